@@ -1,0 +1,1 @@
+"""Helpers shared by Frontline's tests (on sys.path through pytest's `pythonpath`)."""
