@@ -1,0 +1,1 @@
+"""Frontline's Processing provider and algorithms (QGIS glue around the pure core)."""

@@ -1,0 +1,52 @@
+"""Shared base of Frontline's algorithms: naming, help, icon and requirement checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsProcessingAlgorithm
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..core.requirements import missing_requirements
+
+ICON = Path(__file__).resolve().parent.parent / "icons" / "frontline.svg"
+
+
+class FrontlineAlgorithm(QgsProcessingAlgorithm):
+    """Base class: subclasses set the class attributes and implement the Processing methods.
+
+    Algorithms keep no state between runs: parameters are read in ``processAlgorithm``.
+    """
+
+    ALGORITHM_ID = ""
+    DISPLAY_NAME = ""
+    GROUP_ID = "analysis"
+
+    def createInstance(self):
+        return type(self)()
+
+    def name(self) -> str:
+        return self.ALGORITHM_ID
+
+    def displayName(self) -> str:
+        return self.tr(self.DISPLAY_NAME)
+
+    def group(self) -> str:
+        return self.tr("DeepState data") if self.GROUP_ID == "deepstate" else self.tr("Analysis")
+
+    def groupId(self) -> str:
+        return self.GROUP_ID
+
+    def icon(self) -> QIcon:
+        return QIcon(str(ICON))
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("Frontline", text)
+
+    def canExecute(self) -> tuple[bool, str]:
+        """Explain what to install instead of failing at import when shapely is missing or old."""
+        missing = missing_requirements()
+        if missing:
+            return False, self.tr("Frontline needs: {}").format(missing)
+        return True, ""

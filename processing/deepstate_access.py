@@ -1,0 +1,53 @@
+"""DeepState downloads from inside QGIS: cache folder, QGIS proxy settings, error messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsSettings
+from qgis.PyQt.QtNetwork import QNetworkProxy
+
+SETTING_CACHE_DIR = "frontline/cache_dir"
+SETTING_BASE_URL = "frontline/base_url"
+
+
+def cache_dir() -> Path:
+    """The map cache: a user setting, else a folder in the active QGIS profile."""
+    configured = QgsSettings().value(SETTING_CACHE_DIR, "", type=str)
+    if configured:
+        return Path(configured)
+    return Path(QgsApplication.qgisSettingsDirPath()) / "frontline" / "cache"
+
+
+def qgis_proxies(url: str) -> dict[str, str] | None:
+    """QGIS's proxy settings as a ``requests`` proxies mapping (None: let requests decide).
+
+    QGIS keeps its proxy in the network access manager's fallback proxy; hosts on its exclude
+    list go direct. A SOCKS proxy needs the PySocks package, as requests documents.
+    """
+    manager = QgsNetworkAccessManager.instance()
+    proxy = manager.fallbackProxy()
+    if proxy.type() in (QNetworkProxy.NoProxy, QNetworkProxy.DefaultProxy):
+        return None
+    if any(url.startswith(prefix) for prefix in manager.excludeList() if prefix):
+        return {"http": "", "https": ""}
+    scheme = "socks5h" if proxy.type() == QNetworkProxy.Socks5Proxy else "http"
+    credentials = ""
+    if proxy.user():
+        credentials = f"{quote(proxy.user(), safe='')}:{quote(proxy.password(), safe='')}@"
+    address = f"{scheme}://{credentials}{proxy.hostName()}:{proxy.port()}"
+    return {urlsplit(url).scheme or "https": address, "http": address, "https": address}
+
+
+def make_client(base_url: str, offline: bool, is_cancelled=None):
+    """A DeepState client using Frontline's cache and QGIS's proxy settings."""
+    from ..core.deepstate import DeepStateClient
+
+    return DeepStateClient(
+        base_url,
+        cache_dir(),
+        offline=offline,
+        proxies=qgis_proxies(base_url),
+        is_cancelled=is_cancelled,
+    )

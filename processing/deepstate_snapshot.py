@@ -1,0 +1,260 @@
+"""frontline:deepstatesnapshot: one DeepState map as classified, measured layers."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDateTime, Qt, QVariant
+
+from .base import FrontlineAlgorithm
+from .deepstate_access import make_client
+from .geometry_io import WGS84, ellipsoid, shapely_to_qgs
+from .help import help_html
+from .styles import RendererPostProcessor, categorized_fill_renderer, categorized_marker_renderer
+
+DEFAULT_BASE_URL = "https://deepstatemap.live"
+
+
+def polygon_fields() -> QgsFields:
+    fields = QgsFields()
+    fields.append(QgsField("snapshot_id", QVariant.LongLong))
+    fields.append(QgsField("snapshot_time", QVariant.DateTime))
+    for name in ("class", "name_en", "name_uk", "key"):
+        fields.append(QgsField(name, QVariant.String))
+    fields.append(QgsField("area_km2", QVariant.Double, len=20, prec=6))
+    return fields
+
+
+def point_fields() -> QgsFields:
+    fields = QgsFields()
+    fields.append(QgsField("snapshot_id", QVariant.LongLong))
+    fields.append(QgsField("snapshot_time", QVariant.DateTime))
+    for name in ("class", "name_en", "name_uk", "key", "description"):
+        fields.append(QgsField(name, QVariant.String))
+    return fields
+
+
+def qdatetime_utc(moment) -> QDateTime:
+    """A UTC QDateTime from an aware datetime (None gives a null QDateTime)."""
+    if moment is None:
+        return QDateTime()
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), Qt.UTC)
+
+
+class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
+    ALGORITHM_ID = "deepstatesnapshot"
+    DISPLAY_NAME = "Download DeepState snapshot"
+    GROUP_ID = "deepstate"
+
+    DATE = "DATE"
+    SNAPSHOT_ID = "SNAPSHOT_ID"
+    SOURCE_FILE = "SOURCE_FILE"
+    CLASSES = "CLASSES"
+    BASE_URL = "BASE_URL"
+    OFFLINE = "OFFLINE"
+    OUTPUT = "OUTPUT"
+    OUTPUT_POINTS = "OUTPUT_POINTS"
+
+    def shortHelpString(self) -> str:
+        return help_html("deepstatesnapshot")
+
+    def initAlgorithm(self, config=None) -> None:
+        from ..core.classes import DEFAULT_CLASSES, POLYGON_CLASSES
+
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.DATE, self.tr("Date (YYYY-MM-DD, Kyiv time; empty = latest)"), "",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.SNAPSHOT_ID, self.tr("Snapshot id (0 = use the date)"),
+                QgsProcessingParameterNumber.Integer, 0, minValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.SOURCE_FILE, self.tr("Raw DeepState map on disk (nothing is downloaded)"),
+                extension="geojson", optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.CLASSES, self.tr("Polygon classes"), options=list(POLYGON_CLASSES),
+                allowMultiple=True,
+                defaultValue=[POLYGON_CLASSES.index(c) for c in DEFAULT_CLASSES],
+            )
+        )
+        base_url = QgsProcessingParameterString(
+            self.BASE_URL, self.tr("DeepState base URL"), DEFAULT_BASE_URL
+        )
+        offline = QgsProcessingParameterBoolean(
+            self.OFFLINE, self.tr("Offline (use the cache only)"), False
+        )
+        for parameter in (base_url, offline):
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(parameter)
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("DeepState areas"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_POINTS, self.tr("DeepState points"), QgsProcessing.TypeVectorPoint,
+                optional=True, createByDefault=False,
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.SNAPSHOT_ID, self.tr("Snapshot id")))
+        self.addOutput(
+            QgsProcessingOutputString("SNAPSHOT_TIME", self.tr("Snapshot time (UTC, ISO 8601)"))
+        )
+
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..core.parse import parse_map
+
+        snapshot_id, data = self._fetch(parameters, context, feedback)
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgress(40)
+        try:
+            parsed = parse_map(data)
+        except ValueError as error:
+            raise QgsProcessingException(str(error)) from error
+        for fill, count in sorted(parsed.skipped.items()):
+            feedback.pushInfo(self.tr("Skipped {} polygon(s) with unknown fill {}.").format(count, fill))
+        classes = self._classes(parameters, context)
+        moment = self._snapshot_time(snapshot_id)
+        outputs = self._write_polygons(parameters, context, feedback, parsed, classes, snapshot_id, moment)
+        outputs.update(self._write_points(parameters, context, feedback, parsed, snapshot_id, moment))
+        outputs[self.SNAPSHOT_ID] = snapshot_id or 0
+        outputs["SNAPSHOT_TIME"] = moment.isoformat().replace("+00:00", "Z") if moment else ""
+        return outputs
+
+    def _fetch(self, parameters, context, feedback) -> tuple[int | None, dict]:
+        from ..core.deepstate import DeepStateError, read_map_file, snapshot_id_from_name
+
+        source_file = self.parameterAsFile(parameters, self.SOURCE_FILE, context)
+        try:
+            if source_file:
+                feedback.pushInfo(self.tr("Reading {}").format(source_file))
+                return snapshot_id_from_name(Path(source_file).name), read_map_file(source_file)
+            client = make_client(
+                self.parameterAsString(parameters, self.BASE_URL, context).strip()
+                or DEFAULT_BASE_URL,
+                self.parameterAsBoolean(parameters, self.OFFLINE, context),
+                is_cancelled=feedback.isCanceled,
+            )
+            snapshot_id = self.parameterAsInt(parameters, self.SNAPSHOT_ID, context)
+            day_text = self.parameterAsString(parameters, self.DATE, context).strip()
+            if snapshot_id > 0:
+                feedback.pushInfo(self.tr("Fetching DeepState map {}").format(snapshot_id))
+                return snapshot_id, client.map_data(snapshot_id)
+            if day_text:
+                update = client.update_for_date(self._parse_date(day_text))
+                feedback.pushInfo(
+                    self.tr("Map for {}: update {} created {}").format(
+                        day_text, update.id, update.created.isoformat()
+                    )
+                )
+                return update.id, client.map_data(update.id)
+            feedback.pushInfo(self.tr("Fetching the latest DeepState map"))
+            return client.latest()
+        except DeepStateError as error:
+            raise QgsProcessingException(str(error)) from error
+
+    def _parse_date(self, text: str) -> date:
+        try:
+            return date.fromisoformat(text)
+        except ValueError as error:
+            raise QgsProcessingException(
+                self.tr("DATE: '{}' is not a date in the form YYYY-MM-DD.").format(text)
+            ) from error
+
+    def _classes(self, parameters, context) -> list[str]:
+        from ..core.classes import POLYGON_CLASSES
+
+        indexes = self.parameterAsEnums(parameters, self.CLASSES, context)
+        if not indexes:
+            raise QgsProcessingException(self.tr("CLASSES: choose at least one class."))
+        return [POLYGON_CLASSES[i] for i in indexes]
+
+    @staticmethod
+    def _snapshot_time(snapshot_id):
+        from ..core.deepstate import snapshot_time
+
+        return snapshot_time(snapshot_id) if snapshot_id else None
+
+    def _write_polygons(self, parameters, context, feedback, parsed, classes, snapshot_id, moment):
+        from ..core.classes import CLASS_STYLE
+
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, polygon_fields(), QgsWkbTypes.MultiPolygon, WGS84
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        measure = ellipsoid(context)
+        wanted = [f for f in parsed.polygons if f.cls in classes]
+        time_value = qdatetime_utc(moment)
+        for index, item in enumerate(wanted):
+            if feedback.isCanceled():
+                break
+            geometry = shapely_to_qgs(item.geometry)
+            geometry.convertToMultiType()
+            feature = QgsFeature(polygon_fields())
+            feature.setGeometry(geometry)
+            feature.setAttributes([
+                snapshot_id, time_value, item.cls, item.name_en, item.name_uk, item.key,
+                measure.measureArea(geometry) / 1e6,
+            ])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            feedback.setProgress(40 + 50 * (index + 1) / max(len(wanted), 1))
+        categories = [(c, *CLASS_STYLE[c]) for c in classes]
+        RendererPostProcessor.attach(
+            context, dest_id, categorized_fill_renderer("class", categories),
+            self.tr("DeepState {}").format(moment.strftime("%Y-%m-%d %H:%M UTC") if moment else ""),
+        )
+        return {self.OUTPUT: dest_id}
+
+    def _write_points(self, parameters, context, feedback, parsed, snapshot_id, moment):
+        from ..core.classes import POINT_STYLE
+
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT_POINTS, context, point_fields(), QgsWkbTypes.Point, WGS84
+        )
+        if sink is None:
+            return {}
+        time_value = qdatetime_utc(moment)
+        for item in parsed.points:
+            if feedback.isCanceled():
+                break
+            feature = QgsFeature(point_fields())
+            feature.setGeometry(shapely_to_qgs(item.geometry))
+            feature.setAttributes([
+                snapshot_id, time_value, item.cls, item.name_en, item.name_uk, item.key,
+                item.description,
+            ])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        categories = [(c, *POINT_STYLE[c]) for c in POINT_STYLE]
+        RendererPostProcessor.attach(context, dest_id, categorized_marker_renderer("class", categories))
+        return {self.OUTPUT_POINTS: dest_id}

@@ -1,0 +1,90 @@
+"""Styles applied to Frontline outputs when Processing loads them into the project."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsFillSymbol,
+    QgsMarkerSymbol,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsRendererCategory,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QColor
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Frontline", text)
+
+
+def categorized_fill_renderer(
+    field: str, categories: list[tuple[str, str, float, str]]
+) -> QgsCategorizedSymbolRenderer:
+    """A categorized renderer from (value, fill colour, fill opacity, label) tuples."""
+    renderer_categories = []
+    for value, colour, opacity, label in categories:
+        fill = QColor(colour)
+        fill.setAlphaF(opacity)
+        outline = QColor(colour).darker(140)
+        symbol = QgsFillSymbol.createSimple(
+            {
+                "color": fill.name(QColor.HexArgb),
+                "outline_color": outline.name(),
+                "outline_width": "0.3",
+            }
+        )
+        symbol.symbolLayer(0).setFillColor(fill)
+        renderer_categories.append(QgsRendererCategory(value, symbol, tr(label)))
+    return QgsCategorizedSymbolRenderer(field, renderer_categories)
+
+
+def categorized_marker_renderer(
+    field: str, categories: list[tuple[str, str, str, str]]
+) -> QgsCategorizedSymbolRenderer:
+    """A categorized renderer from (value, colour, marker shape, label) tuples."""
+    renderer_categories = []
+    for value, colour, shape, label in categories:
+        symbol = QgsMarkerSymbol.createSimple(
+            {"name": shape, "color": colour, "outline_color": "#212121", "size": "2.6"}
+        )
+        renderer_categories.append(QgsRendererCategory(value, symbol, tr(label)))
+    return QgsCategorizedSymbolRenderer(field, renderer_categories)
+
+
+class RendererPostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Sets a renderer (and a layer name) on a loaded output layer.
+
+    Processing keeps only a pointer to a post-processor, so instances are kept alive in a class
+    list until QGIS has used them.
+    """
+
+    _alive: list[RendererPostProcessor] = []
+
+    def __init__(self, renderer, layer_name: str = "") -> None:
+        super().__init__()
+        self.renderer = renderer
+        self.layer_name = layer_name
+
+    @classmethod
+    def attach(
+        cls, context: QgsProcessingContext, layer_id: str, renderer, layer_name: str = ""
+    ) -> None:
+        if not context.willLoadLayerOnCompletion(layer_id):
+            return
+        processor = cls(renderer, layer_name)
+        cls._alive.append(processor)
+        del cls._alive[:-16]
+        details = context.layerToLoadOnCompletionDetails(layer_id)
+        details.setPostProcessor(processor)
+        if layer_name:
+            details.name = layer_name
+
+    def postProcessLayer(
+        self, layer, context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> None:
+        if isinstance(layer, QgsVectorLayer):
+            layer.setRenderer(self.renderer.clone())
+            layer.triggerRepaint()
