@@ -24,8 +24,9 @@ class FrontlinePlugin:
     def initProcessing(self) -> None:
         """Register the provider once; qgis_process calls this without initGui()."""
         if self.provider is None:
-            self.provider = FrontlineProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            provider = FrontlineProvider()
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
 
     def initGui(self) -> None:
         self.initProcessing()

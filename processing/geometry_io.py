@@ -88,26 +88,24 @@ def shapely_to_qgs(geometry) -> QgsGeometry:
     return result
 
 
-def read_polygons(
+def read_polygon_shapes(
     source: QgsProcessingFeatureSource,
     parameter_name: str,
     target_crs: QgsCoordinateReferenceSystem,
     context: QgsProcessingContext,
     feedback: QgsProcessingFeedback,
-):
-    """All polygons of a source as one valid shapely geometry in ``target_crs``.
+) -> list:
+    """Each feature's polygons as a valid shapely geometry in ``target_crs``.
 
     Null, empty and non-polygonal geometries are skipped with a warning naming the parameter;
-    invalid ones are repaired. Returns an empty shapely geometry when nothing usable is left.
+    invalid ones are repaired.
     """
     import shapely
 
-    check_geometry_type(source, parameter_name, QgsWkbTypes.PolygonGeometry)
     transform = QgsCoordinateTransform(source.sourceCrs(), target_crs, context.transformContext())
-    parts = []
+    shapes = []
     skipped = 0
-    request = QgsFeatureRequest().setNoAttributes()
-    for feature in source.getFeatures(request):
+    for feature in source.getFeatures(QgsFeatureRequest().setNoAttributes()):
         if feedback.isCanceled():
             break
         geometry = feature.geometry()
@@ -123,14 +121,26 @@ def read_polygons(
         if polygons.is_empty:
             skipped += 1
             continue
-        parts.append(polygons)
+        shapes.append(polygons)
     if skipped:
         feedback.pushWarning(
             tr("{}: skipped {} feature(s) with no polygon geometry.").format(parameter_name, skipped)
         )
-    if not parts:
-        return shapely.Polygon()
-    return shapely.union_all(parts)
+    return shapes
+
+
+def read_polygons(
+    source: QgsProcessingFeatureSource,
+    parameter_name: str,
+    target_crs: QgsCoordinateReferenceSystem,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback,
+):
+    """All polygons of a source dissolved into one shapely geometry (empty when none)."""
+    import shapely
+
+    shapes = read_polygon_shapes(source, parameter_name, target_crs, context, feedback)
+    return shapely.union_all(shapes) if shapes else shapely.Polygon()
 
 
 def polygonal_part(shape):
@@ -168,3 +178,36 @@ def check_crs(source: QgsProcessingFeatureSource, parameter_name: str) -> None:
             tr("{}: the layer has no coordinate reference system; set one (Layer Properties ▸ "
                "Source) so distances and areas can be measured.").format(parameter_name)
         )
+
+
+def read_line_features(
+    source: QgsProcessingFeatureSource,
+    parameter_name: str,
+    target_crs: QgsCoordinateReferenceSystem,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback,
+) -> list[tuple[int, object]]:
+    """(feature id, shapely line geometry in ``target_crs``) of every feature with a line."""
+    import shapely
+
+    transform = QgsCoordinateTransform(source.sourceCrs(), target_crs, context.transformContext())
+    lines = []
+    skipped = 0
+    for feature in source.getFeatures(QgsFeatureRequest().setNoAttributes()):
+        if feedback.isCanceled():
+            break
+        geometry = QgsGeometry(feature.geometry())
+        if geometry.isNull() or geometry.isEmpty():
+            skipped += 1
+            continue
+        geometry.transform(transform)
+        shape = shapely.force_2d(qgs_to_shapely(geometry))
+        if shape.is_empty or shape.length == 0:
+            skipped += 1
+            continue
+        lines.append((feature.id(), shape))
+    if skipped:
+        feedback.pushWarning(
+            tr("{}: skipped {} feature(s) with no line geometry.").format(parameter_name, skipped)
+        )
+    return lines

@@ -33,7 +33,7 @@ def qgis_messages_to_logging(qgis_app):
     QgsMessageLog.instance().messageReceived.disconnect(_log_qgis_message)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture()
 def frontline_plugin(qgis_app, qgis_iface, qgis_processing):
     """The plugin loaded as QGIS loads it: classFactory(iface), then initGui()."""
     import frontline

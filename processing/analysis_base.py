@@ -1,0 +1,102 @@
+"""Shared glue of the analysis algorithms: inputs to the local metric CRS, outputs back."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsGeometry,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingFeedback,
+    QgsWkbTypes,
+)
+
+from .base import FrontlineAlgorithm
+from .geometry_io import (
+    WGS84,
+    check_crs,
+    check_geometry_type,
+    ellipsoid,
+    extent_in_wgs84,
+    local_metric_crs,
+    read_polygons,
+    shapely_to_qgs,
+)
+
+
+class MetricFrame:
+    """One local metric CRS for a run, with transforms to it and back to an output CRS."""
+
+    def __init__(
+        self,
+        sources: list[QgsProcessingFeatureSource],
+        output_crs: QgsCoordinateReferenceSystem,
+        context: QgsProcessingContext,
+    ) -> None:
+        extent = extent_in_wgs84(sources, context)
+        if extent.isNull():
+            raise QgsProcessingException("No features with a geometry in the inputs.")
+        self.crs = local_metric_crs(extent)
+        self.context = context
+        self.output_crs = output_crs
+        self.to_output = QgsCoordinateTransform(self.crs, output_crs, context.transformContext())
+        self.to_wgs84 = QgsCoordinateTransform(self.crs, WGS84, context.transformContext())
+        self.measure = ellipsoid(context)
+
+    def output_geometry(self, shape) -> QgsGeometry:
+        geometry = shapely_to_qgs(shape)
+        geometry.transform(self.to_output)
+        return geometry
+
+    def ellipsoid_length(self, shape) -> float:
+        """Length in metres on the WGS84 ellipsoid of a planar (local CRS) line."""
+        geometry = shapely_to_qgs(shape)
+        geometry.transform(self.to_wgs84)
+        return self.measure.measureLength(geometry)
+
+    def ellipsoid_area_km2(self, shape) -> float:
+        geometry = shapely_to_qgs(shape)
+        geometry.transform(self.to_wgs84)
+        return self.measure.measureArea(geometry) / 1e6
+
+
+class AnalysisAlgorithm(FrontlineAlgorithm):
+    """Base for algorithms that read polygon layers and hand planar geometry to the core."""
+
+    GROUP_ID = "analysis"
+
+    def polygon_source(
+        self, parameters, name: str, context: QgsProcessingContext, optional: bool = False
+    ) -> QgsProcessingFeatureSource | None:
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            if optional:
+                return None
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        check_geometry_type(source, name, QgsWkbTypes.PolygonGeometry)
+        check_crs(source, name)
+        return source
+
+    def read_metric(
+        self,
+        source: QgsProcessingFeatureSource | None,
+        name: str,
+        frame: MetricFrame,
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ):
+        if source is None:
+            return None
+        return read_polygons(source, name, frame.crs, context, feedback)
+
+    @staticmethod
+    def add_feature(sink, geometry: QgsGeometry | None, fields, attributes: list) -> None:
+        feature = QgsFeature(fields)
+        if geometry is not None:
+            feature.setGeometry(geometry)
+        feature.setAttributes(attributes)
+        sink.addFeature(feature, QgsFeatureSink.FastInsert)

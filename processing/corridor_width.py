@@ -1,0 +1,161 @@
+"""frontline:corridorwidth: the narrowest necks of held ground, their corridors and splits."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .analysis_base import AnalysisAlgorithm, MetricFrame
+from .geometry_io import read_polygon_shapes
+from .help import help_html
+
+
+def neck_fields() -> QgsFields:
+    fields = QgsFields()
+    fields.append(QgsField("part_id", QVariant.Int))
+    fields.append(QgsField("rank", QVariant.Int))
+    for name in ("width_m", "corridor_length_m", "side_a_km2", "side_b_km2", "minor_share"):
+        fields.append(QgsField(name, QVariant.Double, len=20, prec=4))
+    return fields
+
+
+def corridor_fields() -> QgsFields:
+    fields = QgsFields()
+    fields.append(QgsField("part_id", QVariant.Int))
+    fields.append(QgsField("rank", QVariant.Int))
+    fields.append(QgsField("width_m", QVariant.Double, len=20, prec=4))
+    fields.append(QgsField("corridor_length_m", QVariant.Double, len=20, prec=4))
+    return fields
+
+
+class CorridorWidthAlgorithm(AnalysisAlgorithm):
+    ALGORITHM_ID = "corridorwidth"
+    DISPLAY_NAME = "Corridor width"
+
+    INPUT = "INPUT"
+    DISSOLVE = "DISSOLVE"
+    LAND = "LAND"
+    MIN_LOBE_AREA = "MIN_LOBE_AREA"
+    MAX_WIDTH = "MAX_WIDTH"
+    MAX_NECKS = "MAX_NECKS"
+    CORRIDOR_WIDTH = "CORRIDOR_WIDTH"
+    OUTPUT = "OUTPUT"
+    OUTPUT_CORRIDORS = "OUTPUT_CORRIDORS"
+
+    def shortHelpString(self) -> str:
+        return help_html("corridorwidth")
+
+    def initAlgorithm(self, config=None) -> None:
+        polygon = [QgsProcessing.TypeVectorPolygon]
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Held ground"), polygon)
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.DISSOLVE, self.tr("Dissolve all features first"), True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.LAND, self.tr("Land (held ground is clipped to it)"), polygon, optional=True
+            )
+        )
+        numbers = [
+            (self.MIN_LOBE_AREA, "Minimum area of each side (km²)", 1.0, 0.0, QgsProcessingParameterNumber.Double),
+            (self.MAX_WIDTH, "Maximum neck width (m)", 5000.0, 0.0, QgsProcessingParameterNumber.Double),
+            (self.MAX_NECKS, "Maximum necks per part", 3, 1, QgsProcessingParameterNumber.Integer),
+            (self.CORRIDOR_WIDTH, "Corridor width limit (m; 0 = twice the neck's width)", 0.0, 0.0, QgsProcessingParameterNumber.Double),
+        ]
+        for name, label, default, minimum, kind in numbers:
+            self.addParameter(
+                QgsProcessingParameterNumber(name, self.tr(label), kind, default, minValue=minimum)
+            )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Necks"), QgsProcessing.TypeVectorLine
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_CORRIDORS, self.tr("Corridor centrelines"),
+                QgsProcessing.TypeVectorLine, optional=True, createByDefault=False,
+            )
+        )
+        self.addOutput(
+            QgsProcessingOutputNumber("MIN_WIDTH_M", self.tr("Narrowest neck width (m)"))
+        )
+
+    def processAlgorithm(self, parameters, context, feedback):
+        import shapely
+
+        from ..core.necks import find_necks
+
+        source = self.polygon_source(parameters, self.INPUT, context)
+        land_source = self.polygon_source(parameters, self.LAND, context, optional=True)
+        frame = MetricFrame([source], source.sourceCrs(), context)
+        shapes = read_polygon_shapes(source, self.INPUT, frame.crs, context, feedback)
+        if not shapes:
+            feedback.pushWarning(self.tr("INPUT: the layer has no polygons; no necks to measure."))
+        if self.parameterAsBoolean(parameters, self.DISSOLVE, context) and shapes:
+            shapes = [shapely.union_all(shapes)]
+        land = self.read_metric(land_source, self.LAND, frame, context, feedback)
+        if land is not None:
+            shapes = [shapely.intersection(shape, land) for shape in shapes]
+        options = {
+            "min_lobe_area": self.parameterAsDouble(parameters, self.MIN_LOBE_AREA, context) * 1e6,
+            "max_width": self.parameterAsDouble(parameters, self.MAX_WIDTH, context),
+            "max_necks": self.parameterAsInt(parameters, self.MAX_NECKS, context),
+            "corridor_width": self.parameterAsDouble(parameters, self.CORRIDOR_WIDTH, context),
+        }
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, neck_fields(), QgsWkbTypes.LineString,
+            source.sourceCrs(),
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        corridor_sink, corridor_id = self.parameterAsSink(
+            parameters, self.OUTPUT_CORRIDORS, context, corridor_fields(),
+            QgsWkbTypes.MultiLineString, source.sourceCrs(),
+        )
+        widths: list[float] = []
+        part_offset = 0
+        for index, shape in enumerate(shapes):
+            if feedback.isCanceled():
+                break
+            necks = find_necks(shape, is_cancelled=feedback.isCanceled, **options)
+            for neck in necks:
+                width = frame.ellipsoid_length(neck.chord)
+                length = frame.ellipsoid_length(neck.corridor) if neck.corridor is not None else 0.0
+                widths.append(width)
+                part_id = part_offset + neck.part_id
+                self.add_feature(sink, frame.output_geometry(neck.chord), neck_fields(), [
+                    part_id, neck.rank, width, length, neck.side_a_area / 1e6,
+                    neck.side_b_area / 1e6, neck.minor_share,
+                ])
+                if corridor_sink is not None and neck.corridor is not None:
+                    geometry = frame.output_geometry(neck.corridor)
+                    geometry.convertToMultiType()
+                    self.add_feature(corridor_sink, geometry, corridor_fields(),
+                                     [part_id, neck.rank, width, length])
+            part_offset += len(shapely.get_parts(shape)) if not shape.is_empty else 0
+            feedback.setProgress(100 * (index + 1) / len(shapes))
+        if not widths and shapes:
+            feedback.pushWarning(
+                self.tr("No neck narrower than {} m splits the ground into sides of at least "
+                        "{} km² each.").format(options["max_width"], options["min_lobe_area"] / 1e6)
+            )
+        results = {self.OUTPUT: dest_id, "MIN_WIDTH_M": min(widths) if widths else None}
+        if corridor_sink is not None:
+            results[self.OUTPUT_CORRIDORS] = corridor_id
+        return results

@@ -1,0 +1,133 @@
+"""frontline:frontlinediff: ground gained and lost between two snapshots, with statistics."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .analysis_base import AnalysisAlgorithm, MetricFrame
+from .help import help_html
+from .styles import RendererPostProcessor, categorized_fill_renderer
+
+CHANGE_STYLE = [
+    ("gained", "#2e7d32", 0.6, "Gained"),
+    ("lost", "#c62828", 0.6, "Lost"),
+]
+RESULT_NAMES = ("BEFORE_KM2", "AFTER_KM2", "GAINED_KM2", "LOST_KM2", "NET_KM2", "KEPT_SHARE", "MAX_DEPTH_M")
+
+
+def change_fields() -> QgsFields:
+    fields = QgsFields()
+    fields.append(QgsField("change", QVariant.String))
+    for name in ("area_km2", "depth_m", "front_km"):
+        fields.append(QgsField(name, QVariant.Double, len=20, prec=6))
+    return fields
+
+
+class FrontlineDiffAlgorithm(AnalysisAlgorithm):
+    ALGORITHM_ID = "frontlinediff"
+    DISPLAY_NAME = "Diff frontline snapshots"
+
+    BEFORE = "BEFORE"
+    AFTER = "AFTER"
+    AREA_OF_INTEREST = "AREA_OF_INTEREST"
+    LAND = "LAND"
+    MIN_AREA = "MIN_AREA"
+    MIN_WIDTH = "MIN_WIDTH"
+    OUTPUT = "OUTPUT"
+
+    def shortHelpString(self) -> str:
+        return help_html("frontlinediff")
+
+    def initAlgorithm(self, config=None) -> None:
+        polygon = [QgsProcessing.TypeVectorPolygon]
+        layers = [
+            (self.BEFORE, "Held ground before", False),
+            (self.AFTER, "Held ground after", False),
+            (self.AREA_OF_INTEREST, "Area of interest", True),
+            (self.LAND, "Land (held ground is clipped to it)", True),
+        ]
+        for name, label, optional in layers:
+            self.addParameter(
+                QgsProcessingParameterFeatureSource(name, self.tr(label), polygon, optional=optional)
+            )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MIN_AREA, self.tr("Minimum piece area (km²)"),
+                QgsProcessingParameterNumber.Double, 0.01, minValue=0.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MIN_WIDTH, self.tr("Minimum piece width (m)"),
+                QgsProcessingParameterNumber.Double, 0.0, minValue=0.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Changes"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+        for name in RESULT_NAMES:
+            self.addOutput(QgsProcessingOutputNumber(name, name))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..core.diff import diff_fronts
+
+        before_source = self.polygon_source(parameters, self.BEFORE, context)
+        after_source = self.polygon_source(parameters, self.AFTER, context)
+        aoi_source = self.polygon_source(parameters, self.AREA_OF_INTEREST, context, optional=True)
+        land_source = self.polygon_source(parameters, self.LAND, context, optional=True)
+        frame = MetricFrame([before_source, after_source], before_source.sourceCrs(), context)
+        before = self.read_metric(before_source, self.BEFORE, frame, context, feedback)
+        after = self.read_metric(after_source, self.AFTER, frame, context, feedback)
+        feedback.setProgress(20)
+        result = diff_fronts(
+            before, after,
+            area_of_interest=self.read_metric(aoi_source, self.AREA_OF_INTEREST, frame, context, feedback),
+            land=self.read_metric(land_source, self.LAND, frame, context, feedback),
+            min_area=self.parameterAsDouble(parameters, self.MIN_AREA, context) * 1e6,
+            min_width=self.parameterAsDouble(parameters, self.MIN_WIDTH, context),
+            is_cancelled=feedback.isCanceled,
+        )
+        feedback.setProgress(80)
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, change_fields(), QgsWkbTypes.MultiPolygon,
+            before_source.sourceCrs(),
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for piece in result.pieces:
+            geometry = frame.output_geometry(piece.geometry)
+            geometry.convertToMultiType()
+            self.add_feature(sink, geometry, change_fields(), [
+                piece.change, piece.area / 1e6, piece.depth, piece.front_length / 1e3,
+            ])
+        RendererPostProcessor.attach(
+            context, dest_id, categorized_fill_renderer("change", CHANGE_STYLE)
+        )
+        feedback.pushInfo(
+            self.tr("Before {:.3f} km², after {:.3f} km²: gained {:.3f}, lost {:.3f}, net {:+.3f} km².")
+            .format(result.before_area / 1e6, result.after_area / 1e6, result.gained_area / 1e6,
+                    result.lost_area / 1e6, result.net_area / 1e6)
+        )
+        return {
+            self.OUTPUT: dest_id,
+            "BEFORE_KM2": result.before_area / 1e6,
+            "AFTER_KM2": result.after_area / 1e6,
+            "GAINED_KM2": result.gained_area / 1e6,
+            "LOST_KM2": result.lost_area / 1e6,
+            "NET_KM2": result.net_area / 1e6,
+            "KEPT_SHARE": result.kept_share,
+            "MAX_DEPTH_M": result.max_depth,
+        }

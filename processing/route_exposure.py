@@ -1,0 +1,139 @@
+"""frontline:routeexposure: which stretches of each route lie within fire range of hostile ground."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .analysis_base import AnalysisAlgorithm, MetricFrame
+from .geometry_io import check_crs, check_geometry_type, read_line_features
+from .help import help_html
+
+
+def stretch_fields() -> QgsFields:
+    fields = QgsFields()
+    fields.append(QgsField("route_fid", QVariant.LongLong))
+    for name in ("distance_m", "band", "length_m"):
+        fields.append(QgsField(name, QVariant.Double, len=20, prec=3))
+    return fields
+
+
+def summary_fields() -> QgsFields:
+    fields = QgsFields()
+    fields.append(QgsField("route_fid", QVariant.LongLong))
+    for name in ("band", "length_km", "share"):
+        fields.append(QgsField(name, QVariant.Double, len=20, prec=6))
+    return fields
+
+
+class RouteExposureAlgorithm(AnalysisAlgorithm):
+    ALGORITHM_ID = "routeexposure"
+    DISPLAY_NAME = "Route exposure"
+
+    ROUTES = "ROUTES"
+    HOSTILE = "HOSTILE"
+    RANGES = "RANGES"
+    LAND = "LAND"
+    OUTPUT = "OUTPUT"
+    OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
+
+    def shortHelpString(self) -> str:
+        return help_html("routeexposure")
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ROUTES, self.tr("Routes"), [QgsProcessing.TypeVectorLine]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.HOSTILE, self.tr("Hostile ground"), [QgsProcessing.TypeVectorPolygon]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.RANGES, self.tr("Ranges (m, comma-separated)"), "5000,10000,20000"
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.LAND, self.tr("Land (hostile ground is clipped to it)"),
+                [QgsProcessing.TypeVectorPolygon], optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Route stretches"), QgsProcessing.TypeVectorLine
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_SUMMARY, self.tr("Exposure summary"), QgsProcessing.TypeVector,
+                optional=True,
+            )
+        )
+        self.addOutput(
+            QgsProcessingOutputNumber(
+                "EXPOSED_SHARE", self.tr("Share of route length within the smallest range")
+            )
+        )
+
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..core.exposure import parse_ranges, route_exposure
+
+        try:
+            ranges = parse_ranges(self.parameterAsString(parameters, self.RANGES, context))
+        except ValueError as error:
+            raise QgsProcessingException(str(error)) from error
+        routes_source = self.parameterAsSource(parameters, self.ROUTES, context)
+        if routes_source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.ROUTES))
+        check_geometry_type(routes_source, self.ROUTES, QgsWkbTypes.LineGeometry)
+        check_crs(routes_source, self.ROUTES)
+        hostile_source = self.polygon_source(parameters, self.HOSTILE, context)
+        land_source = self.polygon_source(parameters, self.LAND, context, optional=True)
+        frame = MetricFrame([routes_source, hostile_source], routes_source.sourceCrs(), context)
+        routes = read_line_features(routes_source, self.ROUTES, frame.crs, context, feedback)
+        hostile = self.read_metric(hostile_source, self.HOSTILE, frame, context, feedback)
+        if hostile.is_empty:
+            feedback.pushWarning(self.tr("HOSTILE: no hostile ground; every route is beyond range."))
+        result = route_exposure(
+            [line for _, line in routes], hostile, ranges,
+            land=self.read_metric(land_source, self.LAND, frame, context, feedback),
+            is_cancelled=feedback.isCanceled,
+        )
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, stretch_fields(), QgsWkbTypes.MultiLineString,
+            routes_source.sourceCrs(),
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for stretch in result.stretches:
+            geometry = frame.output_geometry(stretch.geometry)
+            geometry.convertToMultiType()
+            self.add_feature(sink, geometry, stretch_fields(), [
+                routes[stretch.route_index][0], stretch.distance, stretch.band,
+                frame.ellipsoid_length(stretch.geometry),
+            ])
+        results = {self.OUTPUT: dest_id, "EXPOSED_SHARE": result.exposed_share}
+        summary_sink, summary_id = self.parameterAsSink(
+            parameters, self.OUTPUT_SUMMARY, context, summary_fields(), QgsWkbTypes.NoGeometry
+        )
+        if summary_sink is not None:
+            for row in result.summary:
+                self.add_feature(summary_sink, None, summary_fields(), [
+                    routes[row.route_index][0], row.band, row.length / 1e3, row.share,
+                ])
+            results[self.OUTPUT_SUMMARY] = summary_id
+        return results

@@ -1,0 +1,64 @@
+"""Running Frontline's algorithms through ``qgis_process`` in a throw-away QGIS profile.
+
+Debian's ``/usr/bin/qgis_process`` wrapper passes an option that the 3.22 binary rejects, so the
+binary is called directly. The plugin is found through QGIS_PLUGINPATH (the folder holding the
+``frontline`` link) and enabled once per profile.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess  # nosec B404 - runs the local qgis_process binary with argument lists
+import tempfile
+from pathlib import Path
+
+QGIS_PROCESS = os.environ.get("QGIS_PROCESS", "/usr/bin/qgis_process.bin")
+PLUGINS_DIR = Path(__file__).resolve().parent.parent.parent  # the folder holding the link
+
+
+class QgisProcessError(RuntimeError):
+    pass
+
+
+def environment(profile: Path, plugins_dir: Path = PLUGINS_DIR) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        QGIS_PLUGINPATH=str(plugins_dir),
+        QGIS_CUSTOM_CONFIG_PATH=str(profile),
+        XDG_RUNTIME_DIR=env.get("XDG_RUNTIME_DIR") or tempfile.gettempdir(),
+    )
+    return env
+
+
+def call(args: list[str], profile: Path, timeout: float = 600.0) -> subprocess.CompletedProcess:
+    return subprocess.run(  # nosec B603 - fixed binary, argument list, no shell
+        [QGIS_PROCESS, *args],
+        env=environment(profile),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def enable_plugin(profile: Path) -> None:
+    result = call(["plugins", "enable", "frontline"], profile)
+    if result.returncode != 0:
+        raise QgisProcessError(f"could not enable frontline:\n{result.stdout}\n{result.stderr}")
+
+
+def run(algorithm: str, parameters: dict[str, object], profile: Path) -> dict:
+    """Run an algorithm; returns qgis_process's JSON answer (its ``results`` hold the outputs)."""
+    args = ["--json", "run", algorithm, "--"]
+    for name, value in parameters.items():
+        values = value if isinstance(value, list) else [value]
+        args += [f"{name}={item}" for item in values]
+    result = call(args, profile)
+    if result.returncode != 0:
+        raise QgisProcessError(
+            f"{algorithm} failed (exit {result.returncode}):\n{result.stdout[-4000:]}\n"
+            f"{result.stderr[-4000:]}"
+        )
+    return json.loads(result.stdout[result.stdout.index("{"):])
