@@ -42,7 +42,89 @@ def _deepstatesnapshot() -> str:
     )
 
 
-_HELP = {"deepstatesnapshot": _deepstatesnapshot}
+def _corridorwidth() -> str:
+    return tr(
+        "<p>Finds the narrowest necks of held ground: where a corridor is thinnest, how long the "
+        "corridor runs, and how the neck splits the ground.</p>"
+        "<h3>Definitions</h3><ul>"
+        "<li>Each connected <b>part</b> of the input is measured on its own (with DISSOLVE, all "
+        "features are merged first: a front is one area however it was drawn).</li>"
+        "<li>A <b>neck</b> is a straight chord inside the part, with both ends on its boundary, "
+        "that cuts the part into two sides each at least MIN_LOBE_AREA in area.</li>"
+        "<li>Its <b>width</b> is the chord's length on the WGS84 ellipsoid, in metres.</li>"
+        "<li>The <b>corridor</b> is the stretch of the part's centreline (medial axis) through "
+        "the neck along which the local width stays at or below CORRIDOR_WIDTH (0 = twice the "
+        "neck's width); its length is corridor_length_m.</li>"
+        "<li>Each part reports its narrowest neck (rank 1), then further necks at other places "
+        "(local minima outside the corridors already reported) narrower than MAX_WIDTH, up to "
+        "MAX_NECKS.</li></ul>"
+        "<h3>Parameters</h3><p>INPUT polygons in any CRS (multipart, holes); LAND (optional) "
+        "clips the held ground first so that lagoons and reservoirs inside a drawn polygon do "
+        "not count; MIN_LOBE_AREA in km²; MAX_WIDTH and CORRIDOR_WIDTH in metres.</p>"
+        "<h3>Outputs</h3><p>OUTPUT: the neck chords (lines, input CRS) with part_id, rank, "
+        "width_m, corridor_length_m, side_a_km2, side_b_km2, minor_share (the smaller side's "
+        "share of the part, 0 to 0.5). OUTPUT_CORRIDORS (optional): corridor centrelines. "
+        "Result MIN_WIDTH_M: the narrowest neck overall.</p>"
+        "<h3>Limits</h3><p>Geometry is computed in a local Lambert azimuthal equal-area "
+        "projection (areas exact on the ellipsoid); widths and lengths are measured again on "
+        "the ellipsoid. A part with no neck gives no feature and a warning.</p>"
+        "<h3>Example</h3><pre>qgis_process run frontline:corridorwidth -- INPUT=held.gpkg "
+        "MIN_LOBE_AREA=1 MAX_WIDTH=5000 OUTPUT=necks.gpkg</pre>"
+    )
+
+
+def _frontlinediff() -> str:
+    return tr(
+        "<p>What changed hands between two maps of the ground one side holds.</p>"
+        "<h3>Definitions</h3><ul>"
+        "<li>BEFORE and AFTER are each dissolved; <b>gained</b> pieces are AFTER minus BEFORE, "
+        "<b>lost</b> pieces are BEFORE minus AFTER, each split into connected pieces.</li>"
+        "<li><b>depth_m</b>: how far a piece reaches beyond the earlier line: the largest "
+        "distance from the earlier front (the boundary of BEFORE) to a point of the piece, "
+        "counting only the stretch of front the piece touches.</li>"
+        "<li><b>front_km</b>: the length of the earlier front the piece touches.</li>"
+        "<li>Pieces smaller than MIN_AREA (km²) are redrawing noise; pieces thinner than "
+        "MIN_WIDTH (m) everywhere are slivers. Both are left out of the output and of the "
+        "GAINED and LOST totals.</li></ul>"
+        "<h3>Results</h3><p>BEFORE_KM2, AFTER_KM2, GAINED_KM2, LOST_KM2, NET_KM2 (after minus "
+        "before), KEPT_SHARE (share of BEFORE still held in AFTER), MAX_DEPTH_M. With MIN_AREA "
+        "and MIN_WIDTH at 0, AFTER = BEFORE + GAINED - LOST. AREA_OF_INTEREST limits every "
+        "figure to the area inside it; LAND clips both layers first.</p>"
+        "<h3>Limits</h3><p>Areas are exact on the WGS84 ellipsoid (local equal-area "
+        "projection); distances are planar in that projection (within 0.1 % over a few hundred "
+        "kilometres). A loaded output is styled green for gains and red for losses.</p>"
+        "<h3>Example</h3><pre>qgis_process run frontline:frontlinediff -- BEFORE=before.gpkg "
+        "AFTER=after.gpkg OUTPUT=changes.gpkg</pre>"
+    )
+
+
+def _routeexposure() -> str:
+    return tr(
+        "<p>How much of each route lies within fire range of hostile ground.</p>"
+        "<h3>Definitions</h3><ul>"
+        "<li>Each route is cut into <b>stretches</b>; distance_m is the distance from the "
+        "stretch's closest point to the nearest hostile ground (0 inside it);</li>"
+        "<li><b>band</b> is the smallest of RANGES that covers the stretch (distances in "
+        "(previous range, range]; the smallest range includes 0), empty when beyond all.</li>"
+        "</ul><h3>Parameters</h3><p>ROUTES (lines, any CRS), HOSTILE (polygons), RANGES "
+        "(metres, comma-separated, e.g. 5000,10000,20000 for FPV drones, tube artillery and "
+        "rockets), LAND (optional: hostile ground is clipped to it).</p>"
+        "<h3>Outputs</h3><p>OUTPUT: stretches with route_fid, distance_m, band, length_m. "
+        "OUTPUT_SUMMARY: per route and band, length_km and share of the route. Result "
+        "EXPOSED_SHARE: share of all route length within the smallest range.</p>"
+        "<h3>Limits</h3><p>Distances are computed in a local azimuthal equal-area projection "
+        "centred on the data: within 0.5 % of ellipsoidal distances up to 50 km.</p>"
+        "<h3>Example</h3><pre>qgis_process run frontline:routeexposure -- ROUTES=roads.gpkg "
+        "HOSTILE=hostile.gpkg RANGES=5000,10000,20000 OUTPUT=exposure.gpkg</pre>"
+    )
+
+
+_HELP = {
+    "deepstatesnapshot": _deepstatesnapshot,
+    "corridorwidth": _corridorwidth,
+    "frontlinediff": _frontlinediff,
+    "routeexposure": _routeexposure,
+}
 
 
 def help_html(algorithm_id: str) -> str:
