@@ -18,6 +18,7 @@ from itertools import chain
 
 import numpy as np
 import shapely
+from shapely.errors import GEOSException
 from shapely.geometry.base import BaseGeometry
 
 from .classes import icon_name, point_class, polygon_class
@@ -208,7 +209,7 @@ def _polygon_or_none(rings: list) -> BaseGeometry | None:
     try:
         shells = [np.asarray([p[:2] for p in r], dtype=float) for r in rings]
         return shapely.Polygon(shells[0], shells[1:])
-    except (ValueError, TypeError, IndexError, shapely.errors.GEOSException):
+    except (ValueError, TypeError, IndexError, GEOSException):
         return None
 
 
@@ -232,7 +233,7 @@ def _build_polygons(pending: list[_Pending], skipped: Counter) -> tuple[list, in
     all_parts = [rings for p in pending for rings in p.parts]
     try:
         built = list(_rings_to_polygons(all_parts)) if all_parts else []
-    except (ValueError, TypeError, IndexError, shapely.errors.GEOSException):
+    except (ValueError, TypeError, IndexError, GEOSException):
         built = [_polygon_or_none(rings) for rings in all_parts]
     out = []
     index = 0

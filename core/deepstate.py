@@ -1,0 +1,648 @@
+"""DeepStateMAP client: the published updates, one map per update, and a disk cache.
+
+The service has no documentation; see ../shared/deepstate-api.md. The client is polite:
+descriptive User-Agent, timeouts, a few retries with backoff (honouring Retry-After), a
+response size cap and a cache that keeps each map (maps never change once published) and the
+update list for ``list_ttl`` seconds. One client per thread: it holds a requests.Session.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import email.utils
+import json
+import logging
+import os
+import re
+import socket
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from html.parser import HTMLParser
+from pathlib import Path
+
+import requests
+
+from .errors import (
+    DeepStateCancelledError,
+    DeepStateError,
+    DeepStateFormatError,
+    DeepStateHTTPError,
+    DeepStateNetworkError,
+    DeepStateNoUpdateError,
+    DeepStateOfflineError,
+    DeepStateTimeoutError,
+    DeepStateTooLargeError,
+    DeepStateTruncatedError,
+)
+from .kyiv_time import kyiv_date, kyiv_day_end_utc
+from .parse import load_json, plain_text, validate_feature_collection
+
+DEFAULT_BASE_URL = "https://deepstatemap.live"
+MAX_RETRY_AFTER = 120.0  # seconds; a server asking for a longer pause gets no retry
+MAX_BACKOFF = 60.0
+_CHUNK = 16384
+_MAP_FILE = re.compile(r"^deepstate_(\d+)\.geojson$")
+_LIST_FILE = "deepstate_updates.json"
+_TMP_PREFIX = ".deepstate_tmp_"
+
+log = logging.getLogger(__name__)
+
+
+# ---------------------------------------------------------------------------------------------
+# Updates
+
+
+@dataclass(frozen=True)
+class Update:
+    """One published map update. Descriptions are plain text."""
+
+    id: int
+    created: datetime  # UTC, aware
+    description_en: str
+    description_uk: str
+    links: tuple[tuple[str, str], ...]  # (label, url) of the places the English text links to
+
+    @property
+    def kyiv_date(self) -> date:
+        return kyiv_date(self.created)
+
+
+def snapshot_time(snapshot_id: int) -> datetime:
+    """The creation time of a map: its id is the Unix time (seconds) of ``createdAt``."""
+    return datetime.fromtimestamp(int(snapshot_id), tz=timezone.utc)
+
+
+class _LinkParser(HTMLParser):
+    """Collects (text, href) of <a> elements whose href is http(s)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[str, str]] = []
+        self._href: str | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "a":
+            self._href = dict(attrs).get("href") or ""
+            self._text = []
+
+    def handle_data(self, data: str) -> None:
+        if self._href is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._href is not None:
+            label = plain_text("".join(self._text), single_line=True)
+            url = self._href.strip()
+            if url.lower().startswith(("https://", "http://")) and not any(
+                c.isspace() or c in "<>\"'" for c in url
+            ):
+                self.links.append((label or url, url))
+            self._href = None
+
+
+def extract_links(markup: str | None) -> tuple[tuple[str, str], ...]:
+    """The (label, url) pairs of the http(s) links in an HTML description."""
+    parser = _LinkParser()
+    try:
+        parser.feed(markup or "")
+        parser.close()
+    except Exception:  # HTMLParser is lenient; never let a description break the list
+        return ()
+    return tuple(parser.links)
+
+
+def _parse_time(text: object) -> datetime | None:
+    if not isinstance(text, str):
+        return None
+    try:
+        value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return value.astimezone(timezone.utc) if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def update_from_record(record: dict) -> Update | None:
+    """An Update from one record of ``/api/history/public``; None if it has no usable id."""
+    raw_id = record.get("id")
+    if isinstance(raw_id, bool) or not isinstance(raw_id, (int, str)):
+        return None
+    try:
+        snapshot_id = int(raw_id)
+    except ValueError:
+        return None
+    description_en = record.get("descriptionEn")
+    description_uk = record.get("description")
+    description_en = description_en if isinstance(description_en, str) else ""
+    description_uk = description_uk if isinstance(description_uk, str) else ""
+    return Update(
+        id=snapshot_id,
+        created=_parse_time(record.get("createdAt")) or snapshot_time(snapshot_id),
+        description_en=plain_text(description_en),
+        description_uk=plain_text(description_uk),
+        links=extract_links(description_en),
+    )
+
+
+def updates_from_records(records: object, what: str = "DeepState update list") -> list[Update]:
+    """Published updates (``status`` not false), oldest first, one per id."""
+    if not isinstance(records, list):
+        raise DeepStateFormatError(f"{what}: expected a JSON list, got {type(records).__name__}")
+    by_id: dict[int, Update] = {}
+    for record in records:
+        if isinstance(record, dict) and record.get("status", True) is not False:
+            update = update_from_record(record)
+            if update is not None:
+                by_id[update.id] = update
+    if records and not by_id:
+        raise DeepStateFormatError(f"{what}: no record has an id")
+    return sorted(by_id.values(), key=lambda u: (u.created, u.id))
+
+
+def choose_update(updates: list[Update], day: date) -> Update | None:
+    """The last update created before the end of ``day`` in Kyiv time, None if none was."""
+    end = kyiv_day_end_utc(day)
+    chosen = None
+    for update in updates:
+        if update.created < end and (chosen is None or update.created >= chosen.created):
+            chosen = update
+    return chosen
+
+
+# ---------------------------------------------------------------------------------------------
+# Files
+
+
+def plugin_metadata() -> dict[str, str]:
+    """The plugin's metadata.txt as key/value pairs ({} when it is missing)."""
+    metadata = Path(__file__).resolve().parents[1] / "metadata.txt"
+    values: dict[str, str] = {}
+    try:
+        lines = metadata.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return values
+    for line in lines:
+        key, sep, value = line.partition("=")
+        if sep and key.strip() and value.strip():
+            values.setdefault(key.strip(), value.strip())
+    return values
+
+
+def default_user_agent() -> str:
+    """``Frontline-QGIS-plugin/<version> (+<homepage>)``; version "dev" without metadata."""
+    metadata = plugin_metadata()
+    version = metadata.get("version", "dev")
+    homepage = metadata.get("homepage") or metadata.get("repository")
+    contact = f"+{homepage}; " if homepage else ""
+    return f"Frontline-QGIS-plugin/{version} ({contact}python-requests/{requests.__version__})"
+
+
+def read_map_file(path: str | os.PathLike) -> dict:
+    """A raw map kept on disk (a ``/geojson`` or ``/last`` body), checked to be a map."""
+    path = Path(path)
+    what = f"DeepState map file {path.name}"
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DeepStateError(f"{what}: cannot be read ({exc.strerror or exc})") from None
+    obj = load_json(data, what)
+    if isinstance(obj, dict) and isinstance(obj.get("map"), dict):
+        obj = obj["map"]  # saved from /api/history/last
+    return validate_feature_collection(obj, what)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write through a temporary file in the same folder and os.replace: never half-written."""
+    fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+# ---------------------------------------------------------------------------------------------
+# HTTP
+
+
+class _RetryableError(Exception):
+    """A failure worth another attempt; ``error`` is raised when attempts run out."""
+
+    def __init__(self, error: DeepStateError, retry_after: float | None = None) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.retry_after = retry_after
+
+
+def parse_retry_after(value: str | None, now: float) -> float | None:
+    """Seconds to wait from a Retry-After header (seconds or an HTTP date), None if absent."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, when.timestamp() - now)
+
+
+def _network_reason(exc: BaseException) -> str:
+    """A short reason for a connection failure, from the innermost cause we recognise."""
+    seen = set()
+    stack = [exc]
+    while stack:
+        err = stack.pop()
+        if id(err) in seen:
+            continue
+        seen.add(id(err))
+        if isinstance(err, ConnectionRefusedError):
+            return "connection refused"
+        if isinstance(err, socket.gaierror):
+            return "host name not resolved"
+        if isinstance(err, ConnectionResetError):
+            return "connection reset"
+        stack.extend(e for e in (err.__cause__, err.__context__) if e is not None)
+        stack.extend(a for a in getattr(err, "args", ()) if isinstance(a, BaseException))
+        reason = getattr(err, "reason", None)
+        if isinstance(reason, BaseException):
+            stack.append(reason)
+    text = str(exc).lower()
+    for needle, reason in (
+        ("refused", "connection refused"),
+        ("name or service not known", "host name not resolved"),
+        ("getaddrinfo", "host name not resolved"),
+        ("reset", "connection reset"),
+    ):
+        if needle in text:
+            return reason
+    return "connection failed"
+
+
+class DeepStateClient:
+    """Reads DeepState's update list and maps, through a disk cache when ``cache_dir`` is set."""
+
+    def __init__(
+        self,
+        base_url: str = DEFAULT_BASE_URL,
+        cache_dir: str | os.PathLike | None = None,
+        *,
+        offline: bool = False,
+        connect_timeout: float = 10.0,
+        read_timeout: float = 30.0,
+        max_retries: int = 3,
+        backoff: float = 1.0,
+        max_bytes: int = 64 * 2**20,
+        list_ttl: float = 600.0,
+        proxies: dict[str, str] | None = None,
+        user_agent: str | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        is_cancelled: Callable[[], bool] | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if not base_url.lower().startswith(("https://", "http://")):
+            raise ValueError(f"DeepState base URL must be http(s): {base_url!r}")
+        self.base_url = base_url.rstrip("/")
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else None
+        self.offline = offline
+        self.timeout = (float(connect_timeout), float(read_timeout))
+        self.max_retries = max(0, int(max_retries))
+        self.backoff = float(backoff)
+        self.max_bytes = int(max_bytes)
+        self.list_ttl = float(list_ttl)
+        self.proxies = dict(proxies) if proxies else None
+        self.user_agent = user_agent or default_user_agent()
+        self._sleep = sleep
+        self._is_cancelled = is_cancelled
+        self._clock = clock
+        self._session = requests.Session()
+        self._updates: tuple[float, list[Update]] | None = None
+        if self.offline and self.cache_dir is None:
+            raise ValueError("offline mode needs a cache_dir")
+        if self.cache_dir is not None:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+
+    # -- public API --------------------------------------------------------------------------
+
+    def updates(self) -> list[Update]:
+        """All published updates, oldest first (cached for ``list_ttl`` seconds)."""
+        now = self._clock()
+        if self._updates is not None and (self.offline or self._fresh(self._updates[0], now)):
+            return list(self._updates[1])
+        cached = self._read_cached_list()
+        if cached is not None and (self.offline or self._fresh(cached[0], now)):
+            self._updates = cached
+            return list(cached[1])
+        if self.offline:
+            return self._offline_updates()
+        what = "DeepState update list"
+        body = self._fetch("/api/history/public", what)
+        records = load_json(body, what)
+        updates = updates_from_records(records, what)
+        self._updates = (now, updates)
+        self._write_cache(
+            _LIST_FILE,
+            json.dumps({"fetched": now, "records": records}, ensure_ascii=False).encode("utf-8"),
+        )
+        return list(updates)
+
+    def _fresh(self, fetched: float, now: float) -> bool:
+        return 0.0 <= now - fetched < self.list_ttl
+
+    def update_for_date(self, day: date) -> Update:
+        """The map of a Kyiv calendar day: the last update created before that day ended."""
+        updates = self.updates()
+        today = kyiv_date(datetime.fromtimestamp(self._clock(), tz=timezone.utc))
+        if day > today:
+            raise DeepStateNoUpdateError(
+                f"no DeepState map for {day.isoformat()}: that day is in the future (Kyiv time)"
+            )
+        chosen = choose_update(updates, day)
+        if chosen is None:
+            first = f"; the first is from {updates[0].kyiv_date.isoformat()}" if updates else ""
+            raise DeepStateNoUpdateError(
+                f"no DeepState map published on or before {day.isoformat()} (Kyiv time){first}"
+            )
+        return chosen
+
+    def map_data(self, snapshot_id: int) -> dict:
+        """The raw FeatureCollection of one update (from the cache when it is there)."""
+        snapshot_id = int(snapshot_id)
+        what = f"DeepState map {snapshot_id}"
+        cached = self._read_cached_map(snapshot_id)
+        if cached is not None:
+            return cached
+        if self.offline:
+            raise DeepStateOfflineError(
+                f"{what} ({snapshot_time(snapshot_id):%Y-%m-%d %H:%M} UTC) is not in the cache "
+                "and the client is offline"
+            )
+        body = self._fetch(f"/api/history/{snapshot_id}/geojson", what)
+        data = validate_feature_collection(load_json(body, what), what)
+        self._write_cache(self._map_name(snapshot_id), body)
+        return data
+
+    def map_for_date(self, day: date) -> tuple[Update, dict]:
+        """The update of a Kyiv day and its map; errors name the date as well as the id."""
+        update = self.update_for_date(day)
+        try:
+            return update, self.map_data(update.id)
+        except DeepStateError as exc:
+            exc.message = f"map for {day.isoformat()}: {exc.message}"
+            raise
+
+    def latest(self) -> tuple[int, dict]:
+        """The newest map and its id. Offline: the newest map in the cache."""
+        if self.offline:
+            ids = self.cached_ids()
+            if not ids:
+                raise DeepStateOfflineError(
+                    "latest DeepState map: no map is in the cache and the client is offline"
+                )
+            return ids[-1], self.map_data(ids[-1])
+        what = "latest DeepState map"
+        body = self._fetch("/api/history/last", what)
+        obj = load_json(body, what)
+        if not isinstance(obj, dict) or not isinstance(obj.get("map"), dict):
+            raise DeepStateFormatError(f"{what}: expected an object with a 'map'")
+        raw_id = obj.get("id")
+        if isinstance(raw_id, bool) or not isinstance(raw_id, (int, str)):
+            raise DeepStateFormatError(f"{what}: the answer has no id")
+        try:
+            snapshot_id = int(raw_id)
+        except ValueError:
+            raise DeepStateFormatError(f"{what}: the id {raw_id!r} is not a number") from None
+        data = validate_feature_collection(obj["map"], what)
+        if self._read_cached_map(snapshot_id) is None:
+            blob = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            self._write_cache(self._map_name(snapshot_id), blob)
+        return snapshot_id, data
+
+    def cached_ids(self) -> list[int]:
+        """Ids of the maps in the cache, oldest first."""
+        if self.cache_dir is None:
+            return []
+        ids = []
+        for path in self.cache_dir.iterdir():
+            match = _MAP_FILE.match(path.name)
+            if match:
+                ids.append(int(match.group(1)))
+        return sorted(ids)
+
+    def cache_size(self) -> int:
+        """Bytes used by this client's files in the cache folder."""
+        return sum(path.stat().st_size for path in self._own_files())
+
+    def clear_cache(self) -> None:
+        """Delete this client's files (maps, update list, leftover temporary files)."""
+        for path in self._own_files():
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+        self._updates = None
+
+    def close(self) -> None:
+        self._session.close()
+
+    def __enter__(self) -> DeepStateClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- cache -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _map_name(snapshot_id: int) -> str:
+        return f"deepstate_{snapshot_id}.geojson"
+
+    def _own_files(self) -> list[Path]:
+        if self.cache_dir is None or not self.cache_dir.is_dir():
+            return []
+        return [
+            p
+            for p in self.cache_dir.iterdir()
+            if p.is_file()
+            and (_MAP_FILE.match(p.name) or p.name == _LIST_FILE or p.name.startswith(_TMP_PREFIX))
+        ]
+
+    def _discard(self, path: Path, why: str) -> None:
+        log.warning("Discarding cached %s: %s", path.name, why)
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+    def _read_cached_map(self, snapshot_id: int) -> dict | None:
+        if self.cache_dir is None:
+            return None
+        path = self.cache_dir / self._map_name(snapshot_id)
+        try:
+            return read_map_file(path)
+        except DeepStateFormatError as exc:
+            self._discard(path, str(exc))
+        except DeepStateError:  # missing or unreadable
+            pass
+        return None
+
+    def _read_cached_list(self) -> tuple[float, list[Update]] | None:
+        if self.cache_dir is None:
+            return None
+        path = self.cache_dir / _LIST_FILE
+        try:
+            stored = json.loads(path.read_bytes())
+            fetched = float(stored["fetched"])
+            return fetched, updates_from_records(stored["records"])
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, TypeError, KeyError, DeepStateError) as exc:
+            self._discard(path, type(exc).__name__)
+            return None
+
+    def _offline_updates(self) -> list[Update]:
+        ids = self.cached_ids()
+        if not ids:
+            raise DeepStateOfflineError(
+                "DeepState update list: not in the cache and the client is offline"
+            )
+        return [Update(i, snapshot_time(i), "", "", ()) for i in ids]
+
+    def _write_cache(self, name: str, data: bytes) -> None:
+        if self.cache_dir is None:
+            return
+        try:
+            _write_atomic(self.cache_dir / name, data)
+        except OSError as exc:  # a full disk must not lose the download the caller is waiting for
+            log.warning("Could not cache %s: %s", name, exc)
+
+    # -- HTTP --------------------------------------------------------------------------------
+
+    def _check_cancelled(self, what: str) -> None:
+        if self._is_cancelled is not None and self._is_cancelled():
+            raise DeepStateCancelledError(f"{what}: cancelled")
+
+    def _wait(self, seconds: float, what: str) -> None:
+        """Sleep, in short steps when cancellation is possible."""
+        remaining = seconds
+        while remaining > 0:
+            self._check_cancelled(what)
+            step = remaining if self._is_cancelled is None else min(remaining, 0.25)
+            self._sleep(step)
+            remaining -= step
+
+    def _fetch(self, path: str, what: str) -> bytes:
+        """The body at ``path``, retrying 5xx, 429, network failures and truncated bodies."""
+        url = self.base_url + path
+        attempt = 0
+        while True:
+            self._check_cancelled(what)
+            try:
+                return self._get_once(url, what)
+            except _RetryableError as retry:
+                if attempt >= self.max_retries:
+                    raise retry.error from None
+                if retry.retry_after is not None and retry.retry_after > MAX_RETRY_AFTER:
+                    retry.error.message += (
+                        f"; the server asks to wait {retry.retry_after:.0f} s, try again later"
+                    )
+                    raise retry.error from None
+                if retry.retry_after is not None:
+                    delay = retry.retry_after
+                else:
+                    delay = min(self.backoff * 2**attempt, MAX_BACKOFF)
+                log.info("%s: %s; retrying in %.1f s", what, retry.error, delay)
+                self._wait(delay, what)
+                attempt += 1
+
+    def _get_once(self, url: str, what: str) -> bytes:
+        try:
+            response = self._session.get(
+                url,
+                timeout=self.timeout,
+                stream=True,
+                proxies=self.proxies,
+                headers={"User-Agent": self.user_agent, "Accept": "application/json"},
+            )
+        except requests.exceptions.Timeout:
+            raise _RetryableError(
+                DeepStateTimeoutError(f"{what}: no answer within the timeout ({url})", url=url)
+            ) from None
+        except requests.exceptions.SSLError:
+            raise DeepStateNetworkError(
+                f"{what}: TLS certificate verification failed ({url})", url=url
+            ) from None
+        except requests.exceptions.ProxyError:
+            raise DeepStateNetworkError(f"{what}: the proxy refused ({url})", url=url) from None
+        except requests.exceptions.RequestException as exc:
+            reason = _network_reason(exc)
+            error = DeepStateNetworkError(f"{what}: {reason} ({url})", url=url)
+            raise _RetryableError(error) from None
+        with response:
+            self._check_status(response, url, what)
+            return self._read_body(response, url, what)
+
+    def _check_status(self, response: requests.Response, url: str, what: str) -> None:
+        status = response.status_code
+        if status == 200:
+            return
+        label = f"HTTP {status} {response.reason or ''}".strip()
+        error = DeepStateHTTPError(f"{what}: {label} ({url})", url=url, status=status)
+        if status == 429 or status >= 500:
+            wait = parse_retry_after(response.headers.get("Retry-After"), self._clock())
+            raise _RetryableError(error, wait)
+        raise error
+
+    def _read_body(self, response: requests.Response, url: str, what: str) -> bytes:
+        declared = response.headers.get("Content-Length")
+        expected = int(declared) if declared and declared.strip().isdigit() else None
+        if expected is not None and expected > self.max_bytes:
+            raise DeepStateTooLargeError(
+                f"{what}: the answer is {expected} bytes, more than the {self.max_bytes} allowed "
+                f"({url})",
+                url=url,
+            )
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            for chunk in response.iter_content(_CHUNK):
+                self._check_cancelled(what)
+                size += len(chunk)
+                if size > self.max_bytes:
+                    raise DeepStateTooLargeError(
+                        f"{what}: the answer exceeds the {self.max_bytes} bytes allowed ({url})",
+                        url=url,
+                    )
+                chunks.append(chunk)
+        except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError):
+            raise _RetryableError(self._truncated(what, url, size, expected)) from None
+        except requests.exceptions.ConnectionError as exc:
+            if "timed out" in str(exc).lower():
+                raise _RetryableError(
+                    DeepStateTimeoutError(f"{what}: the download stalled ({url})", url=url)
+                ) from None
+            raise _RetryableError(self._truncated(what, url, size, expected)) from None
+        except requests.exceptions.Timeout:
+            raise _RetryableError(
+                DeepStateTimeoutError(f"{what}: the download stalled ({url})", url=url)
+            ) from None
+        received = response.raw.tell() if hasattr(response.raw, "tell") else size
+        if expected is not None and received < expected:
+            raise _RetryableError(self._truncated(what, url, received, expected))
+        return b"".join(chunks)
+
+    @staticmethod
+    def _truncated(what: str, url: str, size: int, expected: int | None) -> DeepStateTruncatedError:
+        of = f" of {expected}" if expected is not None else ""
+        return DeepStateTruncatedError(
+            f"{what}: the download broke off after {size}{of} bytes ({url})", url=url
+        )

@@ -1,0 +1,634 @@
+"""The DeepState client against a real HTTP server on 127.0.0.1 serving the real maps."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date, datetime, timedelta, timezone
+from email.utils import format_datetime
+from pathlib import Path
+
+import pytest
+from fltest import data
+from fltest.deepstate_server import (
+    DeepStateSite,
+    Failure,
+    FakeDeepStateServer,
+    iso_utc,
+    refused_url,
+)
+
+from frontline.core import kyiv_time
+from frontline.core.deepstate import (
+    MAX_RETRY_AFTER,
+    DeepStateClient,
+    Update,
+    choose_update,
+    plugin_metadata,
+    read_map_file,
+    snapshot_time,
+)
+from frontline.core.errors import (
+    DeepStateCancelledError,
+    DeepStateError,
+    DeepStateFormatError,
+    DeepStateHTTPError,
+    DeepStateNetworkError,
+    DeepStateNoUpdateError,
+    DeepStateOfflineError,
+    DeepStateTimeoutError,
+    DeepStateTooLargeError,
+    DeepStateTruncatedError,
+)
+from frontline.core.parse import parse_map
+
+ID_0304 = 1741047345  # created 2025-03-04T00:15:45Z, 02:15 in Kyiv
+NEWEST = 1754166026  # 2025-08-02T20:20Z, the newest raw map
+MAP_PATH = f"/api/history/{ID_0304}/geojson"
+LATER = datetime(2026, 1, 1, tzinfo=timezone.utc).timestamp()  # "now" for date choices
+
+
+class Sleeps(list):
+    """An injected sleep that records the waits instead of waiting."""
+
+    def __call__(self, seconds: float) -> None:
+        self.append(seconds)
+
+
+@pytest.fixture(autouse=True)
+def _no_proxy_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("ALL_PROXY", raising=False)
+
+
+def make_client(base_url: str, cache: Path | None, **options) -> DeepStateClient:
+    options.setdefault("sleep", Sleeps())
+    options.setdefault("connect_timeout", 2.0)
+    options.setdefault("read_timeout", 5.0)
+    options.setdefault("clock", lambda: LATER)
+    return DeepStateClient(base_url, cache, **options)
+
+
+def raw_json(snapshot_id: int) -> dict:
+    path = next(p for p in data.raw_maps() if data.map_id(p) == snapshot_id)
+    return json.loads(path.read_bytes())
+
+
+def raw_bytes(snapshot_id: int) -> bytes:
+    return next(p for p in data.raw_maps() if data.map_id(p) == snapshot_id).read_bytes()
+
+
+def assert_cache_clean(cache: Path) -> None:
+    """No temporary files left, and every cached file is complete."""
+    names = sorted(p.name for p in cache.iterdir())
+    assert [n for n in names if not n.startswith("deepstate_")] == [], names
+    for path in cache.glob("deepstate_*.geojson"):
+        read_map_file(path)
+    listing = cache / "deepstate_updates.json"
+    if listing.exists():
+        assert isinstance(json.loads(listing.read_bytes())["records"], list)
+
+
+def assert_one_line(error: DeepStateError, *needles: str) -> None:
+    message = str(error)
+    assert "\n" not in message and "Traceback" not in message
+    for needle in needles:
+        assert needle in message, message
+
+
+# ---------------------------------------------------------------------------------------------
+# Success
+
+
+def test_update_list_from_the_server(deepstate_server: FakeDeepStateServer, tmp_path) -> None:
+    client = make_client(deepstate_server.base_url, tmp_path)
+    updates = client.updates()
+    assert [u.id for u in updates] == sorted(data.map_id(p) for p in data.raw_maps())
+    assert all(u.created == snapshot_time(u.id) for u in updates)
+    by_id = {u.id: u for u in updates}
+    march4 = by_id[ID_0304]
+    assert march4.description_en.startswith("The enemy advanced near Burlatske and Lebedivka.")
+    assert "<" not in march4.description_en and "<" not in march4.description_uk
+    assert [label for label, _ in march4.links] == [
+        "Burlatske",
+        "Lebedivka",
+        "Pishchane",
+        "Kamyshivka",
+    ]
+    assert march4.links[0][1] == "https://deepstatemap.live/en#14/47.8821888/36.7307745"
+    assert march4.kyiv_date == date(2025, 3, 4)
+    assert_cache_clean(tmp_path)
+
+
+def test_user_agent_names_the_plugin_version(deepstate_server, tmp_path) -> None:
+    make_client(deepstate_server.base_url, tmp_path).updates()
+    agent = deepstate_server.site.requests[0][1]["User-Agent"]
+    version = plugin_metadata().get("version", "dev")
+    assert agent.startswith(f"Frontline-QGIS-plugin/{version} (")
+
+
+def test_map_by_date_is_the_exact_map(deepstate_server, tmp_path) -> None:
+    client = make_client(deepstate_server.base_url, tmp_path)
+    update, fc = client.map_for_date(date(2025, 3, 4))
+    assert update.id == ID_0304
+    assert fc == raw_json(ID_0304)
+    assert (tmp_path / f"deepstate_{ID_0304}.geojson").read_bytes() == raw_bytes(ID_0304)
+    assert client.cached_ids() == [ID_0304]
+    assert_cache_clean(tmp_path)
+
+
+def test_map_by_id_is_read_once_then_from_the_cache(deepstate_server, tmp_path) -> None:
+    client = make_client(deepstate_server.base_url, tmp_path)
+    first = client.map_data(ID_0304)
+    second = make_client(deepstate_server.base_url, tmp_path).map_data(ID_0304)
+    assert first == second == raw_json(ID_0304)
+    assert deepstate_server.site.paths_requested() == [MAP_PATH]
+
+
+def test_latest_map_is_cached_by_id(deepstate_server, tmp_path) -> None:
+    client = make_client(deepstate_server.base_url, tmp_path)
+    snapshot_id, fc = client.latest()
+    assert snapshot_id == NEWEST
+    assert fc == raw_json(NEWEST)
+    assert client.cached_ids() == [NEWEST]
+    assert client.map_data(NEWEST) == fc
+    assert deepstate_server.site.paths_requested() == ["/api/history/last"]
+    assert parse_map(read_map_file(tmp_path / f"deepstate_{NEWEST}.geojson")).polygons
+    assert_cache_clean(tmp_path)
+
+
+def test_pytest_httpserver_serves_the_same_site(deepstate_httpserver: str, tmp_path) -> None:
+    client = make_client(deepstate_httpserver, tmp_path)
+    assert client.map_for_date(date(2025, 3, 4))[1] == raw_json(ID_0304)
+    assert client.latest()[0] == NEWEST
+
+
+def test_pytest_httpserver_with_a_failure_then_success(
+    deepstate_httpserver: str, deepstate_site: DeepStateSite, tmp_path
+) -> None:
+    deepstate_site.fail("geojson", Failure.error(502))
+    sleeps = Sleeps()
+    client = make_client(deepstate_httpserver, tmp_path, sleep=sleeps)
+    assert client.map_data(ID_0304) == raw_json(ID_0304)
+    assert sleeps == [1.0]
+
+
+def test_a_slow_download_completes(deepstate_site, tmp_path) -> None:
+    with FakeDeepStateServer(deepstate_site, throttle=4_000_000) as server:
+        start = time.perf_counter()
+        fc = make_client(server.base_url, tmp_path, read_timeout=2.0).map_data(ID_0304)
+        elapsed = time.perf_counter() - start
+    assert fc == raw_json(ID_0304)
+    assert elapsed > 0.1  # 619 kB at 4 MB/s: the throttle is real
+
+
+def test_proxies_are_used(deepstate_server, tmp_path) -> None:
+    client = make_client(
+        "http://deepstate.invalid", tmp_path, proxies={"http": deepstate_server.base_url}
+    )
+    assert len(client.updates()) == len(data.raw_maps())
+    assert deepstate_server.site.requests[0][1]["Host"] == "deepstate.invalid"
+
+
+# ---------------------------------------------------------------------------------------------
+# Which update belongs to a date
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2025, 3, 3), 1740954151),  # 2025-03-02 22:22Z = 03-03 00:22 in Kyiv
+        (date(2025, 3, 4), ID_0304),  # 00:15Z = 02:15 in Kyiv; 22:58Z is already 03-05
+        (date(2025, 3, 5), 1741129114),  # 2025-03-04 22:58Z
+        (date(2025, 3, 8), 1741387566),  # 2025-03-07 22:46Z = 03-08 00:46; none later
+        (date(2025, 3, 9), 1741541766),  # two that day: the last
+        (date(2025, 3, 25), 1742507523),  # a gap: the last one before
+        (date(2024, 11, 1), 1730495471),  # 21:11Z = 23:11 EET (+3 would make it 11-02)
+        (date(2025, 7, 1), 1751400934),  # 20:15Z = 23:15 EEST
+    ],
+)
+def test_update_for_a_kyiv_day(deepstate_server, tmp_path, day: date, expected: int) -> None:
+    client = make_client(deepstate_server.base_url, tmp_path)
+    assert client.update_for_date(day).id == expected
+
+
+def synthetic_site(*moments: datetime) -> DeepStateSite:
+    site = DeepStateSite(raw_paths=[])
+    for moment in moments:
+        site.add_map(int(moment.timestamp()), b'{"type": "FeatureCollection", "features": []}')
+    return site
+
+
+def test_update_for_a_day_across_dst_switches(tmp_path) -> None:
+    utc = timezone.utc
+    before_spring = datetime(2025, 3, 29, 21, 30, tzinfo=utc)  # 23:30 EET on 03-29
+    after_spring = datetime(2025, 3, 30, 21, 30, tzinfo=utc)  # 00:30 EEST on 03-31
+    before_autumn = datetime(2025, 10, 25, 21, 30, tzinfo=utc)  # 00:30 EEST on 10-26
+    after_autumn = datetime(2025, 10, 26, 21, 30, tzinfo=utc)  # 23:30 EET on 10-26
+    site = synthetic_site(before_spring, after_spring, before_autumn, after_autumn)
+    with FakeDeepStateServer(site) as server:
+        client = make_client(server.base_url, tmp_path)
+        chosen = {
+            day: client.update_for_date(day).created
+            for day in (
+                date(2025, 3, 29),
+                date(2025, 3, 30),
+                date(2025, 3, 31),
+                date(2025, 10, 25),
+                date(2025, 10, 26),
+            )
+        }
+    assert chosen == {
+        date(2025, 3, 29): before_spring,
+        date(2025, 3, 30): before_spring,
+        date(2025, 3, 31): after_spring,
+        date(2025, 10, 25): after_spring,
+        date(2025, 10, 26): after_autumn,
+    }
+
+
+def test_no_update_before_the_first_or_in_the_future(deepstate_server, tmp_path) -> None:
+    client = make_client(deepstate_server.base_url, tmp_path)
+    with pytest.raises(DeepStateNoUpdateError) as info:
+        client.update_for_date(date(2022, 1, 1))
+    assert_one_line(info.value, "2022-01-01", "2023-10-10")
+    today = datetime(2025, 8, 3, 12, tzinfo=timezone.utc).timestamp()
+    client = make_client(deepstate_server.base_url, tmp_path, clock=lambda: today)
+    assert client.update_for_date(date(2025, 8, 3)).id == NEWEST
+    with pytest.raises(DeepStateNoUpdateError) as info:
+        client.update_for_date(date(2025, 8, 4))
+    assert_one_line(info.value, "2025-08-04", "future")
+
+
+def test_choose_update_takes_the_last_before_the_day_ends() -> None:
+    def at(iso: str) -> Update:
+        moment = datetime.fromisoformat(iso).replace(tzinfo=timezone.utc)
+        return Update(int(moment.timestamp()), moment, "", "", ())
+
+    updates = [at("2025-03-03T21:59:59"), at("2025-03-03T22:00:00")]  # 23:59:59 / 00:00 Kyiv
+    assert choose_update(updates, date(2025, 3, 3)) == updates[0]
+    assert choose_update(updates, date(2025, 3, 4)) == updates[1]
+    assert choose_update(updates, date(2025, 3, 2)) is None
+
+
+def test_kyiv_rule_agrees_with_the_time_zone_database(monkeypatch) -> None:
+    zone = pytest.importorskip("zoneinfo").ZoneInfo("Europe/Kyiv")
+    moment = datetime(2022, 1, 1, tzinfo=timezone.utc)
+    while moment.year < 2028:
+        assert kyiv_time.rule_offset(moment) == moment.astimezone(zone).utcoffset(), moment
+        moment += timedelta(minutes=30)
+    monkeypatch.setattr(kyiv_time, "_ZONE", None)  # as on Windows without tzdata
+    day = date(2022, 1, 1)
+    while day.year < 2028:
+        start = kyiv_time.kyiv_day_start_utc(day)
+        assert start.astimezone(zone).replace(tzinfo=None) == datetime(day.year, day.month, day.day)
+        assert kyiv_time.kyiv_date(start - timedelta(seconds=1)) == day - timedelta(days=1)
+        day += timedelta(days=1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Network failures
+
+
+def test_timeout_is_retried_then_reported(deepstate_server, tmp_path) -> None:
+    deepstate_server.site.fail("geojson", Failure.stall(5), Failure.stall(5))
+    sleeps = Sleeps()
+    client = make_client(
+        deepstate_server.base_url, tmp_path, read_timeout=0.3, max_retries=1, sleep=sleeps
+    )
+    start = time.perf_counter()
+    with pytest.raises(DeepStateTimeoutError) as info:
+        client.map_data(ID_0304)
+    assert time.perf_counter() - start < 3.0
+    assert sleeps == [1.0]
+    assert deepstate_server.site.paths_requested() == [MAP_PATH, MAP_PATH]
+    assert_one_line(info.value, f"map {ID_0304}", "timeout", deepstate_server.base_url + MAP_PATH)
+    assert_cache_clean(tmp_path)
+
+
+def test_refused_connection(tmp_path) -> None:
+    url = refused_url()
+    sleeps = Sleeps()
+    client = make_client(url, tmp_path, max_retries=2, backoff=0.5, sleep=sleeps)
+    with pytest.raises(DeepStateNetworkError) as info:
+        client.updates()
+    assert sleeps == [0.5, 1.0]
+    assert_one_line(info.value, "update list", "connection refused", url + "/api/history/public")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_not_found_is_not_retried(deepstate_server, tmp_path) -> None:
+    sleeps = Sleeps()
+    client = make_client(deepstate_server.base_url, tmp_path, sleep=sleeps)
+    with pytest.raises(DeepStateHTTPError) as info:
+        client.map_data(123)
+    assert info.value.status == 404
+    assert sleeps == []
+    assert_one_line(info.value, "map 123", "HTTP 404")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_429_waits_as_long_as_retry_after_says(deepstate_server, tmp_path) -> None:
+    deepstate_server.site.fail("public", Failure.error(429, "7"))
+    sleeps = Sleeps()
+    client = make_client(deepstate_server.base_url, tmp_path, sleep=sleeps)
+    assert len(client.updates()) == len(data.raw_maps())
+    assert sleeps == [7.0]
+
+
+def test_429_with_an_http_date(deepstate_server, tmp_path) -> None:
+    now = datetime(2025, 3, 4, 12, 0, 0, tzinfo=timezone.utc)
+    header = format_datetime(now + timedelta(seconds=30), usegmt=True)
+    deepstate_server.site.fail("geojson", Failure.error(429, header))
+    sleeps = Sleeps()
+    client = make_client(
+        deepstate_server.base_url, tmp_path, sleep=sleeps, clock=lambda: now.timestamp()
+    )
+    assert client.map_data(ID_0304) == raw_json(ID_0304)
+    assert sleeps == [30.0]
+
+
+def test_429_asking_too_long_a_pause_gives_up(deepstate_server, tmp_path) -> None:
+    deepstate_server.site.fail("geojson", Failure.error(429, str(int(MAX_RETRY_AFTER) + 1)))
+    sleeps = Sleeps()
+    client = make_client(deepstate_server.base_url, tmp_path, sleep=sleeps)
+    with pytest.raises(DeepStateHTTPError) as info:
+        client.map_data(ID_0304)
+    assert sleeps == []
+    assert_one_line(info.value, "HTTP 429", f"wait {int(MAX_RETRY_AFTER) + 1} s", str(ID_0304))
+
+
+def test_500_then_200(deepstate_server, tmp_path) -> None:
+    deepstate_server.site.fail("geojson", Failure.error(500))
+    sleeps = Sleeps()
+    client = make_client(deepstate_server.base_url, tmp_path, sleep=sleeps, backoff=2.0)
+    assert client.map_data(ID_0304) == raw_json(ID_0304)
+    assert sleeps == [2.0]
+    assert deepstate_server.site.paths_requested() == [MAP_PATH, MAP_PATH]
+    assert_cache_clean(tmp_path)
+
+
+def test_persistent_503_is_retried_a_bounded_number_of_times(deepstate_server, tmp_path) -> None:
+    deepstate_server.site.fail("public", *[Failure.error(503)] * 10)
+    sleeps = Sleeps()
+    client = make_client(deepstate_server.base_url, tmp_path, sleep=sleeps, max_retries=3)
+    with pytest.raises(DeepStateHTTPError) as info:
+        client.updates()
+    assert info.value.status == 503
+    assert sleeps == [1.0, 2.0, 4.0]
+    assert len(deepstate_server.site.requests) == 4
+    assert_one_line(info.value, "update list", "HTTP 503")
+
+
+# ---------------------------------------------------------------------------------------------
+# Bad bodies
+
+
+def test_truncated_body_is_retried_and_never_cached(deepstate_server, tmp_path) -> None:
+    deepstate_server.site.fail("geojson", *[Failure.truncated(100_000)] * 3)
+    client = make_client(deepstate_server.base_url, tmp_path, max_retries=2)
+    with pytest.raises(DeepStateTruncatedError) as info:
+        client.map_data(ID_0304)
+    assert_one_line(info.value, f"map {ID_0304}", "100000 of 619425 bytes")
+    assert list(tmp_path.iterdir()) == []
+    deepstate_server.site.fail("geojson", Failure.truncated(5))
+    assert client.map_data(ID_0304) == raw_json(ID_0304)  # cut once, then whole
+    assert_cache_clean(tmp_path)
+
+
+def test_body_cut_without_a_length_is_invalid_json(deepstate_server, tmp_path) -> None:
+    cut = raw_bytes(ID_0304)[:50_000]
+    deepstate_server.site.fail("geojson", Failure.replace(cut, no_length=True))
+    client = make_client(deepstate_server.base_url, tmp_path)
+    with pytest.raises(DeepStateFormatError) as info:
+        client.map_data(ID_0304)
+    assert_one_line(info.value, f"map {ID_0304}", "invalid JSON")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_invalid_json(deepstate_server, tmp_path) -> None:
+    deepstate_server.site.fail("public", Failure.replace(b"<html>502 Bad Gateway</html>"))
+    client = make_client(deepstate_server.base_url, tmp_path)
+    with pytest.raises(DeepStateFormatError) as info:
+        client.updates()
+    assert_one_line(info.value, "update list", "invalid JSON", "line 1 column 1")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "body", "call", "needle"),
+    [
+        ("geojson", b'{"type": "Feature"}', "map", "got type 'Feature'"),
+        ("geojson", b"[]", "map", "got a list"),
+        ("public", b'{"records": []}', "updates", "expected a JSON list"),
+        ("public", b"[1, 2, 3]", "updates", "no record has an id"),
+        ("last", b'{"id": 5}', "latest", "with a 'map'"),
+        ("last", b'{"map": {"type": "FeatureCollection", "features": []}}', "latest", "no id"),
+    ],
+)
+def test_json_of_the_wrong_shape(deepstate_server, tmp_path, pattern, body, call, needle) -> None:
+    deepstate_server.site.fail(pattern, Failure.replace(body))
+    client = make_client(deepstate_server.base_url, tmp_path)
+    action = {
+        "map": lambda: client.map_data(ID_0304),
+        "updates": client.updates,
+        "latest": client.latest,
+    }[call]
+    with pytest.raises(DeepStateFormatError) as info:
+        action()
+    assert_one_line(info.value, needle)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_oversized_body_with_a_length_is_refused_unread(deepstate_server, tmp_path) -> None:
+    client = make_client(deepstate_server.base_url, tmp_path, max_bytes=100_000)
+    with pytest.raises(DeepStateTooLargeError) as info:
+        client.map_data(ID_0304)
+    assert_one_line(info.value, f"map {ID_0304}", "619425 bytes", "100000")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_oversized_streamed_body_is_cut_at_the_cap(deepstate_server, tmp_path) -> None:
+    huge = b"[" + b"0," * 300_000 + b"0]"
+    deepstate_server.site.fail("public", Failure.replace(huge, no_length=True))
+    client = make_client(deepstate_server.base_url, tmp_path, max_bytes=100_000)
+    with pytest.raises(DeepStateTooLargeError) as info:
+        client.updates()
+    assert_one_line(info.value, "update list", "exceeds the 100000 bytes")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cancel_stops_a_download(deepstate_site, tmp_path) -> None:
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > 4
+
+    with FakeDeepStateServer(deepstate_site, throttle=200_000) as server:
+        client = make_client(server.base_url, tmp_path, is_cancelled=cancelled)
+        start = time.perf_counter()
+        with pytest.raises(DeepStateCancelledError) as info:
+            client.map_data(ID_0304)
+        assert time.perf_counter() - start < 2.0  # the whole map takes 3 s at this rate
+    assert_one_line(info.value, f"map {ID_0304}", "cancelled")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cancel_during_backoff(deepstate_server, tmp_path) -> None:
+    deepstate_server.site.fail("public", Failure.error(500))
+    sleeps = Sleeps()
+    client = make_client(
+        deepstate_server.base_url,
+        tmp_path,
+        sleep=sleeps,
+        backoff=1.0,
+        is_cancelled=lambda: bool(sleeps),
+    )
+    with pytest.raises(DeepStateCancelledError):
+        client.updates()
+    assert sleeps == [0.25]  # waits in short steps so that a cancel is seen quickly
+
+
+# ---------------------------------------------------------------------------------------------
+# Cache and offline mode
+
+
+def test_offline_without_cache_names_what_is_missing(tmp_path) -> None:
+    client = make_client("http://127.0.0.1:9", tmp_path, offline=True)
+    with pytest.raises(DeepStateOfflineError) as info:
+        client.map_data(ID_0304)
+    assert_one_line(info.value, f"map {ID_0304}", "2025-03-04 00:15 UTC", "offline")
+    with pytest.raises(DeepStateOfflineError) as info:
+        client.updates()
+    assert_one_line(info.value, "update list", "offline")
+    with pytest.raises(DeepStateOfflineError):
+        client.latest()
+
+
+def test_offline_with_cache_needs_no_server(deepstate_server, tmp_path) -> None:
+    online = make_client(deepstate_server.base_url, tmp_path)
+    online.map_for_date(date(2025, 3, 4))
+    offline = make_client(refused_url(), tmp_path, offline=True, clock=lambda: LATER + 10**6)
+    update, fc = offline.map_for_date(date(2025, 3, 4))  # the list is stale but usable offline
+    assert update.id == ID_0304 and fc == raw_json(ID_0304)
+    assert update.description_en.startswith("The enemy advanced")
+    assert offline.latest() == (ID_0304, fc)
+    with pytest.raises(DeepStateOfflineError) as info:
+        offline.map_for_date(date(2025, 3, 5))
+    assert_one_line(info.value, "2025-03-05", "map 1741129114", "not in the cache")
+
+
+def test_offline_without_a_list_uses_the_cached_maps(deepstate_server, tmp_path) -> None:
+    make_client(deepstate_server.base_url, tmp_path).map_data(ID_0304)
+    offline = make_client(refused_url(), tmp_path, offline=True)
+    assert [u.id for u in offline.updates()] == [ID_0304]
+    assert offline.update_for_date(date(2025, 3, 6)).id == ID_0304
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda raw: raw[: len(raw) // 2],  # half-written
+        lambda raw: b"",
+        lambda raw: b'{"type": "Feature", "geometry": null}',
+        lambda raw: b"\x00" * 1000,
+    ],
+)
+def test_corrupt_cached_map_is_replaced(deepstate_server, tmp_path, spoil) -> None:
+    cached = tmp_path / f"deepstate_{ID_0304}.geojson"
+    cached.write_bytes(spoil(raw_bytes(ID_0304)))
+    offline = make_client(refused_url(), tmp_path, offline=True)
+    with pytest.raises(DeepStateOfflineError):
+        offline.map_data(ID_0304)  # never returned, discarded
+    assert not cached.exists()
+    cached.write_bytes(spoil(raw_bytes(ID_0304)))
+    client = make_client(deepstate_server.base_url, tmp_path)
+    assert client.map_data(ID_0304) == raw_json(ID_0304)
+    assert cached.read_bytes() == raw_bytes(ID_0304)
+    assert deepstate_server.site.paths_requested() == [MAP_PATH]
+    assert_cache_clean(tmp_path)
+
+
+def test_corrupt_cached_list_is_refetched(deepstate_server, tmp_path) -> None:
+    (tmp_path / "deepstate_updates.json").write_bytes(b'{"fetched": 1, "rec')
+    client = make_client(deepstate_server.base_url, tmp_path)
+    assert len(client.updates()) == len(data.raw_maps())
+    assert_cache_clean(tmp_path)
+
+
+def test_update_list_time_to_live(deepstate_server, tmp_path) -> None:
+    now = [LATER]
+    client = make_client(deepstate_server.base_url, tmp_path, list_ttl=600, clock=lambda: now[0])
+    client.updates()
+    now[0] += 599
+    client.updates()
+    make_client(deepstate_server.base_url, tmp_path, clock=lambda: now[0]).updates()  # disk
+    assert deepstate_server.site.paths_requested() == ["/api/history/public"]
+    now[0] += 2
+    client.updates()
+    assert deepstate_server.site.paths_requested() == ["/api/history/public"] * 2
+    fresh = make_client(deepstate_server.base_url, tmp_path, clock=lambda: now[0] - 3600)
+    fresh.updates()  # a list "from the future" (clock set back) is not trusted
+    assert len(deepstate_server.site.requests) == 3
+
+
+def test_new_updates_appear_after_the_time_to_live(tmp_path) -> None:
+    first = datetime(2025, 3, 4, 0, 15, 45, tzinfo=timezone.utc)
+    site = synthetic_site(first)
+    now = [LATER]
+    with FakeDeepStateServer(site) as server:
+        client = make_client(server.base_url, tmp_path, list_ttl=60, clock=lambda: now[0])
+        assert [u.id for u in client.updates()] == [int(first.timestamp())]
+        site.add_map(int(first.timestamp()) + 86400, b'{"type":"FeatureCollection","features":[]}')
+        assert len(client.updates()) == 1
+        now[0] += 61
+        assert len(client.updates()) == 2
+
+
+def test_cache_size_and_clear(deepstate_server, tmp_path) -> None:
+    (tmp_path / "notes.txt").write_text("not ours")
+    client = make_client(deepstate_server.base_url, tmp_path)
+    client.updates()
+    client.map_data(ID_0304)
+    listing = (tmp_path / "deepstate_updates.json").stat().st_size
+    assert client.cache_size() == len(raw_bytes(ID_0304)) + listing
+    client.clear_cache()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+    assert client.cache_size() == 0 and client.cached_ids() == []
+
+
+def test_a_failed_cache_write_leaves_no_temporary_file(deepstate_server, tmp_path, monkeypatch):
+    import os
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    client = make_client(deepstate_server.base_url, tmp_path)
+    assert client.map_data(ID_0304) == raw_json(ID_0304)  # the download still serves
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_read_map_file_accepts_geojson_and_last_bodies(deepstate_site, tmp_path) -> None:
+    geojson = tmp_path / "a.geojson"
+    geojson.write_bytes(deepstate_site.map_body(ID_0304))
+    last = tmp_path / "last.json"
+    last.write_bytes(deepstate_site.last_body())
+    assert read_map_file(geojson) == raw_json(ID_0304)
+    assert read_map_file(last) == raw_json(NEWEST)
+    bad = tmp_path / "bad.geojson"
+    bad.write_bytes(b'{"type": "FeatureCollection", "features": [')
+    with pytest.raises(DeepStateFormatError) as info:
+        read_map_file(bad)
+    assert_one_line(info.value, "bad.geojson", "invalid JSON")
+    with pytest.raises(DeepStateError) as info:
+        read_map_file(tmp_path / "missing.geojson")
+    assert_one_line(info.value, "missing.geojson", "cannot be read")
+
+
+def test_fake_server_records_look_like_deepstate(deepstate_site) -> None:
+    record = deepstate_site.record(ID_0304)
+    assert record["createdAt"] == "2025-03-04T00:15:45.000Z" == iso_utc(ID_0304)
+    assert record["descriptionEn"].startswith("The enemy advanced near <a href=")
