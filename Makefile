@@ -6,10 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PLUGINS := $(CURDIR)/.build/plugins
 PROFILE := $(CURDIR)/.build/qgis-profile
-QGIS_PROCESS := /usr/bin/qgis_process.bin
 QGIS_ENV := QT_QPA_PLATFORM=offscreen QGIS_PLUGINPATH=$(PLUGINS) QGIS_CUSTOM_CONFIG_PATH=$(PROFILE)
 QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
-SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help test test-core test-qgis lint demo bench install uninstall sample i18n package screenshots clean
 
@@ -19,14 +17,13 @@ help:
 	@echo "make bench    benchmarks (ratios measured in one run)"
 	@echo "make install  link the plugin into your QGIS profile ($(QGIS_PROFILE_DIR))"
 
-# QGIS from Debian's packages, only when missing.
-$(QGIS_PROCESS):
-	$(SUDO) apt-get update
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends \
-	  qgis python3-qgis qgis-providers gdal-bin python3-venv xvfb xauth
+# QGIS and build tools from Debian's packages, only those missing.
+.build/system-deps.stamp: tools/install_system_deps.sh
+	bash tools/install_system_deps.sh
+	mkdir -p .build && touch $@
 
 # A virtual environment on Debian's Python (the one QGIS's bindings are built for).
-$(VENV)/.installed: requirements-dev.txt | $(QGIS_PROCESS)
+$(VENV)/.installed: requirements-dev.txt .build/system-deps.stamp
 	/usr/bin/python3 -m venv --system-site-packages $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
@@ -44,10 +41,10 @@ lint: deps
 	$(VENV)/bin/ruff format --check .
 
 test-core: deps
-	$(PY) -m pytest tests/core -p no:pytest_qgis
+	PYTHONSAFEPATH=1 $(VENV)/bin/pytest tests/core -p no:pytest_qgis
 
 test-qgis: deps
-	$(PY) -m pytest tests/qgis
+	PYTHONSAFEPATH=1 $(VENV)/bin/pytest tests/qgis
 
 test: lint test-core test-qgis
 

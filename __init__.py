@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-def classFactory(iface):  # noqa: N802 - QGIS's entry point name
+def classFactory(iface):
     """Create the plugin; QGIS calls this with its interface, qgis_process with None."""
     from .plugin import FrontlinePlugin
 

@@ -72,10 +72,28 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
             )
         )
         numbers = [
-            (self.MIN_LOBE_AREA, "Minimum area of each side (km²)", 1.0, 0.0, QgsProcessingParameterNumber.Double),
-            (self.MAX_WIDTH, "Maximum neck width (m)", 5000.0, 0.0, QgsProcessingParameterNumber.Double),
+            (
+                self.MIN_LOBE_AREA,
+                "Minimum area of each side (km²)",
+                1.0,
+                0.0,
+                QgsProcessingParameterNumber.Double,
+            ),
+            (
+                self.MAX_WIDTH,
+                "Maximum neck width (m)",
+                5000.0,
+                0.0,
+                QgsProcessingParameterNumber.Double,
+            ),
             (self.MAX_NECKS, "Maximum necks per part", 3, 1, QgsProcessingParameterNumber.Integer),
-            (self.CORRIDOR_WIDTH, "Corridor width limit (m; 0 = twice the neck's width)", 0.0, 0.0, QgsProcessingParameterNumber.Double),
+            (
+                self.CORRIDOR_WIDTH,
+                "Corridor width limit (m; 0 = twice the neck's width)",
+                0.0,
+                0.0,
+                QgsProcessingParameterNumber.Double,
+            ),
         ]
         for name, label, default, minimum, kind in numbers:
             self.addParameter(
@@ -88,8 +106,11 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT_CORRIDORS, self.tr("Corridor centrelines"),
-                QgsProcessing.TypeVectorLine, optional=True, createByDefault=False,
+                self.OUTPUT_CORRIDORS,
+                self.tr("Corridor centrelines"),
+                QgsProcessing.TypeVectorLine,
+                optional=True,
+                createByDefault=False,
             )
         )
         self.addOutput(
@@ -119,14 +140,22 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
             "corridor_width": self.parameterAsDouble(parameters, self.CORRIDOR_WIDTH, context),
         }
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, neck_fields(), QgsWkbTypes.LineString,
+            parameters,
+            self.OUTPUT,
+            context,
+            neck_fields(),
+            QgsWkbTypes.LineString,
             source.sourceCrs(),
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         corridor_sink, corridor_id = self.parameterAsSink(
-            parameters, self.OUTPUT_CORRIDORS, context, corridor_fields(),
-            QgsWkbTypes.MultiLineString, source.sourceCrs(),
+            parameters,
+            self.OUTPUT_CORRIDORS,
+            context,
+            corridor_fields(),
+            QgsWkbTypes.MultiLineString,
+            source.sourceCrs(),
         )
         widths: list[float] = []
         part_offset = 0
@@ -139,21 +168,37 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
                 length = frame.ellipsoid_length(neck.corridor) if neck.corridor is not None else 0.0
                 widths.append(width)
                 part_id = part_offset + neck.part_id
-                self.add_feature(sink, frame.output_geometry(neck.chord), neck_fields(), [
-                    part_id, neck.rank, width, length, neck.side_a_area / 1e6,
-                    neck.side_b_area / 1e6, neck.minor_share,
-                ])
+                self.add_feature(
+                    sink,
+                    frame.output_geometry(neck.chord),
+                    neck_fields(),
+                    [
+                        part_id,
+                        neck.rank,
+                        width,
+                        length,
+                        neck.side_a_area / 1e6,
+                        neck.side_b_area / 1e6,
+                        neck.minor_share,
+                    ],
+                )
                 if corridor_sink is not None and neck.corridor is not None:
                     geometry = frame.output_geometry(neck.corridor)
                     geometry.convertToMultiType()
-                    self.add_feature(corridor_sink, geometry, corridor_fields(),
-                                     [part_id, neck.rank, width, length])
+                    self.add_feature(
+                        corridor_sink,
+                        geometry,
+                        corridor_fields(),
+                        [part_id, neck.rank, width, length],
+                    )
             part_offset += len(shapely.get_parts(shape)) if not shape.is_empty else 0
             feedback.setProgress(100 * (index + 1) / len(shapes))
         if not widths and shapes:
             feedback.pushWarning(
-                self.tr("No neck narrower than {} m splits the ground into sides of at least "
-                        "{} km² each.").format(options["max_width"], options["min_lobe_area"] / 1e6)
+                self.tr(
+                    "No neck narrower than {} m splits the ground into sides of at least "
+                    "{} km² each."
+                ).format(options["max_width"], options["min_lobe_area"] / 1e6)
             )
         results = {self.OUTPUT: dest_id, "MIN_WIDTH_M": min(widths) if widths else None}
         if corridor_sink is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +33,19 @@ from .help import help_html
 from .styles import RendererPostProcessor, categorized_fill_renderer, categorized_marker_renderer
 
 DEFAULT_BASE_URL = "https://deepstatemap.live"
+POINT_MARKERS = {
+    "unit": "square",
+    "attack_direction": "triangle",
+    "airfield": "star",
+    "other": "circle",
+}
+FILE_ID = re.compile(r"(?:^|_)(\d{9,11})\.geojson$")
+
+
+def snapshot_id_from_name(name: str) -> int | None:
+    """The DeepState id in an archive file name like ``deepstate_..._1730495471.geojson``."""
+    match = FILE_ID.search(name)
+    return int(match.group(1)) if match else None
 
 
 def polygon_fields() -> QgsFields:
@@ -82,25 +96,34 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
 
         self.addParameter(
             QgsProcessingParameterString(
-                self.DATE, self.tr("Date (YYYY-MM-DD, Kyiv time; empty = latest)"), "",
+                self.DATE,
+                self.tr("Date (YYYY-MM-DD, Kyiv time; empty = latest)"),
+                "",
                 optional=True,
             )
         )
         self.addParameter(
             QgsProcessingParameterNumber(
-                self.SNAPSHOT_ID, self.tr("Snapshot id (0 = use the date)"),
-                QgsProcessingParameterNumber.Integer, 0, minValue=0,
+                self.SNAPSHOT_ID,
+                self.tr("Snapshot id (0 = use the date)"),
+                QgsProcessingParameterNumber.Integer,
+                0,
+                minValue=0,
             )
         )
         self.addParameter(
             QgsProcessingParameterFile(
-                self.SOURCE_FILE, self.tr("Raw DeepState map on disk (nothing is downloaded)"),
-                extension="geojson", optional=True,
+                self.SOURCE_FILE,
+                self.tr("Raw DeepState map on disk (nothing is downloaded)"),
+                extension="geojson",
+                optional=True,
             )
         )
         self.addParameter(
             QgsProcessingParameterEnum(
-                self.CLASSES, self.tr("Polygon classes"), options=list(POLYGON_CLASSES),
+                self.CLASSES,
+                self.tr("Polygon classes"),
+                options=list(POLYGON_CLASSES),
                 allowMultiple=True,
                 defaultValue=[POLYGON_CLASSES.index(c) for c in DEFAULT_CLASSES],
             )
@@ -121,8 +144,11 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT_POINTS, self.tr("DeepState points"), QgsProcessing.TypeVectorPoint,
-                optional=True, createByDefault=False,
+                self.OUTPUT_POINTS,
+                self.tr("DeepState points"),
+                QgsProcessing.TypeVectorPoint,
+                optional=True,
+                createByDefault=False,
             )
         )
         self.addOutput(QgsProcessingOutputNumber(self.SNAPSHOT_ID, self.tr("Snapshot id")))
@@ -131,28 +157,36 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
         )
 
     def processAlgorithm(self, parameters, context, feedback):
+        from ..core.errors import DeepStateError
         from ..core.parse import parse_map
 
+        classes = self._classes(parameters, context)
         snapshot_id, data = self._fetch(parameters, context, feedback)
         if feedback.isCanceled():
             return {}
         feedback.setProgress(40)
-        try:
-            parsed = parse_map(data)
-        except ValueError as error:
-            raise QgsProcessingException(str(error)) from error
-        for fill, count in sorted(parsed.skipped.items()):
-            feedback.pushInfo(self.tr("Skipped {} polygon(s) with unknown fill {}.").format(count, fill))
-        classes = self._classes(parameters, context)
         moment = self._snapshot_time(snapshot_id)
-        outputs = self._write_polygons(parameters, context, feedback, parsed, classes, snapshot_id, moment)
-        outputs.update(self._write_points(parameters, context, feedback, parsed, snapshot_id, moment))
+        try:
+            parsed = parse_map(data, moment)
+        except DeepStateError as error:
+            raise QgsProcessingException(str(error)) from error
+        for reason, count in sorted(parsed.skipped.items()):
+            feedback.pushWarning(self.tr("Skipped {} feature(s): {}.").format(count, reason))
+        if parsed.repaired:
+            feedback.pushInfo(self.tr("Repaired {} invalid polygon(s).").format(parsed.repaired))
+        outputs = self._write_polygons(
+            parameters, context, feedback, parsed, classes, snapshot_id, moment
+        )
+        outputs.update(
+            self._write_points(parameters, context, feedback, parsed, snapshot_id, moment)
+        )
         outputs[self.SNAPSHOT_ID] = snapshot_id or 0
         outputs["SNAPSHOT_TIME"] = moment.isoformat().replace("+00:00", "Z") if moment else ""
         return outputs
 
     def _fetch(self, parameters, context, feedback) -> tuple[int | None, dict]:
-        from ..core.deepstate import DeepStateError, read_map_file, snapshot_id_from_name
+        from ..core.deepstate import read_map_file
+        from ..core.errors import DeepStateError
 
         source_file = self.parameterAsFile(parameters, self.SOURCE_FILE, context)
         try:
@@ -223,21 +257,30 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
             geometry.convertToMultiType()
             feature = QgsFeature(polygon_fields())
             feature.setGeometry(geometry)
-            feature.setAttributes([
-                snapshot_id, time_value, item.cls, item.name_en, item.name_uk, item.key,
-                measure.measureArea(geometry) / 1e6,
-            ])
+            feature.setAttributes(
+                [
+                    snapshot_id,
+                    time_value,
+                    item.cls,
+                    item.name_en,
+                    item.name_uk,
+                    item.key,
+                    measure.measureArea(geometry) / 1e6,
+                ]
+            )
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
             feedback.setProgress(40 + 50 * (index + 1) / max(len(wanted), 1))
         categories = [(c, *CLASS_STYLE[c]) for c in classes]
         RendererPostProcessor.attach(
-            context, dest_id, categorized_fill_renderer("class", categories),
+            context,
+            dest_id,
+            categorized_fill_renderer("class", categories),
             self.tr("DeepState {}").format(moment.strftime("%Y-%m-%d %H:%M UTC") if moment else ""),
         )
         return {self.OUTPUT: dest_id}
 
     def _write_points(self, parameters, context, feedback, parsed, snapshot_id, moment):
-        from ..core.classes import POINT_STYLE
+        from ..core.classes import CLASS_STYLE, POINT_CLASSES
 
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT_POINTS, context, point_fields(), QgsWkbTypes.Point, WGS84
@@ -250,11 +293,22 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
                 break
             feature = QgsFeature(point_fields())
             feature.setGeometry(shapely_to_qgs(item.geometry))
-            feature.setAttributes([
-                snapshot_id, time_value, item.cls, item.name_en, item.name_uk, item.key,
-                item.description,
-            ])
+            feature.setAttributes(
+                [
+                    snapshot_id,
+                    time_value,
+                    item.cls,
+                    item.name_en,
+                    item.name_uk,
+                    item.key,
+                    item.description,
+                ]
+            )
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        categories = [(c, *POINT_STYLE[c]) for c in POINT_STYLE]
-        RendererPostProcessor.attach(context, dest_id, categorized_marker_renderer("class", categories))
+        categories = [
+            (c, CLASS_STYLE[c][0], POINT_MARKERS[c], CLASS_STYLE[c][2]) for c in POINT_CLASSES
+        ]
+        RendererPostProcessor.attach(
+            context, dest_id, categorized_marker_renderer("class", categories)
+        )
         return {self.OUTPUT_POINTS: dest_id}

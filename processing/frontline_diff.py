@@ -23,7 +23,15 @@ CHANGE_STYLE = [
     ("gained", "#2e7d32", 0.6, "Gained"),
     ("lost", "#c62828", 0.6, "Lost"),
 ]
-RESULT_NAMES = ("BEFORE_KM2", "AFTER_KM2", "GAINED_KM2", "LOST_KM2", "NET_KM2", "KEPT_SHARE", "MAX_DEPTH_M")
+RESULT_NAMES = (
+    "BEFORE_KM2",
+    "AFTER_KM2",
+    "GAINED_KM2",
+    "LOST_KM2",
+    "NET_KM2",
+    "KEPT_SHARE",
+    "MAX_DEPTH_M",
+)
 
 
 def change_fields() -> QgsFields:
@@ -59,18 +67,26 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
         ]
         for name, label, optional in layers:
             self.addParameter(
-                QgsProcessingParameterFeatureSource(name, self.tr(label), polygon, optional=optional)
+                QgsProcessingParameterFeatureSource(
+                    name, self.tr(label), polygon, optional=optional
+                )
             )
         self.addParameter(
             QgsProcessingParameterNumber(
-                self.MIN_AREA, self.tr("Minimum piece area (km²)"),
-                QgsProcessingParameterNumber.Double, 0.01, minValue=0.0,
+                self.MIN_AREA,
+                self.tr("Minimum piece area (km²)"),
+                QgsProcessingParameterNumber.Double,
+                0.01,
+                minValue=0.0,
             )
         )
         self.addParameter(
             QgsProcessingParameterNumber(
-                self.MIN_WIDTH, self.tr("Minimum piece width (m)"),
-                QgsProcessingParameterNumber.Double, 0.0, minValue=0.0,
+                self.MIN_WIDTH,
+                self.tr("Minimum piece width (m)"),
+                QgsProcessingParameterNumber.Double,
+                0.0,
+                minValue=0.0,
             )
         )
         self.addParameter(
@@ -93,8 +109,11 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
         after = self.read_metric(after_source, self.AFTER, frame, context, feedback)
         feedback.setProgress(20)
         result = diff_fronts(
-            before, after,
-            area_of_interest=self.read_metric(aoi_source, self.AREA_OF_INTEREST, frame, context, feedback),
+            before,
+            after,
+            area_of_interest=self.read_metric(
+                aoi_source, self.AREA_OF_INTEREST, frame, context, feedback
+            ),
             land=self.read_metric(land_source, self.LAND, frame, context, feedback),
             min_area=self.parameterAsDouble(parameters, self.MIN_AREA, context) * 1e6,
             min_width=self.parameterAsDouble(parameters, self.MIN_WIDTH, context),
@@ -102,7 +121,11 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
         )
         feedback.setProgress(80)
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, change_fields(), QgsWkbTypes.MultiPolygon,
+            parameters,
+            self.OUTPUT,
+            context,
+            change_fields(),
+            QgsWkbTypes.MultiPolygon,
             before_source.sourceCrs(),
         )
         if sink is None:
@@ -110,16 +133,30 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
         for piece in result.pieces:
             geometry = frame.output_geometry(piece.geometry)
             geometry.convertToMultiType()
-            self.add_feature(sink, geometry, change_fields(), [
-                piece.change, piece.area / 1e6, piece.depth, piece.front_length / 1e3,
-            ])
+            self.add_feature(
+                sink,
+                geometry,
+                change_fields(),
+                [
+                    piece.change,
+                    piece.area / 1e6,
+                    piece.depth,
+                    piece.front_length / 1e3,
+                ],
+            )
         RendererPostProcessor.attach(
             context, dest_id, categorized_fill_renderer("change", CHANGE_STYLE)
         )
         feedback.pushInfo(
-            self.tr("Before {:.3f} km², after {:.3f} km²: gained {:.3f}, lost {:.3f}, net {:+.3f} km².")
-            .format(result.before_area / 1e6, result.after_area / 1e6, result.gained_area / 1e6,
-                    result.lost_area / 1e6, result.net_area / 1e6)
+            self.tr(
+                "Before {:.3f} km², after {:.3f} km²: gained {:.3f}, lost {:.3f}, net {:+.3f} km²."
+            ).format(
+                result.before_area / 1e6,
+                result.after_area / 1e6,
+                result.gained_area / 1e6,
+                result.lost_area / 1e6,
+                result.net_area / 1e6,
+            )
         )
         return {
             self.OUTPUT: dest_id,

@@ -124,7 +124,9 @@ def read_polygon_shapes(
         shapes.append(polygons)
     if skipped:
         feedback.pushWarning(
-            tr("{}: skipped {} feature(s) with no polygon geometry.").format(parameter_name, skipped)
+            tr("{}: skipped {} feature(s) with no polygon geometry.").format(
+                parameter_name, skipped
+            )
         )
     return shapes
 
@@ -175,8 +177,10 @@ def check_geometry_type(
 def check_crs(source: QgsProcessingFeatureSource, parameter_name: str) -> None:
     if not source.sourceCrs().isValid():
         raise QgsProcessingException(
-            tr("{}: the layer has no coordinate reference system; set one (Layer Properties ▸ "
-               "Source) so distances and areas can be measured.").format(parameter_name)
+            tr(
+                "{}: the layer has no coordinate reference system; set one (Layer Properties ▸ "
+                "Source) so distances and areas can be measured."
+            ).format(parameter_name)
         )
 
 

@@ -1,4 +1,4 @@
-"""frontline:routeexposure: which stretches of each route lie within fire range of hostile ground."""
+"""frontline:routeexposure: which stretches of a route lie within fire range of hostile ground."""
 
 from __future__ import annotations
 
@@ -68,8 +68,10 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.LAND, self.tr("Land (hostile ground is clipped to it)"),
-                [QgsProcessing.TypeVectorPolygon], optional=True,
+                self.LAND,
+                self.tr("Land (hostile ground is clipped to it)"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
             )
         )
         self.addParameter(
@@ -79,7 +81,9 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT_SUMMARY, self.tr("Exposure summary"), QgsProcessing.TypeVector,
+                self.OUTPUT_SUMMARY,
+                self.tr("Exposure summary"),
+                QgsProcessing.TypeVector,
                 optional=True,
             )
         )
@@ -107,14 +111,22 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
         routes = read_line_features(routes_source, self.ROUTES, frame.crs, context, feedback)
         hostile = self.read_metric(hostile_source, self.HOSTILE, frame, context, feedback)
         if hostile.is_empty:
-            feedback.pushWarning(self.tr("HOSTILE: no hostile ground; every route is beyond range."))
+            feedback.pushWarning(
+                self.tr("HOSTILE: no hostile ground; every route is beyond range.")
+            )
         result = route_exposure(
-            [line for _, line in routes], hostile, ranges,
+            [line for _, line in routes],
+            hostile,
+            ranges,
             land=self.read_metric(land_source, self.LAND, frame, context, feedback),
             is_cancelled=feedback.isCanceled,
         )
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, stretch_fields(), QgsWkbTypes.MultiLineString,
+            parameters,
+            self.OUTPUT,
+            context,
+            stretch_fields(),
+            QgsWkbTypes.MultiLineString,
             routes_source.sourceCrs(),
         )
         if sink is None:
@@ -122,18 +134,33 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
         for stretch in result.stretches:
             geometry = frame.output_geometry(stretch.geometry)
             geometry.convertToMultiType()
-            self.add_feature(sink, geometry, stretch_fields(), [
-                routes[stretch.route_index][0], stretch.distance, stretch.band,
-                frame.ellipsoid_length(stretch.geometry),
-            ])
+            self.add_feature(
+                sink,
+                geometry,
+                stretch_fields(),
+                [
+                    routes[stretch.route_index][0],
+                    stretch.distance,
+                    stretch.band,
+                    frame.ellipsoid_length(stretch.geometry),
+                ],
+            )
         results = {self.OUTPUT: dest_id, "EXPOSED_SHARE": result.exposed_share}
         summary_sink, summary_id = self.parameterAsSink(
             parameters, self.OUTPUT_SUMMARY, context, summary_fields(), QgsWkbTypes.NoGeometry
         )
         if summary_sink is not None:
             for row in result.summary:
-                self.add_feature(summary_sink, None, summary_fields(), [
-                    routes[row.route_index][0], row.band, row.length / 1e3, row.share,
-                ])
+                self.add_feature(
+                    summary_sink,
+                    None,
+                    summary_fields(),
+                    [
+                        routes[row.route_index][0],
+                        row.band,
+                        row.length / 1e3,
+                        row.share,
+                    ],
+                )
             results[self.OUTPUT_SUMMARY] = summary_id
         return results

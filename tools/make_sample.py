@@ -30,10 +30,18 @@ SNAPSHOTS = [
 
 STYLE = {
     "#a52714": ("Окуповано", "Occupied", "geoJSON.status.occupied"),
-    "#880e4f": ("Окуповано до 24.02.2022", "Occupied before 24.02.2022", "geoJSON.status.occupied_before"),
+    "#880e4f": (
+        "Окуповано до 24.02.2022",
+        "Occupied before 24.02.2022",
+        "geoJSON.status.occupied_before",
+    ),
     "#bcaaa4": ("Статус невідомий", "Unknown status", "geoJSON.status.unknown"),
     "#bdbdbd": ("Сіра зона", "Grey zone", "geoJSON.status.unknown"),
-    "#01579b": ("Під контролем ЗСУ", "Under control of the Armed Forces of Ukraine", "geoJSON.status.ua_control"),
+    "#01579b": (
+        "Під контролем ЗСУ",
+        "Under control of the Armed Forces of Ukraine",
+        "geoJSON.status.ua_control",
+    ),
     "#0f9d58": ("Звільнено", "Liberated", "geoJSON.status.dismissed"),
     "#ff5252": ("Окупована територія", "Occupied territory", "geoJSON.territories.sample"),
 }
@@ -82,9 +90,20 @@ def point_feature(x_km: float, y_km: float, name: str, description: str) -> dict
 
 def salient(corridor_km: float, lobe_b_east: float) -> list[list[list[tuple[float, float]]]]:
     """Ukrainian-held ground: lobe A, a corridor 3 km long, lobe B (a pocket once cut)."""
-    lobe_a = [(0, 0), (14, 0), (14, 5 - corridor_km / 2), (17, 5 - corridor_km / 2),
-              (17, 2.5), (lobe_b_east, 2.5), (lobe_b_east, 7.5), (17, 7.5),
-              (17, 5 + corridor_km / 2), (14, 5 + corridor_km / 2), (14, 10), (0, 10)]
+    lobe_a = [
+        (0, 0),
+        (14, 0),
+        (14, 5 - corridor_km / 2),
+        (17, 5 - corridor_km / 2),
+        (17, 2.5),
+        (lobe_b_east, 2.5),
+        (lobe_b_east, 7.5),
+        (17, 7.5),
+        (17, 5 + corridor_km / 2),
+        (14, 5 + corridor_km / 2),
+        (14, 10),
+        (0, 10),
+    ]
     if corridor_km > 0:
         return [[lobe_a]]
     return [[box(0, 0, 14, 10)], [box(17, 2.5, lobe_b_east, 7.5)]]
@@ -110,8 +129,9 @@ def snapshot(created: datetime, corridor_km: float, lobe_b_east: float, advance:
     features += [
         polygon_feature("#bdbdbd", [box(-2, -2, 25, 12), box(-0.5, -0.5, 23, 10.5)]),
         polygon_feature(
-            "#a52714", [occupied_front(advance)],
-            "Ворог просунувся<br>///<br>The enemy <b>advanced</b> near <a href=\"https://example.org/x\">X</a>",
+            "#a52714",
+            [occupied_front(advance)],
+            'Ворог просунувся<br>///<br>The enemy <b>advanced</b> near <a href="https://example.org/x">X</a>',
         ),
         polygon_feature("#bcaaa4", [grey_strip(advance)]),
         polygon_feature("#880e4f", [box(20, -60, 40, -40)]),
@@ -127,12 +147,24 @@ def snapshot(created: datetime, corridor_km: float, lobe_b_east: float, advance:
     }
     features.append(collection)
     features += [
-        point_feature(5, -20, "1-й армійський корпус /// 1st Army Corps /// geoJSON.units.corps.sample",
-                      "{icon=enemy}<br>Приклад /// Example"),
-        point_feature(16, 5, "Напрямок атаки /// Attack direction /// geoJSON.status.attack_direction",
-                      "{icon=arrow_4}"),
-        point_feature(-15, -30, "Аеродром /// Airfield /// geoJSON.airfield.sample", "{icon=airport}"),
-        point_feature(8, 4, "Штаб /// Headquarters /// geoJSON.units.hq.sample", "{icon=headquarter}"),
+        point_feature(
+            5,
+            -20,
+            "1-й армійський корпус /// 1st Army Corps /// geoJSON.units.corps.sample",
+            "{icon=enemy}<br>Приклад /// Example",
+        ),
+        point_feature(
+            16,
+            5,
+            "Напрямок атаки /// Attack direction /// geoJSON.status.attack_direction",
+            "{icon=arrow_4}",
+        ),
+        point_feature(
+            -15, -30, "Аеродром /// Airfield /// geoJSON.airfield.sample", "{icon=airport}"
+        ),
+        point_feature(
+            8, 4, "Штаб /// Headquarters /// geoJSON.units.hq.sample", "{icon=headquarter}"
+        ),
     ]
     return {"type": "FeatureCollection", "features": features}
 

@@ -10,26 +10,42 @@ from __future__ import annotations
 import json
 import os
 import subprocess  # nosec B404 - runs the local qgis_process binary with argument lists
-import tempfile
+import sys
 from pathlib import Path
 
 QGIS_PROCESS = os.environ.get("QGIS_PROCESS", "/usr/bin/qgis_process.bin")
-PLUGINS_DIR = Path(__file__).resolve().parent.parent.parent  # the folder holding the link
+# The folder holding the `frontline` link (not resolved: the link is what QGIS must find).
+PLUGINS_DIR = Path(os.path.abspath(__file__)).parent.parent.parent
 
 
 class QgisProcessError(RuntimeError):
     pass
 
 
+def python_path() -> str:
+    """This interpreter's package folders, so qgis_process finds shapely >= 2 where the system's
+    own Python has none (Debian 12 ships shapely 1.8)."""
+    folders = [p for p in sys.path if p.endswith("site-packages") and os.path.isdir(p)]
+    return os.pathsep.join([*folders, os.environ.get("PYTHONPATH", "")]).strip(os.pathsep)
+
+
 def environment(profile: Path, plugins_dir: Path = PLUGINS_DIR) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
+        PYTHONPATH=python_path(),
         QT_QPA_PLATFORM="offscreen",
         QGIS_PLUGINPATH=str(plugins_dir),
         QGIS_CUSTOM_CONFIG_PATH=str(profile),
-        XDG_RUNTIME_DIR=env.get("XDG_RUNTIME_DIR") or tempfile.gettempdir(),
+        XDG_RUNTIME_DIR=str(runtime_dir(profile)),
     )
     return env
+
+
+def runtime_dir(profile: Path) -> Path:
+    """A private runtime folder (Qt warns about a shared one such as /tmp)."""
+    folder = Path(profile) / "runtime"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder
 
 
 def call(args: list[str], profile: Path, timeout: float = 600.0) -> subprocess.CompletedProcess:
@@ -61,4 +77,4 @@ def run(algorithm: str, parameters: dict[str, object], profile: Path) -> dict:
             f"{algorithm} failed (exit {result.returncode}):\n{result.stdout[-4000:]}\n"
             f"{result.stderr[-4000:]}"
         )
-    return json.loads(result.stdout[result.stdout.index("{"):])
+    return json.loads(result.stdout[result.stdout.index("{") :])

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import logging
+import sys
+from pathlib import Path
 
 import pytest
-from qgis.core import Qgis, QgsMessageLog
+from qgis.core import Qgis, QgsApplication
 
 LOG = logging.getLogger("qgis")
+
+# `python -m pytest` puts the working directory (the repository root) on sys.path, where the
+# plugin's own `processing/` would shadow QGIS's `processing` package: take it off again.
+REPO_ROOT = Path(__file__).resolve().parents[2]
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != REPO_ROOT]
 
 
 def pytest_report_header(config) -> list[str]:
@@ -28,9 +35,9 @@ def _log_qgis_message(message: str, tag: str, level) -> None:
 @pytest.fixture(scope="session", autouse=True)
 def qgis_messages_to_logging(qgis_app):
     """QGIS's own log messages show up in pytest's captured logs of a failing test."""
-    QgsMessageLog.instance().messageReceived.connect(_log_qgis_message)
+    QgsApplication.messageLog().messageReceived.connect(_log_qgis_message)
     yield
-    QgsMessageLog.instance().messageReceived.disconnect(_log_qgis_message)
+    QgsApplication.messageLog().messageReceived.disconnect(_log_qgis_message)
 
 
 @pytest.fixture()

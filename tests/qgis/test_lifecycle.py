@@ -11,7 +11,9 @@ def frontline_providers() -> list:
     return [p for p in QgsApplication.processingRegistry().providers() if p.id() == "frontline"]
 
 
-def test_class_factory_without_iface_registers_provider_like_qgis_process(qgis_app, qgis_processing):
+def test_class_factory_without_iface_registers_provider_like_qgis_process(
+    qgis_app, qgis_processing
+):
     plugin = frontline.classFactory(None)
     plugin.initProcessing()
     try:

@@ -1,0 +1,216 @@
+"""frontline:deepstatesnapshot on real DeepState maps, from files and from a local server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fltest import data
+from fltest.deepstate_server import (  # noqa: F401 - fixtures
+    DeepStateSite,
+    Failure,
+    deepstate_server,
+    deepstate_site,
+)
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsProcessingException,
+    QgsProject,
+    QgsVectorLayer,
+)
+
+ALG = "frontline:deepstatesnapshot"
+# DeepState's /areas keys for Frontline's classes (DeepState measures on a sphere, we on WGS84).
+OFFICIAL_KEYS = {
+    "occupied": "occupied",
+    "grey_zone": "unspecified",
+    "ua_held_in_russia": "occupiedInRussia",
+    "grey_zone_in_russia": "occupiedInRussiaUnspecified",
+}
+CHECKED_MAPS = [
+    "20231201",
+    "20240212",
+    "20240808",
+    "20240901",
+    "20241013",
+    "20241101",
+    "20250101",
+    "20250304",
+    "20250320",
+    "20250426",
+    "20250701",
+    "20250802",
+]
+
+
+def open_layer(path: Path, name: str = "") -> QgsVectorLayer:
+    uri = f"{path}|layername={name}" if name else str(path)
+    layer = QgsVectorLayer(uri, "out", "ogr")
+    assert layer.isValid(), uri
+    return layer
+
+
+def class_areas(layer: QgsVectorLayer) -> dict[str, float]:
+    areas: dict[str, float] = {}
+    for feature in layer.getFeatures():
+        areas[feature["class"]] = areas.get(feature["class"], 0.0) + feature["area_km2"]
+    return areas
+
+
+@pytest.mark.parametrize("day", CHECKED_MAPS)
+def test_class_areas_match_deepstate_figures(run_alg, tmp_path, day):
+    path = data.raw_map(day)
+    out = tmp_path / "areas.gpkg"
+    result = run_alg(ALG, {"SOURCE_FILE": str(path), "OUTPUT": str(out)})
+    snapshot_id = data.map_id(path)
+    assert result["SNAPSHOT_ID"] == snapshot_id
+    official = data.history_record(snapshot_id)
+    areas = class_areas(open_layer(Path(result["OUTPUT"])))
+    checked = 0
+    for cls, key in OFFICIAL_KEYS.items():
+        if official.get(key) and official[key] > 1.0:
+            assert areas.get(cls, 0.0) == pytest.approx(official[key], rel=0.005), cls
+            checked += 1
+    assert checked >= 2
+
+
+def test_fields_crs_time_and_plain_text(run_alg, tmp_path):
+    path = data.raw_map("20241101")
+    result = run_alg(
+        ALG,
+        {
+            "SOURCE_FILE": str(path),
+            "OUTPUT": str(tmp_path / "areas.gpkg"),
+            "OUTPUT_POINTS": str(tmp_path / "points.gpkg"),
+        },
+    )
+    assert result["SNAPSHOT_TIME"] == "2024-11-01T21:11:11Z"
+    layer = open_layer(Path(result["OUTPUT"]))
+    assert layer.crs().authid() == "EPSG:4326"
+    assert [f.name() for f in layer.fields()][1:] == [
+        "snapshot_id",
+        "snapshot_time",
+        "class",
+        "name_en",
+        "name_uk",
+        "key",
+        "area_km2",
+    ]
+    features = list(layer.getFeatures())
+    classes = {f["class"] for f in features}
+    assert "other_territories" not in classes  # not in the default classes
+    assert {"occupied", "ua_held_in_russia", "grey_zone_in_russia"} <= classes
+    first = features[0]
+    assert first["snapshot_id"] == 1730495471
+    assert first["snapshot_time"].toSecsSinceEpoch() == 1730495471
+    for feature in features:
+        for name in ("name_en", "name_uk", "key"):
+            text = feature[name] or ""
+            assert "<" not in text and "\u00a0" not in text and "{{" not in text
+    points = open_layer(Path(result["OUTPUT_POINTS"]))
+    point_classes = {f["class"] for f in points.getFeatures()}
+    assert point_classes == {"unit", "attack_direction", "airfield", "other"} & point_classes
+    assert "unit" in point_classes and "attack_direction" in point_classes
+    for feature in points.getFeatures():
+        assert "{icon" not in (feature["description"] or "")
+
+
+def test_classes_parameter_filters(run_alg, tmp_path):
+    result = run_alg(
+        ALG,
+        {
+            "SOURCE_FILE": str(data.raw_map("20241101")),
+            "CLASSES": [4],  # ua_held_in_russia
+            "OUTPUT": str(tmp_path / "a.gpkg"),
+        },
+    )
+    areas = class_areas(open_layer(Path(result["OUTPUT"])))
+    assert list(areas) == ["ua_held_in_russia"]
+    assert areas["ua_held_in_russia"] == pytest.approx(627.53, abs=0.05)
+
+
+@pytest.fixture()
+def kursk_site() -> DeepStateSite:
+    return DeepStateSite([data.raw_map(d) for d in ("20241013", "20241101", "20241201")])
+
+
+@pytest.fixture()
+def kursk_server(kursk_site):
+    from fltest.deepstate_server import FakeDeepStateServer
+
+    with FakeDeepStateServer(kursk_site) as server:
+        yield server
+
+
+def download(run_alg, server, tmp_path, **parameters):
+    return run_alg(
+        ALG, {"BASE_URL": server.base_url, "OUTPUT": str(tmp_path / "d.gpkg"), **parameters}
+    )
+
+
+def test_download_by_date_id_and_latest(run_alg, kursk_server, tmp_path):
+    by_date = download(run_alg, kursk_server, tmp_path, DATE="2024-11-15")
+    assert by_date["SNAPSHOT_ID"] == 1730495471  # the last map on or before that Kyiv day
+    by_id = download(run_alg, kursk_server, tmp_path, SNAPSHOT_ID=1728853044)
+    assert by_id["SNAPSHOT_ID"] == 1728853044
+    latest = download(run_alg, kursk_server, tmp_path)
+    assert latest["SNAPSHOT_ID"] == 1733089579
+    areas = class_areas(open_layer(Path(latest["OUTPUT"])))
+    assert areas["ua_held_in_russia"] == pytest.approx(547.1, abs=0.1)
+
+
+def test_cached_map_is_used_offline(run_alg, kursk_server, tmp_path, isolated_cache):
+    download(run_alg, kursk_server, tmp_path, SNAPSHOT_ID=1728853044)
+    kursk_server.stop()
+    result = download(run_alg, kursk_server, tmp_path, SNAPSHOT_ID=1728853044, OFFLINE=True)
+    assert result["SNAPSHOT_ID"] == 1728853044
+    assert any(isolated_cache.iterdir())
+
+
+def test_offline_without_cache_names_the_map(run_alg, kursk_server, tmp_path):
+    with pytest.raises(QgsProcessingException, match="1728853044"):
+        download(run_alg, kursk_server, tmp_path, SNAPSHOT_ID=1728853044, OFFLINE=True)
+
+
+def test_server_error_is_a_clear_message(run_alg, kursk_server, kursk_site, tmp_path):
+    with pytest.raises(QgsProcessingException, match="404"):
+        download(run_alg, kursk_server, tmp_path, SNAPSHOT_ID=1234567890)
+
+
+def test_bad_date_names_the_parameter(run_alg, kursk_server, tmp_path):
+    with pytest.raises(QgsProcessingException, match="DATE"):
+        download(run_alg, kursk_server, tmp_path, DATE="1 November")
+
+
+def test_not_a_deepstate_file(run_alg, tmp_path):
+    bad = tmp_path / "bad.geojson"
+    bad.write_text('{"type": "Feature"}', encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="bad.geojson|FeatureCollection"):
+        run_alg(ALG, {"SOURCE_FILE": str(bad), "OUTPUT": str(tmp_path / "o.gpkg")})
+
+
+def test_loaded_layer_gets_categorized_deepstate_style(
+    frontline_plugin, tmp_path, qgis_new_project
+):
+    from qgis import processing
+
+    result = processing.runAndLoadResults(
+        ALG,
+        {
+            "SOURCE_FILE": str(data.raw_map("20241101")),
+            "OUTPUT": str(tmp_path / "styled.gpkg"),
+        },
+    )
+    layers = [
+        layer
+        for layer in QgsProject.instance().mapLayers().values()
+        if layer.source().startswith(str(tmp_path / "styled.gpkg"))
+    ]
+    assert result["SNAPSHOT_ID"] == 1730495471
+    assert len(layers) == 1
+    renderer = layers[0].renderer()
+    assert isinstance(renderer, QgsCategorizedSymbolRenderer)
+    assert renderer.classAttribute() == "class"
+    colours = {c.value(): c.symbol().color().name() for c in renderer.categories()}
+    assert colours["occupied"] == "#a52714"
+    assert colours["ua_held_in_russia"] == "#01579b"
