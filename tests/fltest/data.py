@@ -64,8 +64,9 @@ def fill_polygons(path: Path, fills: Iterable[str]) -> BaseGeometry:
     for feature in _features(path):
         fill = str(feature.get("properties", {}).get("fill", "")).lower()
         geom = feature.get("geometry")
-        if fill in wanted and geom and geom["type"] in ("Polygon", "MultiPolygon"):
-            geoms.append(shapely.force_2d(shapely.make_valid(shape(geom))))
+        if fill in wanted and geom and geom["type"] != "Point":
+            parts = shapely.get_parts(shapely.make_valid(shapely.force_2d(shape(geom))))
+            geoms += [g for g in parts if g.geom_type in ("Polygon", "MultiPolygon")]
     return shapely.union_all(geoms)
 
 
