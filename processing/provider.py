@@ -9,13 +9,14 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from .deepstate_snapshot import DeepStateSnapshotAlgorithm
+from .route_exposure import RouteExposureAlgorithm
 
 ICON = Path(__file__).resolve().parent.parent / "icons" / "frontline.svg"
 
 
 def algorithm_classes() -> list[type]:
     """Every algorithm the provider offers; ids are public API (models and scripts use them)."""
-    return [DeepStateSnapshotAlgorithm]
+    return [DeepStateSnapshotAlgorithm, RouteExposureAlgorithm]
 
 
 class FrontlineProvider(QgsProcessingProvider):

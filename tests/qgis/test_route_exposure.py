@@ -1,0 +1,133 @@
+"""frontline:routeexposure through Processing: analytic cases in lon/lat and in metres."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsProcessingException
+from shapely.geometry import LineString, Point, box
+
+from fltest.layers import geod_offset, memory_layer, output_layer
+
+ALG = "frontline:routeexposure"
+EDGE_LAT = 50.0
+# Hostile ground south of the parallel 50 N, between 30 E and 31 E.
+HOSTILE_4326 = box(30.0, 49.0, 31.0, EDGE_LAT)
+
+
+def run_exposure(run_alg, tmp_path, routes, hostile, **extra):
+    result = run_alg(
+        ALG,
+        {
+            "ROUTES": routes,
+            "HOSTILE": hostile,
+            "OUTPUT": str(tmp_path / "stretches.gpkg"),
+            "OUTPUT_SUMMARY": str(tmp_path / "summary.gpkg"),
+            **extra,
+        },
+    )
+    stretches = list(output_layer(result["OUTPUT"]).getFeatures())
+    summary = list(output_layer(result["OUTPUT_SUMMARY"]).getFeatures())
+    return result, stretches, summary
+
+
+def band_lengths_km(summary) -> dict:
+    return {
+        row["band"] if row["band"] is not None and row["band"] == row["band"] else None: row[
+            "length_km"
+        ]
+        for row in summary
+    }
+
+
+def test_road_parallel_to_the_edge_at_3_km_in_lonlat(run_alg, tmp_path):
+    _, lat = geod_offset(30.5, EDGE_LAT, 0.0, 3000.0)
+    road = LineString([(30.4, lat), (30.6, lat)])
+    result, stretches, _ = run_exposure(
+        run_alg, tmp_path, memory_layer([road]), memory_layer([HOSTILE_4326])
+    )
+    assert len(stretches) == 1
+    assert stretches[0]["distance_m"] == pytest.approx(3000.0, rel=0.005)
+    assert stretches[0]["band"] == 5000.0
+    assert result["EXPOSED_SHARE"] == pytest.approx(1.0)
+
+
+def test_road_from_30_km_to_the_edge_in_lonlat(run_alg, tmp_path):
+    _, far = geod_offset(30.5, EDGE_LAT, 0.0, 30_000.0)
+    road = LineString([(30.5, far), (30.5, EDGE_LAT)])
+    result, stretches, summary = run_exposure(
+        run_alg, tmp_path, memory_layer([road]), memory_layer([HOSTILE_4326])
+    )
+    lengths = {row["band"]: row["length_km"] for row in summary if row["band"]}
+    beyond = [row["length_km"] for row in summary if not row["band"]]
+    assert lengths[5000.0] == pytest.approx(5.0, rel=0.005)
+    assert lengths[10000.0] == pytest.approx(5.0, rel=0.005)
+    assert lengths[20000.0] == pytest.approx(10.0, rel=0.005)
+    assert beyond == [pytest.approx(10.0, rel=0.005)]
+    assert result["EXPOSED_SHARE"] == pytest.approx(5.0 / 30.0, rel=0.005)
+    assert sum(row["share"] for row in summary) == pytest.approx(1.0)
+    assert {s["band"] for s in stretches if s["band"]} == {5000.0, 10000.0, 20000.0}
+
+
+def test_road_entering_hostile_ground_in_metres(run_alg, tmp_path):
+    # UTM zone 36N: hostile ground south of y = 5,540,000 m.
+    hostile = box(300_000, 5_500_000, 400_000, 5_540_000)
+    road = LineString([(350_000, 5_545_000), (350_000, 5_530_000)])
+    result, stretches, summary = run_exposure(
+        run_alg,
+        tmp_path,
+        memory_layer([road], "EPSG:32636"),
+        memory_layer([hostile], "EPSG:32636"),
+        RANGES="2000, 8000",
+    )
+    by_band = {s["band"]: s for s in stretches}
+    assert by_band[2000.0]["distance_m"] == pytest.approx(0.0, abs=1e-6)
+    # The stretch within 2 km runs from 2 km north of the edge to the road's end 10 km inside:
+    # 12 km in UTM metres, which differ from the ellipsoid by the UTM scale factor (< 0.1 %).
+    assert by_band[2000.0]["length_m"] == pytest.approx(12_000.0, rel=0.002)
+    assert by_band[8000.0]["length_m"] == pytest.approx(3_000.0, rel=0.002)
+    assert result["EXPOSED_SHARE"] == pytest.approx(12.0 / 15.0, rel=0.002)
+
+
+def test_several_routes_keep_their_fids(run_alg, tmp_path):
+    _, near = geod_offset(30.5, EDGE_LAT, 0.0, 1000.0)
+    _, far = geod_offset(30.5, EDGE_LAT, 0.0, 50_000.0)
+    routes = memory_layer(
+        [LineString([(30.4, near), (30.6, near)]), LineString([(30.4, far), (30.6, far)])]
+    )
+    result, stretches, _ = run_exposure(run_alg, tmp_path, routes, memory_layer([HOSTILE_4326]))
+    bands = {s["route_fid"]: s["band"] for s in stretches}
+    assert bands[1] == 5000.0
+    assert not bands[2]  # beyond every range: empty band
+    assert result["EXPOSED_SHARE"] == pytest.approx(0.5, rel=0.01)
+
+
+def test_bad_ranges_name_the_parameter(run_alg, tmp_path):
+    road = LineString([(30.4, 50.1), (30.6, 50.1)])
+    with pytest.raises(QgsProcessingException, match="RANGES"):
+        run_exposure(
+            run_alg,
+            tmp_path,
+            memory_layer([road]),
+            memory_layer([HOSTILE_4326]),
+            RANGES="5 km, lots",
+        )
+
+
+def test_point_layer_as_routes_is_refused(run_alg, tmp_path):
+    with pytest.raises(QgsProcessingException, match="ROUTES"):
+        run_exposure(
+            run_alg, tmp_path, memory_layer([Point(30.5, 50.1)]), memory_layer([HOSTILE_4326])
+        )
+
+
+def test_null_geometries_are_skipped(run_alg, tmp_path):
+    _, lat = geod_offset(30.5, EDGE_LAT, 0.0, 3000.0)
+    routes = memory_layer([None, LineString([(30.4, lat), (30.6, lat)])], kind="MultiLineString")
+    _, stretches, _ = run_exposure(run_alg, tmp_path, routes, memory_layer([HOSTILE_4326]))
+    assert [s["route_fid"] for s in stretches] == [2]
+
+
+def test_no_crs_is_a_clear_message(run_alg, tmp_path):
+    road = LineString([(30.4, 50.1), (30.6, 50.1)])
+    with pytest.raises(QgsProcessingException, match="coordinate reference system"):
+        run_exposure(run_alg, tmp_path, memory_layer([road], crs=""), memory_layer([HOSTILE_4326]))
