@@ -1,0 +1,612 @@
+"""Change of held ground between two maps: gained and lost pieces, their depth and front.
+
+All geometries are shapely geometries in one planar metric CRS (metres); areas are m².
+``before`` and ``after`` are the ground one side holds at two times. They are repaired and
+dissolved first (``make_valid``, polygonal parts only, ``union_all``).
+
+Definitions (the QGIS algorithm ``frontline:frontlinediff`` documents the same):
+
+* LAND clips both maps first. AREA_OF_INTEREST clips the pieces and the BEFORE/AFTER areas, but
+  not the earlier front, so a piece cut by the area of interest is not given a front along the
+  cut.
+* The earlier front is the boundary of BEFORE (after LAND clipping, and without the parts that
+  LAND itself drew, such as a coast). Gained pieces lie beyond it, lost pieces inside it.
+* The front a piece touches: the edges of the piece that lie on the earlier front within
+  ``TOUCH_TOLERANCE``. A piece that meets the front only at isolated points touches none.
+* depth: the largest distance from a point of the piece (interior included: the deepest point
+  of a pocket ringed by the front is inside it) to the front it touches, found by a branch and
+  bound: a distance some point of the piece reaches, short of the true maximum by at most
+  0.1 % of the larger of the depth and the piece's size (bounding-box diagonal), plus 1 cm.
+  A piece that touches no front (an island gained far away, a pocket lost inside) gets its
+  largest distance to the whole earlier front and a front length of 0. Without any earlier
+  front (BEFORE empty) depth is 0.
+* MIN_AREA drops pieces smaller than it (redrawing noise). MIN_WIDTH drops slivers: pieces that
+  a negative buffer of MIN_WIDTH / 2 empties.
+* Totals: ``gained_area`` and ``lost_area`` add up the kept pieces only; ``net_area`` is their
+  difference. With ``min_area = min_width = 0`` every piece is kept, so
+  ``after_area = before_area + gained_area - lost_area`` up to floating-point overlay noise.
+  ``before_area`` and ``after_area`` are measured inside the area of interest when one is given.
+* ``kept_share = (before_area - lost_area) / before_area``: the share of BEFORE still held in
+  AFTER (redrawing noise dropped by the filters does not count as lost); NaN when BEFORE is empty.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+import numpy as np
+import shapely
+from shapely.errors import GEOSException
+from shapely.geometry import MultiLineString, MultiPolygon, Polygon
+from shapely.geometry.base import BaseGeometry
+
+GAINED = "gained"
+LOST = "lost"
+
+TOUCH_TOLERANCE = 0.01  # m; overlay noding moves shared edges by far less than this
+SNAP_GRID = 0.001  # m; grid of the retry when an overlay raises a TopologyException
+DEPTH_REL_TOLERANCE = 0.001  # depth is found within 0.1 % of max(depth, piece size)
+_DEPTH_ABS_TOLERANCE = 0.01  # m
+_MAX_DEPTH_LEVELS = 60  # cell halvings; far more than the tolerances need
+
+_POLYGON_TYPE_ID = 3
+_COLLECTION_TYPE_IDS = (4, 5, 6, 7)
+
+CancelCheck = Optional[Callable[[], bool]]
+
+
+class DiffCancelledError(Exception):
+    """Raised when the ``is_cancelled`` callback returned True."""
+
+
+@dataclass(frozen=True)
+class ChangePiece:
+    geometry: Polygon  # planar metres
+    change: str  # GAINED or LOST
+    area: float  # m²
+    depth: float  # m
+    front_length: float  # m, length of the earlier front the piece touches
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    pieces: list[ChangePiece]
+    before_area: float  # m², inside the area of interest
+    after_area: float  # m², inside the area of interest
+    gained_area: float  # m², kept gained pieces
+    lost_area: float  # m², kept lost pieces
+
+    @property
+    def net_area(self) -> float:
+        return self.gained_area - self.lost_area
+
+    @property
+    def kept_share(self) -> float:
+        """Share (0..1) of BEFORE still held in AFTER; NaN when BEFORE is empty."""
+        if self.before_area <= 0.0:
+            return math.nan
+        return min(1.0, max(0.0, (self.before_area - self.lost_area) / self.before_area))
+
+    @property
+    def max_depth(self) -> float:
+        return max((piece.depth for piece in self.pieces), default=0.0)
+
+
+@dataclass(frozen=True)
+class ChangeOverlay:
+    """The overlay step of a diff, before pieces are filtered and measured."""
+
+    before: BaseGeometry  # repaired, dissolved, LAND-clipped; not clipped to the area of interest
+    front: BaseGeometry  # the earlier front: lines in metres (empty without BEFORE)
+    before_area: float  # m², inside the area of interest
+    after_area: float  # m², inside the area of interest
+    gained: BaseGeometry  # polygonal, inside the area of interest
+    lost: BaseGeometry  # polygonal, inside the area of interest
+
+
+def diff_fronts(
+    before: BaseGeometry | None,
+    after: BaseGeometry | None,
+    *,
+    area_of_interest: BaseGeometry | None = None,
+    land: BaseGeometry | None = None,
+    min_area: float = 10_000.0,
+    min_width: float = 0.0,
+    is_cancelled: CancelCheck = None,
+) -> DiffResult:
+    """Gained and lost pieces between two states of held ground (see the module docstring)."""
+    overlay = overlay_change(
+        before, after, area_of_interest=area_of_interest, land=land, is_cancelled=is_cancelled
+    )
+    gained = _filter_pieces(polygon_parts(overlay.gained), min_area, min_width)
+    lost = _filter_pieces(polygon_parts(overlay.lost), min_area, min_width)
+    _check(is_cancelled)
+    changes = [GAINED] * len(gained) + [LOST] * len(lost)
+    pieces = _measure_pieces(gained + lost, changes, overlay.front, is_cancelled)
+    return DiffResult(
+        pieces=pieces,
+        before_area=overlay.before_area,
+        after_area=overlay.after_area,
+        gained_area=math.fsum(p.area for p in pieces if p.change == GAINED),
+        lost_area=math.fsum(p.area for p in pieces if p.change == LOST),
+    )
+
+
+def overlay_change(
+    before: BaseGeometry | None,
+    after: BaseGeometry | None,
+    *,
+    area_of_interest: BaseGeometry | None = None,
+    land: BaseGeometry | None = None,
+    is_cancelled: CancelCheck = None,
+) -> ChangeOverlay:
+    """Repair and clip both maps, then overlay them: gained = AFTER - BEFORE, lost the reverse."""
+    before_drawn = clean_polygonal(before)
+    before_all = before_drawn
+    after_all = clean_polygonal(after)
+    land_clean = clean_polygonal(land) if land is not None else None
+    if land_clean is not None:
+        before_all = _overlay(shapely.intersection, before_drawn, land_clean)
+        after_all = _overlay(shapely.intersection, after_all, land_clean)
+    _check(is_cancelled)
+    before_in, after_in = before_all, after_all
+    if area_of_interest is not None:
+        aoi = clean_polygonal(area_of_interest)
+        before_in = _overlay(shapely.intersection, before_all, aoi)
+        after_in = _overlay(shapely.intersection, after_all, aoi)
+    _check(is_cancelled)
+    gained = _overlay(shapely.difference, after_in, before_in)
+    _check(is_cancelled)
+    lost = _overlay(shapely.difference, before_in, after_in)
+    return ChangeOverlay(
+        before=before_all,
+        front=_earlier_front(before_drawn, land_clean),
+        before_area=before_in.area,
+        after_area=after_in.area,
+        gained=gained,
+        lost=lost,
+    )
+
+
+def clean_polygonal(geometry: BaseGeometry | None) -> BaseGeometry:
+    """A valid, dissolved, 2D polygonal geometry (an empty Polygon for None or no area)."""
+    if geometry is None or geometry.is_empty:
+        return Polygon()
+    if shapely.has_z(geometry):
+        geometry = shapely.force_2d(geometry)
+    if geometry.geom_type in ("Polygon", "MultiPolygon") and geometry.is_valid:
+        return geometry
+    if not geometry.is_valid:
+        geometry = shapely.make_valid(geometry)
+    parts = polygon_parts(geometry)
+    if not parts:
+        return Polygon()
+    # Parts of a GeometryCollection may overlap: dissolve them.
+    return parts[0] if len(parts) == 1 else shapely.union_all(parts)
+
+
+def polygon_parts(geometry: BaseGeometry) -> list[Polygon]:
+    """The non-empty Polygons in a geometry, collections flattened; lines and points dropped."""
+    parts = shapely.get_parts(geometry)
+    types = shapely.get_type_id(parts)
+    while np.isin(types, _COLLECTION_TYPE_IDS).any():
+        nested = np.isin(types, _COLLECTION_TYPE_IDS)
+        parts = np.concatenate([parts[~nested], shapely.get_parts(parts[nested])])
+        types = shapely.get_type_id(parts)
+    polygons = parts[(types == _POLYGON_TYPE_ID) & ~shapely.is_empty(parts)]
+    return list(polygons)
+
+
+def _overlay(operation, a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
+    """An overlay restricted to its polygonal result, retried on a tiny grid if GEOS throws."""
+    try:
+        result = operation(a, b)
+    except GEOSException:
+        result = operation(a, b, grid_size=SNAP_GRID)
+    if result.geom_type in ("Polygon", "MultiPolygon"):
+        return result
+    parts = polygon_parts(result)
+    return MultiPolygon(parts) if parts else Polygon()
+
+
+def _earlier_front(before: BaseGeometry, land: BaseGeometry | None) -> BaseGeometry:
+    """BEFORE's own boundary, inside LAND: the coast LAND adds when it clips is not a front."""
+    if before.is_empty:
+        return MultiLineString()
+    lines = shapely.multilinestrings(shapely.get_rings(shapely.get_parts(before)))
+    if land is None:
+        return lines
+    try:
+        clipped = shapely.intersection(lines, land)
+    except GEOSException:
+        clipped = shapely.intersection(lines, land, grid_size=SNAP_GRID)
+    parts = shapely.get_parts(clipped)
+    kept = parts[np.isin(shapely.get_type_id(parts), (1, 2))]  # LineString, LinearRing
+    return shapely.multilinestrings(kept) if len(kept) else MultiLineString()
+
+
+def _check(is_cancelled: CancelCheck) -> None:
+    if is_cancelled is not None and is_cancelled():
+        raise DiffCancelledError()
+
+
+# --- filters ---------------------------------------------------------------------------------
+
+
+def _filter_pieces(pieces: list[Polygon], min_area: float, min_width: float) -> list[Polygon]:
+    if not pieces:
+        return []
+    array = np.asarray(pieces, dtype=object)
+    keep = shapely.area(array) >= min_area
+    if min_width > 0.0 and keep.any():
+        core = shapely.buffer(array[keep], -min_width / 2.0)
+        keep[np.flatnonzero(keep)[shapely.is_empty(core)]] = False
+    return list(array[keep])
+
+
+# --- fronts and depth ------------------------------------------------------------------------
+
+
+def _segments(lines: Sequence[BaseGeometry]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Start points, end points and owning line index of every segment of some linework."""
+    lines = np.asarray(lines, dtype=object)
+    if lines.size == 0:
+        empty = np.empty((0, 2))
+        return empty, empty, np.empty(0, dtype=int)
+    coords = shapely.get_coordinates(lines)
+    line_of_coord = np.repeat(np.arange(lines.size), shapely.get_num_coordinates(lines))
+    same_line = line_of_coord[:-1] == line_of_coord[1:]
+    return coords[:-1][same_line], coords[1:][same_line], line_of_coord[:-1][same_line]
+
+
+class _FrontIndex:
+    """The earlier front as indexed segments."""
+
+    def __init__(self, front: BaseGeometry) -> None:
+        lines = [line for line in shapely.get_parts(front) if not line.is_empty]
+        self.starts, self.ends, _ = _segments(lines)
+        self.tree = shapely.STRtree(_linestrings(self.starts, self.ends))
+
+    @property
+    def is_empty(self) -> bool:
+        return len(self.starts) == 0
+
+    def near(self, points: np.ndarray, tolerance: float) -> np.ndarray:
+        """Boolean mask: which (n, 2) points lie within ``tolerance`` of the front."""
+        mask = np.zeros(len(points), dtype=bool)
+        if self.is_empty or len(points) == 0:
+            return mask
+        lo, hi = points - tolerance, points + tolerance
+        point, segment = self.tree.query(shapely.box(lo[:, 0], lo[:, 1], hi[:, 0], hi[:, 1]))
+        start = self.starts[segment]
+        reach2 = _point_segment_distance2(points[point], start, self.ends[segment] - start)
+        mask[point[reach2 <= tolerance * tolerance]] = True
+        return mask
+
+    def around(self, piece: Polygon) -> tuple[np.ndarray, np.ndarray]:
+        """Front segments that can be nearest to some point of the piece."""
+        _, distance = self.tree.query_nearest(piece, return_distance=True, all_matches=False)
+        minx, miny, maxx, maxy = piece.bounds
+        reach = float(distance[0]) + math.hypot(maxx - minx, maxy - miny) + TOUCH_TOLERANCE
+        window = shapely.box(minx - reach, miny - reach, maxx + reach, maxy + reach)
+        index = self.tree.query(window)
+        return self.starts[index], self.ends[index]
+
+
+def _linestrings(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    if len(starts) == 0:
+        return np.empty(0, dtype=object)
+    return shapely.linestrings(np.stack([starts, ends], axis=1))
+
+
+def _measure_pieces(
+    pieces: list[Polygon], changes: list[str], front_lines: BaseGeometry, is_cancelled: CancelCheck
+) -> list[ChangePiece]:
+    """Front touched, front length and depth of each piece; gained first, larger first."""
+    if not pieces:
+        return []
+    front = _FrontIndex(front_lines)
+    starts, ends, owner, next_segment = _piece_segments(pieces)
+    on_front = _on_front(front, starts, ends, next_segment)
+    lengths = np.hypot(*(ends - starts).T)
+    front_lengths = np.bincount(owner[on_front], lengths[on_front], minlength=len(pieces))
+    sites = []
+    for index, piece in enumerate(pieces):
+        touched = on_front & (owner == index)
+        if touched.any():
+            sites.append((starts[touched], ends[touched]))
+        elif not front.is_empty:
+            sites.append(front.around(piece))
+        else:
+            sites.append((np.empty((0, 2)), np.empty((0, 2))))
+    _check(is_cancelled)
+    depths = max_distances_to_segments(pieces, sites, is_cancelled=is_cancelled)
+    measured = [
+        ChangePiece(piece, change, piece.area, float(depth), float(length))
+        for piece, change, depth, length in zip(pieces, changes, depths, front_lengths)
+    ]
+    return sorted(measured, key=lambda p: (p.change != GAINED, -p.area))
+
+
+def _piece_segments(pieces: list[Polygon]):
+    """Segments of all rings of the pieces: starts, ends, owning piece, and the index of the
+    segment that follows each one along its ring."""
+    rings, ring_owner = shapely.get_rings(np.asarray(pieces, dtype=object), return_index=True)
+    starts, ends, ring_index = _segments(rings)
+    following = np.arange(1, len(starts) + 1)
+    ring_last = np.flatnonzero(np.append(ring_index[1:] != ring_index[:-1], True))
+    ring_first = np.append(0, ring_last[:-1] + 1)
+    following[ring_last] = ring_first
+    return starts, ends, ring_owner[ring_index], following
+
+
+def _on_front(front: _FrontIndex, starts, ends, following) -> np.ndarray:
+    """Which segments lie on the front: both ends and the middle within the tolerance."""
+    start_near = front.near(starts, TOUCH_TOLERANCE)  # a ring's ends are its next starts
+    candidate = np.flatnonzero(start_near & start_near[following])
+    on_front = np.zeros(len(starts), dtype=bool)
+    middles = (starts[candidate] + ends[candidate]) / 2.0
+    on_front[candidate[front.near(middles, TOUCH_TOLERANCE)]] = True
+    return on_front
+
+
+def max_distances_to_segments(
+    polygons: Sequence[Polygon],
+    segments: Sequence[tuple[np.ndarray, np.ndarray]],
+    *,
+    rel_tolerance: float = DEPTH_REL_TOLERANCE,
+    is_cancelled: CancelCheck = None,
+) -> np.ndarray:
+    """For each polygon, the largest distance from one of its points to its own segments.
+
+    ``segments[i]`` holds the start and end points, (n, 2) arrays, of polygon i's segments; a
+    polygon without segments gets 0. The maximum of a distance-to-lines function can lie inside
+    the polygon (the centre of a pocket ringed by the front), so vertices are not enough: a
+    branch and bound over square cells clipped to the polygon finds it. Each value D is a
+    distance reached by a point of the polygon, and the true maximum M satisfies
+    D <= M <= D + rel_tolerance * max(D, S) + 1 cm, S the diagonal of the polygon's bounding box
+    (tying the tolerance to the size too keeps long slivers from needing millions of cells).
+    All polygons are solved together, level by level.
+    """
+    best = np.zeros(len(polygons))
+    active = [i for i, p in enumerate(polygons) if len(segments[i][0]) and not p.is_empty]
+    if not active:
+        return best
+    sites = _Sites([segments[i] for i in active])
+    shapes = np.asarray([polygons[i] for i in active], dtype=object)
+    edges = _PolygonEdges(shapes)
+    cells = _Cells.roots(shapes)
+    found = np.zeros(len(active))  # squared distances reached so far
+    bounds = shapely.bounds(shapes)
+    size = np.hypot(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1])
+    for _ in range(_MAX_DEPTH_LEVELS):
+        _check(is_cancelled)
+        coords = cells.coords
+        owner = cells.owner[cells.cell_of_coord]
+        reach2, nearest = sites.nearest(coords, owner)
+        first = np.flatnonzero(np.diff(owner, prepend=-1))  # coords are grouped by owner
+        owners = owner[first]
+        found[owners] = np.maximum(found[owners], np.maximum.reduceat(reach2, first))
+        bound2 = cells.upper_bounds2(sites, nearest)
+        reached = np.sqrt(found[cells.owner])
+        slack = rel_tolerance * np.maximum(reached, size[cells.owner]) + _DEPTH_ABS_TOLERANCE
+        target = reached + slack
+        # Split a cell whose bound exceeds the target, unless the cell is so small that its
+        # bound exceeds a distance already reached by less than the tolerance (the bound is at
+        # most a vertex's distance plus the cell's diagonal).
+        worth = (bound2 > target * target) & (2.0 * math.sqrt(2.0) * cells.half > slack)
+        if not worth.any():
+            break
+        cells = cells.split(worth, edges)
+    best[active] = np.sqrt(found)
+    return best
+
+
+def _point_segment_distance2(points, starts, directions) -> np.ndarray:
+    """Squared distance from each point to the segment (start, direction) of the same row."""
+    length2 = np.einsum("ij,ij->i", directions, directions)
+    along = np.einsum("ij,ij->i", points - starts, directions)
+    t = np.clip(np.divide(along, length2, out=np.zeros_like(along), where=length2 > 0), 0, 1)
+    offset = points - starts - directions * t[:, None]
+    return np.einsum("ij,ij->i", offset, offset)
+
+
+class _Sites:
+    """Each polygon's segments, one block per polygon, with what distances need precomputed."""
+
+    _MAX_PAIRS = 1_000_000  # point-segment pairs per numpy batch
+
+    def __init__(self, blocks: list[tuple[np.ndarray, np.ndarray]]) -> None:
+        starts = np.concatenate([block[0] for block in blocks])
+        ends = np.concatenate([block[1] for block in blocks])
+        direction = ends - starts
+        length2 = np.einsum("ij,ij->i", direction, direction)
+        inverse = np.divide(1.0, length2, out=np.zeros_like(length2), where=length2 > 0)
+        # Columns: start x, start y, direction x, direction y, 1 / squared length.
+        self.table = np.column_stack([starts, direction, inverse])
+        self.count = np.array([len(block[0]) for block in blocks])
+        self.offset = np.cumsum(self.count) - self.count
+
+    def distance2(self, points: np.ndarray, segment: np.ndarray) -> np.ndarray:
+        """Squared distance from each point to the segment of the same row."""
+        sx, sy, dx, dy, inverse = self.table[segment].T
+        wx = points[:, 0] - sx
+        wy = points[:, 1] - sy
+        t = (wx * dx + wy * dy) * inverse
+        np.clip(t, 0.0, 1.0, out=t)
+        wx -= t * dx
+        wy -= t * dy
+        return wx * wx + wy * wy
+
+    def nearest(self, points: np.ndarray, owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Squared distance to, and index of, the nearest segment of its owner, per point."""
+        distance2 = np.empty(len(points))
+        index = np.empty(len(points), dtype=np.intp)
+        pairs = np.cumsum(self.count[owner])
+        start = 0
+        while start < len(points):
+            stop = max(start + 1, int(np.searchsorted(pairs, pairs[start] + self._MAX_PAIRS)))
+            batch = slice(start, stop)
+            distance2[batch], index[batch] = self._nearest_batch(points[batch], owner[batch])
+            start = stop
+        return distance2, index
+
+    def _nearest_batch(self, points: np.ndarray, owner: np.ndarray):
+        count = self.count[owner]
+        point = np.repeat(np.arange(len(points)), count)
+        first = np.cumsum(count) - count
+        segment = np.arange(len(point)) + np.repeat(self.offset[owner] - first, count)
+        d2 = self.distance2(points[point], segment)
+        shortest = np.minimum.reduceat(d2, first)
+        hit = np.flatnonzero(d2 <= shortest[point])
+        first_hit = np.flatnonzero(np.diff(point[hit], prepend=-1))  # hit is sorted by point
+        return shortest, segment[hit[first_hit]]
+
+
+class _Cells:
+    """Square cells (centre, half side) of the branch and bound, with the vertices of each
+    cell's part of its polygon (``coords``, grouped by cell; ``cell_of_coord`` says whose).
+
+    The part's vertices are the polygon's edges clipped to the cell (their clipped ends) and the
+    cell corners inside the polygon: their convex hull holds the part. An ``inner`` cell lies
+    wholly inside its polygon; its children do too and need no clipping. Cells stay grouped by
+    owner, in increasing owner order.
+    """
+
+    _CORNERS = np.array([(-1, -1), (1, -1), (1, 1), (-1, 1)], dtype=float)
+
+    def __init__(self, centre, half, owner, inner, coords, cell_of_coord) -> None:
+        self.centre, self.half, self.owner, self.inner = centre, half, owner, inner
+        self.coords, self.cell_of_coord = coords, cell_of_coord
+
+    @classmethod
+    def roots(cls, polygons: np.ndarray) -> _Cells:
+        bounds = shapely.bounds(polygons)
+        centre = (bounds[:, :2] + bounds[:, 2:]) / 2.0
+        half = np.max(bounds[:, 2:] - bounds[:, :2], axis=1) / 2.0
+        coords, index = shapely.get_coordinates(polygons, return_index=True)
+        owner = np.arange(len(polygons))
+        return cls(centre, half, owner, np.zeros(len(owner), dtype=bool), coords, index)
+
+    def split(self, mask: np.ndarray, edges: _PolygonEdges) -> _Cells:
+        quarter = self.half[mask] / 2.0
+        centre = self.centre[mask][:, None, :] + self._CORNERS * quarter[:, None, None]
+        centre = centre.reshape(-1, 2)
+        half = np.repeat(quarter, 4)
+        owner = np.repeat(self.owner[mask], 4)
+        inner = np.repeat(self.inner[mask], 4)
+        outer = np.flatnonzero(~inner)
+        points, point_cell, cut = edges.clip(centre[outer], half[outer], owner[outer])
+        # Uncut outer cells are wholly inside or wholly outside: their centre tells.
+        uncut = outer[~cut]
+        inside = edges.contains(centre[uncut], owner[uncut])
+        inner[uncut[inside]] = True
+        keep = np.ones(len(half), dtype=bool)
+        keep[uncut[~inside]] = False
+        corner_cells = np.flatnonzero(inner)
+        corners = (
+            centre[corner_cells][:, None, :] + self._CORNERS * half[corner_cells][:, None, None]
+        )
+        coords = np.concatenate([points, corners.reshape(-1, 2)])
+        cell = np.concatenate([outer[cut][point_cell], np.repeat(corner_cells, 4)])
+        # Renumber cells after dropping the empty ones, and group vertices by cell.
+        new_index = np.cumsum(keep) - 1
+        order = np.argsort(cell, kind="stable")
+        return _Cells(
+            centre[keep],
+            half[keep],
+            owner[keep],
+            inner[keep],
+            coords[order],
+            new_index[cell[order]],
+        )
+
+    def upper_bounds2(self, sites: _Sites, nearest: np.ndarray) -> np.ndarray:
+        """A bound of the squared distance over each cell's part of the polygon.
+
+        The distance to one segment is convex, so over the cell's part it is largest at one of
+        its vertices, and it bounds the distance to all segments. The bound is the least, over
+        the segments nearest to each vertex (``nearest``), of that largest value: exact when
+        the maximum sits at a vertex.
+        """
+        n_vertices = np.bincount(self.cell_of_coord, minlength=len(self.half))
+        vertex_start = np.cumsum(n_vertices) - n_vertices
+        # Every candidate segment (one per vertex) against every vertex of its cell.
+        repeats = n_vertices[self.cell_of_coord]
+        pair_first = np.cumsum(repeats) - repeats
+        vertex = np.arange(int(repeats.sum())) + np.repeat(
+            vertex_start[self.cell_of_coord] - pair_first, repeats
+        )
+        reach2 = sites.distance2(self.coords[vertex], np.repeat(nearest, repeats))
+        worst = np.maximum.reduceat(reach2, pair_first)
+        return np.minimum.reduceat(worst, vertex_start)
+
+
+class _PolygonEdges:
+    """The edges of the polygons whose depth is sought, indexed for clipping cells."""
+
+    def __init__(self, polygons: np.ndarray) -> None:
+        self.polygons = polygons
+        shapely.prepare(polygons)
+        starts, ends, self.owner, _ = _piece_segments(list(polygons))
+        self.start, self.direction = starts, ends - starts
+        self.tree = shapely.STRtree(_linestrings(starts, ends))
+
+    def contains(self, points: np.ndarray, owner: np.ndarray) -> np.ndarray:
+        return shapely.contains_xy(self.polygons[owner], points[:, 0], points[:, 1])
+
+    def clip(self, centre: np.ndarray, half: np.ndarray, owner: np.ndarray):
+        """Vertices of each cell's part of its polygon, the cell (position in the input) of
+        each, and which cells any edge reaches."""
+        lo, hi = centre - half[:, None], centre + half[:, None]
+        cell, edge = self.tree.query(shapely.box(lo[:, 0], lo[:, 1], hi[:, 0], hi[:, 1]))
+        same = self.owner[edge] == owner[cell]
+        cell, edge = cell[same], edge[same]
+        t0, t1 = _liang_barsky(self.start[edge], self.direction[edge], lo[cell], hi[cell])
+        hit = t0 <= t1
+        cell, edge, t0, t1 = cell[hit], edge[hit], t0[hit], t1[hit]
+        start, direction = self.start[edge], self.direction[edge]
+        # Entry points (edge starts inside the cell included), and exits before an edge's end
+        # (an end inside the cell is the next edge's start).
+        exits = t1 < 1.0
+        ends = np.concatenate(
+            [start + direction * t0[:, None], (start + direction * t1[:, None])[exits]]
+        )
+        cut = np.zeros(len(half), dtype=bool)
+        cut[cell] = True
+        # Corners of cut cells that lie inside the polygon are vertices of the part too.
+        cut_cells = np.flatnonzero(cut)
+        corners = (centre[cut_cells][:, None, :] + self._corner_offsets(half[cut_cells])).reshape(
+            -1, 2
+        )
+        corner_cell = np.repeat(cut_cells, 4)
+        inside = self.contains(corners, owner[corner_cell])
+        points = np.concatenate([ends, corners[inside]])
+        point_cell = np.concatenate([cell, cell[exits], corner_cell[inside]])
+        # Positions among the cut cells, as ``split`` expects.
+        rank = np.cumsum(cut) - 1
+        return points, rank[point_cell], cut
+
+    @staticmethod
+    def _corner_offsets(half: np.ndarray) -> np.ndarray:
+        return _Cells._CORNERS * half[:, None, None]
+
+
+def _liang_barsky(start, direction, lo, hi) -> tuple[np.ndarray, np.ndarray]:
+    """Parameter range [t0, t1] of each segment inside its box (t0 > t1: it misses)."""
+    t0 = np.zeros(len(start))
+    t1 = np.ones(len(start))
+    for axis in (0, 1):
+        d = direction[:, axis]
+        for p, q in ((-d, start[:, axis] - lo[:, axis]), (d, hi[:, axis] - start[:, axis])):
+            parallel = p == 0.0
+            t1[parallel & (q < 0.0)] = -1.0  # parallel and outside
+            with np.errstate(divide="ignore", invalid="ignore"):
+                r = q / p
+            entering = p < 0.0
+            t0 = np.where(entering, np.maximum(t0, r), t0)
+            t1 = np.where(~entering & ~parallel, np.minimum(t1, r), t1)
+    return t0, t1

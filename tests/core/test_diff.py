@@ -1,0 +1,490 @@
+"""Tests of frontline.core.diff: analytic answers on constructed maps, known figures on real ones.
+
+Constructed maps are in metres; real DeepState maps are projected with fltest's LAEA (one
+common centre for both maps of a pair), where planar areas are ellipsoidal areas.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+import shapely
+from fltest import data
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from shapely import affinity
+from shapely.errors import GEOSException
+from shapely.geometry import GeometryCollection, LineString, MultiPolygon, Point, Polygon, box
+
+from frontline.core import diff
+from frontline.core.diff import GAINED, LOST, DiffCancelledError, diff_fronts
+
+KM = 1000.0
+KM2 = 1e6
+
+# --- constructed maps ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("angle", [0.0, 37.0])
+def test_square_advanced_two_km_on_one_side(angle):
+    """A 10 km square whose northern line moves 2 km north: one 20 km² piece, 2 km deep,
+    touching 10 km of the earlier line (also when the map is rotated off the axes)."""
+    before = affinity.rotate(box(0, 0, 10 * KM, 10 * KM), angle, origin=(0, 0))
+    after = affinity.rotate(box(0, 0, 10 * KM, 12 * KM), angle, origin=(0, 0))
+
+    result = diff_fronts(before, after)
+
+    assert len(result.pieces) == 1
+    piece = result.pieces[0]
+    assert piece.change == GAINED
+    assert piece.area == pytest.approx(20 * KM2, rel=1e-9)
+    assert piece.depth == pytest.approx(2 * KM, rel=0.01)
+    assert piece.depth == pytest.approx(2 * KM, abs=1.0)  # in fact exact to the metre
+    assert piece.front_length == pytest.approx(10 * KM, abs=0.05)
+    assert result.before_area == pytest.approx(100 * KM2, rel=1e-9)
+    assert result.after_area == pytest.approx(120 * KM2, rel=1e-9)
+    assert result.gained_area == pytest.approx(20 * KM2, rel=1e-9)
+    assert result.lost_area == 0.0
+    assert result.net_area == pytest.approx(20 * KM2, rel=1e-9)
+    assert result.kept_share == 1.0
+    assert result.max_depth == piece.depth
+
+
+def test_gain_and_loss_in_one_pair():
+    """East: 4 km of line pushed 2 km out (gained 8 km²); west: 5 km pushed 1 km in (lost 5)."""
+    before = box(0, 0, 10 * KM, 10 * KM)
+    after = before.union(box(10 * KM, 2 * KM, 12 * KM, 6 * KM)).difference(
+        box(0, 3 * KM, 1 * KM, 8 * KM)
+    )
+
+    result = diff_fronts(before, after)
+
+    assert [p.change for p in result.pieces] == [GAINED, LOST]
+    gained, lost = result.pieces
+    assert gained.area == pytest.approx(8 * KM2, rel=1e-9)
+    assert gained.depth == pytest.approx(2 * KM, abs=1.0)
+    assert gained.front_length == pytest.approx(4 * KM, abs=0.05)
+    assert lost.area == pytest.approx(5 * KM2, rel=1e-9)
+    assert lost.depth == pytest.approx(1 * KM, abs=1.0)
+    assert lost.front_length == pytest.approx(5 * KM, abs=0.05)
+    assert lost.geometry.within(before.buffer(1e-6))
+    assert result.gained_area == pytest.approx(8 * KM2, rel=1e-9)
+    assert result.lost_area == pytest.approx(5 * KM2, rel=1e-9)
+    assert result.net_area == pytest.approx(3 * KM2, rel=1e-9)
+    assert result.kept_share == pytest.approx(0.95, rel=1e-9)
+    assert result.after_area == pytest.approx(
+        result.before_area + result.gained_area - result.lost_area, rel=1e-12
+    )
+
+
+def test_identical_inputs_give_no_pieces_and_zero_totals():
+    held = Point(0, 0).buffer(5 * KM).union(box(3 * KM, 0, 9 * KM, 2 * KM))
+
+    result = diff_fronts(held, held, min_area=0.0)
+
+    assert result.pieces == []
+    assert result.gained_area == 0.0
+    assert result.lost_area == 0.0
+    assert result.net_area == 0.0
+    assert result.max_depth == 0.0
+    assert result.kept_share == 1.0
+    assert result.before_area == result.after_area == pytest.approx(held.area, rel=1e-12)
+
+
+def test_area_of_interest_cutting_a_piece_in_two():
+    """A band through the middle of the area of interest cuts the 10 x 2 km advance into two
+    4 x 2 km pieces; the cut edges are not front, and only ground inside the AOI counts."""
+    before = box(0, 0, 10 * KM, 10 * KM)
+    after = box(0, 0, 10 * KM, 12 * KM)
+    aoi = box(-KM, -KM, 11 * KM, 13 * KM).difference(box(4 * KM, -2 * KM, 6 * KM, 14 * KM))
+
+    result = diff_fronts(before, after, area_of_interest=aoi)
+
+    assert len(result.pieces) == 2
+    for piece in result.pieces:
+        assert piece.change == GAINED
+        assert piece.area == pytest.approx(8 * KM2, rel=1e-9)
+        assert piece.front_length == pytest.approx(4 * KM, abs=0.05)
+        assert piece.depth == pytest.approx(2 * KM, abs=1.0)
+    assert result.before_area == pytest.approx(80 * KM2, rel=1e-9)
+    assert result.after_area == pytest.approx(96 * KM2, rel=1e-9)
+    assert result.gained_area == pytest.approx(16 * KM2, rel=1e-9)
+
+
+def test_depth_maximum_inside_a_captured_pocket():
+    """An enclave (a hole in BEFORE) taken: every vertex of the piece lies on the front, so the
+    deepest point is the centre, at the inradius of the polygonal circle."""
+    radius, segments = 1 * KM, 256
+    circle = Point(0, 0).buffer(radius, quad_segs=segments // 4)
+    before = box(-5 * KM, -5 * KM, 5 * KM, 5 * KM).difference(circle)
+    after = box(-5 * KM, -5 * KM, 5 * KM, 5 * KM)
+
+    (piece,) = diff_fronts(before, after).pieces
+
+    inradius = radius * math.cos(math.pi / segments)
+    assert piece.depth == pytest.approx(inradius, rel=0.002)
+    assert piece.front_length == pytest.approx(circle.length, abs=0.05)
+
+
+def test_depth_maximum_inside_an_edge():
+    """A 2 km wide, 5 km deep notch filled: the front rings it on three sides, the deepest
+    points lie on the open side's middle and on the notch's centre line, 1 km from the front;
+    every vertex of the piece is on the front."""
+    before = box(0, 0, 10 * KM, 10 * KM).difference(box(4 * KM, 5 * KM, 6 * KM, 10 * KM))
+    after = box(0, 0, 10 * KM, 10 * KM)
+
+    (piece,) = diff_fronts(before, after).pieces
+
+    assert piece.depth == pytest.approx(1 * KM, rel=0.002)
+    assert piece.front_length == pytest.approx(12 * KM, abs=0.05)
+
+
+def test_whole_ground_lost_reaches_its_centre():
+    """Everything lost: the piece is BEFORE itself, ringed by the front, 5 km deep at its centre."""
+    before = box(0, 0, 10 * KM, 10 * KM)
+
+    result = diff_fronts(before, None)
+
+    (piece,) = result.pieces
+    assert piece.change == LOST
+    assert piece.depth == pytest.approx(5 * KM, rel=0.002)
+    assert piece.front_length == pytest.approx(40 * KM, abs=0.05)
+    assert result.kept_share == 0.0
+    assert result.after_area == 0.0
+
+
+def test_island_touching_no_front_measures_to_the_whole_front():
+    """An island gained 2 km east of a 1 km square: no front touched (length 0), depth is its
+    largest distance to BEFORE's boundary, reached at its far corners."""
+    before = box(0, 0, KM, KM)
+    island = box(3 * KM, 0, 4 * KM, KM)
+
+    (piece,) = diff_fronts(before, before.union(island)).pieces
+
+    assert piece.front_length == 0.0
+    assert piece.depth == pytest.approx(3 * KM, rel=0.002)
+
+
+def test_pocket_lost_inside_touching_no_front():
+    """A disk lost inside a 10 km square, away from its line: depth is the largest distance from
+    the disk to the square's boundary, at the disk's top (5, 4) km: 4 km."""
+    before = box(0, 0, 10 * KM, 10 * KM)
+    disk = Point(5 * KM, 3 * KM).buffer(KM, quad_segs=32)
+
+    (piece,) = diff_fronts(before, before.difference(disk)).pieces
+
+    assert piece.change == LOST
+    assert piece.front_length == 0.0
+    assert piece.depth == pytest.approx(4 * KM, rel=0.002)
+
+
+def test_nothing_held_before():
+    after = box(0, 0, 3 * KM, 3 * KM)
+
+    result = diff_fronts(None, after)
+
+    assert result.before_area == 0.0
+    assert math.isnan(result.kept_share)
+    assert result.gained_area == pytest.approx(9 * KM2, rel=1e-9)
+    (piece,) = result.pieces
+    assert piece.depth == 0.0  # there is no earlier line to measure from
+    assert piece.front_length == 0.0
+
+
+def test_nothing_held_at_all():
+    result = diff_fronts(Polygon(), GeometryCollection())
+
+    assert result.pieces == []
+    assert result.before_area == result.after_area == 0.0
+
+
+def test_min_area_drops_small_pieces_and_totals_count_kept_ones():
+    before = box(0, 0, 10 * KM, 10 * KM)
+    small = box(10 * KM, 0, 10 * KM + 50, 100)  # 5,000 m²
+    large = box(10 * KM, 5 * KM, 10 * KM + 200, 5 * KM + 100)  # 20,000 m²
+    after = shapely.union_all([before, small, large])
+
+    kept = diff_fronts(before, after)  # default MIN_AREA 0.01 km²
+    everything = diff_fronts(before, after, min_area=0.0)
+
+    assert [p.area for p in kept.pieces] == pytest.approx([20_000.0])
+    assert kept.gained_area == pytest.approx(20_000.0)
+    assert everything.gained_area == pytest.approx(25_000.0)
+    assert everything.after_area == pytest.approx(
+        everything.before_area + everything.gained_area - everything.lost_area, rel=1e-12
+    )
+
+
+def test_min_width_drops_slivers_of_the_same_area_as_kept_pieces():
+    """A 10 km x 5 m sliver and a 224 m square have the same area; MIN_WIDTH 20 m drops the
+    sliver only."""
+    before = box(0, 0, 20 * KM, 10 * KM)
+    sliver = box(0, 10 * KM, 10 * KM, 10 * KM + 5)
+    side = math.sqrt(sliver.area)
+    square = box(15 * KM, 10 * KM, 15 * KM + side, 10 * KM + side)
+    after = shapely.union_all([before, sliver, square])
+
+    with_slivers = diff_fronts(before, after, min_area=0.0)
+    result = diff_fronts(before, after, min_area=0.0, min_width=20.0)
+
+    assert len(with_slivers.pieces) == 2
+    (piece,) = result.pieces
+    assert piece.geometry.equals_exact(square, 1e-6) or piece.geometry.equals(square)
+    assert result.gained_area == pytest.approx(sliver.area, rel=1e-9)
+
+
+def test_land_clips_both_maps_and_its_coast_is_no_front():
+    """Lines drawn 2 km into the sea north of y = 10 km. Land clips them; the lost piece touches
+    the earlier front on its east (10 km) and south (2 km) sides, but its coastal edge is no
+    front (12 km touched, not 14)."""
+    land = box(-50 * KM, -50 * KM, 50 * KM, 10 * KM)
+    before = box(0, 0, 10 * KM, 12 * KM)
+    after = box(0, 0, 8 * KM, 12 * KM)
+
+    result = diff_fronts(before, after, land=land)
+
+    (piece,) = result.pieces
+    assert piece.change == LOST
+    assert piece.area == pytest.approx(20 * KM2, rel=1e-9)
+    assert piece.front_length == pytest.approx(12 * KM, abs=0.05)
+    assert piece.depth == pytest.approx(2 * KM, abs=1.0)
+    assert result.before_area == pytest.approx(100 * KM2, rel=1e-9)
+    assert result.after_area == pytest.approx(80 * KM2, rel=1e-9)
+
+
+def test_invalid_and_mixed_inputs_are_repaired_and_dissolved():
+    """BEFORE as a collection of overlapping squares plus a stray line; AFTER as an invalid
+    self-overlapping MultiPolygon with z coordinates."""
+    before = GeometryCollection(
+        [
+            box(0, 0, 10 * KM, 10 * KM),
+            box(5 * KM, 0, 15 * KM, 10 * KM),
+            LineString([(0, 0), (1, 1)]),
+        ]
+    )
+    after = shapely.force_3d(
+        MultiPolygon([box(0, 0, 10 * KM, 10 * KM), box(5 * KM, 0, 17 * KM, 10 * KM)])
+    )
+    assert not after.is_valid
+
+    result = diff_fronts(before, after)
+
+    assert result.before_area == pytest.approx(150 * KM2, rel=1e-9)
+    assert result.after_area == pytest.approx(170 * KM2, rel=1e-9)
+    (piece,) = result.pieces
+    assert piece.area == pytest.approx(20 * KM2, rel=1e-9)
+    assert piece.depth == pytest.approx(2 * KM, abs=1.0)
+    assert piece.front_length == pytest.approx(10 * KM, abs=0.05)
+
+
+def test_overlay_retries_on_a_snapping_grid_when_geos_throws(monkeypatch):
+    """When an overlay raises (a TopologyException), it is redone on a 1 mm grid."""
+    before = box(0, 0, 10 * KM, 10 * KM)
+    after = box(0, 0, 10 * KM, 12 * KM)
+    real_difference = shapely.difference
+    calls = []
+
+    def difference_failing_off_grid(a, b, grid_size=None, **kwargs):
+        calls.append(grid_size)
+        if grid_size is None:
+            raise GEOSException("TopologyException: side location conflict")
+        return real_difference(a, b, grid_size=grid_size, **kwargs)
+
+    monkeypatch.setattr(diff.shapely, "difference", difference_failing_off_grid)
+    result = diff_fronts(before, after)
+
+    assert calls == [None, diff.SNAP_GRID, None, diff.SNAP_GRID]
+    (piece,) = result.pieces
+    assert piece.area == pytest.approx(20 * KM2, rel=1e-9)
+
+
+def test_cancellation_raises():
+    before = box(0, 0, 10 * KM, 10 * KM)
+    after = box(0, 0, 10 * KM, 12 * KM)
+
+    with pytest.raises(DiffCancelledError):
+        diff_fronts(before, after, is_cancelled=lambda: True)
+
+
+# --- the depth search against brute force ----------------------------------------------------
+
+
+def _star_polygon(radii: list[float]) -> Polygon:
+    angles = np.linspace(0, 2 * np.pi, len(radii), endpoint=False)
+    return Polygon(np.column_stack([np.cos(angles) * radii, np.sin(angles) * radii]))
+
+
+def _sampled_max_distance(polygon: Polygon, segments, spacing: float) -> float:
+    """Max distance to the segments over a grid inside the polygon plus its densified boundary:
+    within spacing / sqrt(2) of the true maximum (the distance is 1-Lipschitz)."""
+    minx, miny, maxx, maxy = polygon.bounds
+    xs, ys = np.meshgrid(np.arange(minx, maxx, spacing), np.arange(miny, maxy, spacing))
+    grid = shapely.points(xs.ravel(), ys.ravel())
+    inside = grid[shapely.contains(polygon, grid)]
+    boundary = shapely.segmentize(polygon.exterior, spacing / 2)
+    points = np.concatenate([inside, shapely.points(shapely.get_coordinates(boundary))])
+    lines = shapely.multilinestrings(
+        [shapely.linestrings([a, b]) for a, b in zip(segments[0], segments[1])]
+    )
+    return float(shapely.distance(points, lines).max())
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    radii=st.lists(st.floats(300.0, 1000.0), min_size=5, max_size=12),
+    front=st.lists(st.integers(0, 11), min_size=1, max_size=12, unique=True),
+)
+def test_depth_search_agrees_with_dense_sampling(radii, front):
+    """Random star polygons, fronts made of some of their edges: the branch and bound gives a
+    distance the polygon reaches, no farther than its tolerance from the sampled maximum."""
+    polygon = _star_polygon(radii)
+    ring = np.asarray(polygon.exterior.coords)
+    edges = sorted({i % (len(ring) - 1) for i in front})
+    segments = (ring[edges], ring[[i + 1 for i in edges]])
+    spacing = 10.0
+
+    (depth,) = diff.max_distances_to_segments([polygon], [segments])
+
+    sampled = _sampled_max_distance(polygon, segments, spacing)
+    size = math.hypot(*np.subtract(polygon.bounds[2:], polygon.bounds[:2]))
+    assert depth <= sampled + spacing / math.sqrt(2) + 1e-6
+    assert depth >= sampled - (diff.DEPTH_REL_TOLERANCE * max(depth, size) + 0.011)
+
+
+# --- real DeepState maps ---------------------------------------------------------------------
+
+UKRAINE_CENTRE = (34.5, 48.5)
+KURSK_CENTRE = (35.1, 51.2)
+ORDLO_CRIMEA_FILL = "#880e4f"
+
+
+@lru_cache(maxsize=8)
+def _metric_fill(path: Path, fills: tuple[str, ...], centre: tuple[float, float]):
+    return data.to_metric(data.fill_polygons(path, fills), *centre)
+
+
+def _consecutive_pairs() -> list[tuple[Path, Path]]:
+    maps = data.raw_maps() if data.RAW_DIR.is_dir() else []
+    return list(zip(maps, maps[1:]))
+
+
+@pytest.mark.parametrize(
+    "before_path, after_path", _consecutive_pairs(), ids=lambda p: p.name[10:24]
+)
+def test_occupied_change_matches_deepstate_figures(before_path, after_path):
+    """The occupied area (#a52714 and #880e4f) of consecutive maps: conservation with no filter,
+    and NET with the default filters against DeepState's own figures.
+
+    DeepState's `occupied` counts #a52714 only (occupied since 2022), so the change of the
+    #880e4f area (ORDLO and Crimea, redrawn in 2024-12), measured independently on the
+    ellipsoid, is added to the official difference.
+    """
+    before = _metric_fill(before_path, data.OCCUPIED_FILLS, UKRAINE_CENTRE)
+    after = _metric_fill(after_path, data.OCCUPIED_FILLS, UKRAINE_CENTRE)
+
+    unfiltered = diff_fronts(before, after, min_area=0.0)
+    result = diff_fronts(before, after)
+
+    residual = unfiltered.after_area - (
+        unfiltered.before_area + unfiltered.gained_area - unfiltered.lost_area
+    )
+    assert abs(residual) <= 1e-4 * unfiltered.after_area
+    official = (
+        data.history_record(data.map_id(after_path))["occupied"]
+        - data.history_record(data.map_id(before_path))["occupied"]
+    )
+    redrawn_before_2022 = data.geodesic_area_km2(
+        data.fill_polygons(after_path, [ORDLO_CRIMEA_FILL])
+    ) - data.geodesic_area_km2(data.fill_polygons(before_path, [ORDLO_CRIMEA_FILL]))
+    expected = official + redrawn_before_2022
+    assert result.net_area / KM2 == pytest.approx(expected, abs=1.0 + 0.005 * abs(expected))
+
+
+def test_kursk_ground_grows_to_about_908_km2():
+    before_path, after_path = data.raw_map("2024-08-08"), data.raw_map("2024-09-06")
+    fills = (data.UA_HELD_IN_RUSSIA,)
+    before = _metric_fill(before_path, fills, KURSK_CENTRE)
+    after = _metric_fill(after_path, fills, KURSK_CENTRE)
+
+    result = diff_fronts(before, after)
+
+    official_after = data.history_record(data.map_id(after_path))["occupiedInRussia"]
+    official_before = data.history_record(data.map_id(before_path))["occupiedInRussia"]
+    assert official_after == pytest.approx(907.6, abs=0.1)
+    assert result.after_area / KM2 == pytest.approx(official_after, rel=0.005)
+    assert result.before_area / KM2 == pytest.approx(official_before, rel=0.005)
+    expected_net = official_after - official_before
+    assert result.net_area / KM2 == pytest.approx(expected_net, abs=1.0 + 0.005 * expected_net)
+    assert result.gained_area > result.lost_area >= 0.0
+    salient, tetkino = result.pieces[:2]
+    assert salient.area / KM2 == pytest.approx(754, abs=5)
+    assert 10 * KM < salient.depth < 30 * KM  # the salient reached about 20 km past 08-08
+    assert 30 * KM < salient.front_length < 150 * KM
+    # The Tetkino patch (11.4 km², 50 km west) touches no earlier front: its depth is its
+    # largest distance to the ground held on 2024-08-08.
+    assert tetkino.area / KM2 == pytest.approx(11.4, abs=0.1)
+    assert tetkino.front_length == 0.0
+    gap = tetkino.geometry.distance(before)
+    size = math.dist(tetkino.geometry.bounds[:2], tetkino.geometry.bounds[2:])
+    assert gap < tetkino.depth < gap + size
+    assert result.max_depth == tetkino.depth
+
+
+def _without_tuzla(path: Path):
+    """A raw map's occupied area without Tuzla island, which the archive below leaves out."""
+    features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    tuzla = [
+        shapely.force_2d(shapely.geometry.shape(f["geometry"]))
+        for f in features
+        if "tuzla" in str(f.get("properties", {}).get("name", "")).lower()
+    ]
+    occupied = data.fill_polygons(path, data.OCCUPIED_FILLS)
+    return occupied.difference(shapely.union_all(tuzla)) if tuzla else occupied
+
+
+@pytest.mark.parametrize(
+    "archive_day, raw_day",
+    [("20240821", "2024-08-20"), ("20241102", "2024-11-01"), ("20250311", "2025-03-10")],
+)
+def test_redrawn_line_reports_no_change_above_min_area(archive_day, raw_day):
+    """The same map drawn twice: a public archive re-processed DeepState's occupied area
+    (union, then buffer +1 m / -1 m); against the raw map of that evening only redrawing noise
+    remains, all of it under MIN_AREA."""
+    archive = json.loads(
+        (data.OCCUPIED_DISSOLVED_DIR / f"deepstatemap_data_{archive_day}.geojson").read_text()
+    )
+    redrawn = shapely.union_all(
+        [shapely.force_2d(shapely.geometry.shape(f["geometry"])) for f in archive["features"]]
+    )
+    raw = _without_tuzla(data.raw_map(raw_day))
+    before = data.to_metric(raw, *UKRAINE_CENTRE)
+    after = data.to_metric(redrawn, *UKRAINE_CENTRE)
+
+    noise = diff_fronts(before, after, min_area=0.0)
+    result = diff_fronts(before, after)
+
+    assert len(noise.pieces) >= 10  # there is noise, and the filter is what removes it
+    assert result.pieces == []
+    assert result.gained_area == result.lost_area == 0.0
+    assert abs(noise.net_area) / KM2 < 0.1
+
+
+def test_unchanged_kursk_maps_report_no_change():
+    """2025-02-20..25: DeepState's Kursk figure stayed at 428.1 km² (the polygons are the same)."""
+    days = ["2025-02-20", "2025-02-21", "2025-02-22", "2025-02-23", "2025-02-24", "2025-02-25"]
+    fills = (data.UA_HELD_IN_RUSSIA,)
+    for before_day, after_day in zip(days, days[1:]):
+        before = _metric_fill(data.raw_map(before_day), fills, KURSK_CENTRE)
+        after = _metric_fill(data.raw_map(after_day), fills, KURSK_CENTRE)
+
+        result = diff_fronts(before, after)
+
+        assert result.pieces == []
+        assert result.net_area == 0.0
+        assert result.kept_share == 1.0
+        assert result.after_area / KM2 == pytest.approx(428.1, rel=0.005)
