@@ -68,3 +68,31 @@ def test_failure_exits_non_zero_with_a_message(qgis_profile, tmp_path):
             {"SOURCE_FILE": missing, "OUTPUT": tmp_path / "o.gpkg"},
             qgis_profile,
         )
+
+
+def test_route_exposure_from_files(qgis_profile, tmp_path):
+    from fltest.layers import geod_offset, memory_layer
+    from qgis.core import QgsProject, QgsVectorFileWriter
+    from shapely.geometry import LineString, box
+
+    _, lat = geod_offset(30.5, 50.0, 0.0, 7000.0)
+    paths = {}
+    for name, layer in (
+        ("ROUTES", memory_layer([LineString([(30.4, lat), (30.6, lat)])])),
+        ("HOSTILE", memory_layer([box(30.0, 49.0, 31.0, 50.0)])),
+    ):
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        paths[name] = tmp_path / f"{name}.gpkg"
+        QgsVectorFileWriter.writeAsVectorFormatV3(
+            layer, str(paths[name]), QgsProject.instance().transformContext(), options
+        )
+    answer = qgisproc.run(
+        "frontline:routeexposure",
+        {**paths, "RANGES": "5000,10000", "OUTPUT": tmp_path / "out.gpkg"},
+        qgis_profile,
+    )
+    assert answer["results"]["EXPOSED_SHARE"] == 0.0
+    with sqlite3.connect(tmp_path / "out.gpkg") as db:
+        distance, band = db.execute('SELECT distance_m, band FROM "out"').fetchone()
+    assert distance == pytest.approx(7000.0, rel=0.005)
+    assert band == 10000.0

@@ -130,3 +130,42 @@ def test_no_crs_is_a_clear_message(run_alg, tmp_path):
     road = LineString([(30.4, 50.1), (30.6, 50.1)])
     with pytest.raises(QgsProcessingException, match="coordinate reference system"):
         run_exposure(run_alg, tmp_path, memory_layer([road], crs=""), memory_layer([HOSTILE_4326]))
+
+
+def test_empty_hostile_layer_gives_everything_beyond_with_a_warning(run_alg, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    class Recorder(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings = []
+
+        def pushWarning(self, warning):  # noqa: N802 - Qt's name
+            self.warnings.append(warning)
+
+    feedback = Recorder()
+    road = LineString([(30.4, 50.1), (30.6, 50.1)])
+    result = run_alg(
+        ALG,
+        {
+            "ROUTES": memory_layer([road]),
+            "HOSTILE": memory_layer([], kind="MultiPolygon"),
+            "OUTPUT": str(tmp_path / "s.gpkg"),
+        },
+        feedback=feedback,
+    )
+    assert result["EXPOSED_SHARE"] == 0.0
+    assert any("HOSTILE" in w for w in feedback.warnings)
+    stretches = list(output_layer(result["OUTPUT"]).getFeatures())
+    assert len(stretches) == 1 and not stretches[0]["band"]
+
+
+def test_invalid_hostile_polygon_is_repaired(run_alg, tmp_path):
+    from shapely.geometry import Polygon
+
+    # A bow-tie: two triangles meeting at (30.5, 50.0); the road runs 3 km north of its top.
+    bowtie = Polygon([(30.0, 50.0), (31.0, 49.0), (31.0, 50.0), (30.0, 49.0)])
+    _, lat = geod_offset(30.0, 50.0, 0.0, 3000.0)
+    road = LineString([(29.99, lat), (30.01, lat)])
+    _, stretches, _ = run_exposure(run_alg, tmp_path, memory_layer([road]), memory_layer([bowtie]))
+    assert stretches[0]["distance_m"] == pytest.approx(3000.0, rel=0.005)
