@@ -41,7 +41,7 @@ lint: deps
 	$(VENV)/bin/ruff format --check .
 
 test-core: deps
-	PYTHONSAFEPATH=1 $(VENV)/bin/pytest tests/core -p no:pytest_qgis
+	PYTHONSAFEPATH=1 $(VENV)/bin/pytest tests/core -p no:pytest_qgis -W ignore::pytest.PytestConfigWarning
 
 test-qgis: deps
 	PYTHONSAFEPATH=1 $(VENV)/bin/pytest tests/qgis

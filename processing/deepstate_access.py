@@ -10,6 +10,11 @@ from qgis.PyQt.QtNetwork import QNetworkProxy
 
 SETTING_CACHE_DIR = "frontline/cache_dir"
 SETTING_BASE_URL = "frontline/base_url"
+# Settings of the dock (DeepState panel).
+SETTING_CLASSES = "frontline/classes"  # polygon classes Load adds, comma-separated
+SETTING_SIDE = "frontline/side"  # the side Analyse measures (a key of ui.sides.SIDES)
+SETTING_KEEP_PREVIOUS = "frontline/keep_previous"  # keep the previous map's group on Load
+DEFAULT_BASE_URL = "https://deepstatemap.live"
 
 
 def cache_dir() -> Path:
@@ -18,6 +23,11 @@ def cache_dir() -> Path:
     if configured:
         return Path(configured)
     return Path(QgsApplication.qgisSettingsDirPath()) / "frontline" / "cache"
+
+
+def base_url() -> str:
+    """The DeepState base URL: a user setting, else DeepState's own."""
+    return QgsSettings().value(SETTING_BASE_URL, "", type=str).strip() or DEFAULT_BASE_URL
 
 
 def qgis_proxies(url: str) -> dict[str, str] | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from qgis.core import (
     QgsField,
     QgsFields,
@@ -98,7 +100,7 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, name))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..core.diff import diff_fronts
+        from ..core.diff import DiffCancelledError, diff_fronts
 
         before_source = self.polygon_source(parameters, self.BEFORE, context)
         after_source = self.polygon_source(parameters, self.AFTER, context)
@@ -108,17 +110,20 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
         before = self.read_metric(before_source, self.BEFORE, frame, context, feedback)
         after = self.read_metric(after_source, self.AFTER, frame, context, feedback)
         feedback.setProgress(20)
-        result = diff_fronts(
-            before,
-            after,
-            area_of_interest=self.read_metric(
-                aoi_source, self.AREA_OF_INTEREST, frame, context, feedback
-            ),
-            land=self.read_metric(land_source, self.LAND, frame, context, feedback),
-            min_area=self.parameterAsDouble(parameters, self.MIN_AREA, context) * 1e6,
-            min_width=self.parameterAsDouble(parameters, self.MIN_WIDTH, context),
-            is_cancelled=feedback.isCanceled,
-        )
+        try:
+            result = diff_fronts(
+                before,
+                after,
+                area_of_interest=self.read_metric(
+                    aoi_source, self.AREA_OF_INTEREST, frame, context, feedback
+                ),
+                land=self.read_metric(land_source, self.LAND, frame, context, feedback),
+                min_area=self.parameterAsDouble(parameters, self.MIN_AREA, context) * 1e6,
+                min_width=self.parameterAsDouble(parameters, self.MIN_WIDTH, context),
+                is_cancelled=feedback.isCanceled,
+            )
+        except DiffCancelledError:
+            return {}
         feedback.setProgress(80)
         sink, dest_id = self.parameterAsSink(
             parameters,
@@ -165,6 +170,6 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
             "GAINED_KM2": result.gained_area / 1e6,
             "LOST_KM2": result.lost_area / 1e6,
             "NET_KM2": result.net_area / 1e6,
-            "KEPT_SHARE": result.kept_share,
+            "KEPT_SHARE": None if math.isnan(result.kept_share) else result.kept_share,
             "MAX_DEPTH_M": result.max_depth,
         }

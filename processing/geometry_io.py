@@ -88,11 +88,16 @@ def densify_step(crs: QgsCoordinateReferenceSystem) -> float:
     return 1000.0 * factor
 
 
-def to_target(geometry: QgsGeometry, transform: QgsCoordinateTransform, step: float) -> QgsGeometry:
-    """A copy of the geometry densified in its own CRS, then transformed."""
-    projected = geometry.densifyByDistance(step)
+def to_target(geometry: QgsGeometry, transform: QgsCoordinateTransform, step: float):
+    """The geometry as shapely, 2D, densified in its own CRS, then transformed."""
+    import shapely
+
+    from ..core.densify import densify_on_grid
+
+    shape = densify_on_grid(shapely.force_2d(qgs_to_shapely(geometry)), step)
+    projected = shapely_to_qgs(shape)
     projected.transform(transform)
-    return projected
+    return qgs_to_shapely(projected)
 
 
 def qgs_to_shapely(geometry: QgsGeometry):
@@ -134,7 +139,7 @@ def read_polygon_shapes(
         if geometry.isNull() or geometry.isEmpty():
             skipped += 1
             continue
-        shape = shapely.force_2d(qgs_to_shapely(to_target(geometry, transform, step)))
+        shape = to_target(geometry, transform, step)
         if not shape.is_valid:
             shape = shapely.make_valid(shape)
         polygons = polygonal_part(shape)
@@ -212,7 +217,6 @@ def read_line_features(
     feedback: QgsProcessingFeedback,
 ) -> list[tuple[int, object]]:
     """(feature id, shapely line geometry in ``target_crs``) of every feature with a line."""
-    import shapely
 
     transform = QgsCoordinateTransform(source.sourceCrs(), target_crs, context.transformContext())
     step = densify_step(source.sourceCrs())
@@ -225,7 +229,7 @@ def read_line_features(
         if geometry.isNull() or geometry.isEmpty():
             skipped += 1
             continue
-        shape = shapely.force_2d(qgs_to_shapely(to_target(geometry, transform, step)))
+        shape = to_target(geometry, transform, step)
         if shape.is_empty or shape.length == 0:
             skipped += 1
             continue

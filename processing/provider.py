@@ -9,6 +9,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from .deepstate_snapshot import DeepStateSnapshotAlgorithm
+from .frontline_diff import FrontlineDiffAlgorithm
 from .route_exposure import RouteExposureAlgorithm
 
 ICON = Path(__file__).resolve().parent.parent / "icons" / "frontline.svg"
@@ -16,7 +17,7 @@ ICON = Path(__file__).resolve().parent.parent / "icons" / "frontline.svg"
 
 def algorithm_classes() -> list[type]:
     """Every algorithm the provider offers; ids are public API (models and scripts use them)."""
-    return [DeepStateSnapshotAlgorithm, RouteExposureAlgorithm]
+    return [DeepStateSnapshotAlgorithm, FrontlineDiffAlgorithm, RouteExposureAlgorithm]
 
 
 class FrontlineProvider(QgsProcessingProvider):

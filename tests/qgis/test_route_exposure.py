@@ -140,7 +140,7 @@ def test_empty_hostile_layer_gives_everything_beyond_with_a_warning(run_alg, tmp
             super().__init__()
             self.warnings = []
 
-        def pushWarning(self, warning):  # noqa: N802 - Qt's name
+        def pushWarning(self, warning):
             self.warnings.append(warning)
 
     feedback = Recorder()

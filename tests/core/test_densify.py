@@ -1,0 +1,65 @@
+"""Grid-anchored densification before a change of projection."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import shapely
+from shapely.geometry import LineString, Polygon, box
+
+from frontline.core.densify import densify_coords, densify_on_grid
+
+
+def test_long_edges_are_split_at_multiples_of_the_step():
+    coords = densify_coords(np.array([[0.5, 0.0], [3.5, 0.0], [3.5, 0.2]]), 1.0)
+    assert coords.tolist() == [
+        [0.5, 0.0],
+        [1.0, 0.0],
+        [2.0, 0.0],
+        [3.0, 0.0],
+        [3.5, 0.0],
+        [3.5, 0.2],
+    ]
+
+
+def test_reversed_edge_gets_the_same_points_in_its_own_order():
+    coords = densify_coords(np.array([[3.5, 0.0], [0.5, 0.0]]), 1.0)
+    assert coords[:, 0].tolist() == [3.5, 3.0, 2.0, 1.0, 0.5]
+
+
+def test_dominant_axis_is_used_for_steep_edges():
+    coords = densify_coords(np.array([[0.0, 0.0], [1.0, 4.0]]), 1.0)
+    assert coords[:, 1].tolist() == [0.0, 1.0, 2.0, 3.0, 4.0]
+    assert np.allclose(coords[:, 0], coords[:, 1] / 4.0)
+
+
+def test_short_edges_and_points_are_untouched():
+    coords = np.array([[0.0, 0.0], [0.3, 0.4], [0.6, 0.0]])
+    assert densify_coords(coords, 1.0).tolist() == coords.tolist()
+
+
+def test_shared_boundary_gets_identical_vertices():
+    # Two squares that share part of their southern edge, drawn with different end points.
+    before = densify_on_grid(box(0.0, 0.0, 10.0, 10.0), 1.0)
+    after = densify_on_grid(box(0.0, 0.0, 12.0, 10.0), 1.0)
+    assert shapely.difference(after, before).area == pytest.approx(20.0, abs=1e-12)
+    shared = {tuple(c) for c in before.exterior.coords} & {tuple(c) for c in after.exterior.coords}
+    assert {(float(x), 0.0) for x in range(11)} <= shared
+
+
+@pytest.mark.parametrize("step", [0.01, 0.1, 1.0])
+def test_shape_is_unchanged(step):
+    polygon = Polygon([(0, 0), (7.3, 0.2), (6.0, 5.0), (0.1, 4.0)], [[(1, 1), (2, 1), (2, 2)]])
+    dense = densify_on_grid(polygon, step)
+    assert dense.area == pytest.approx(polygon.area, rel=1e-12)
+    assert shapely.hausdorff_distance(dense, polygon) < 1e-9
+    assert shapely.get_num_coordinates(dense) > shapely.get_num_coordinates(polygon)
+    segments = np.diff(np.asarray(dense.exterior.coords), axis=0)
+    assert np.abs(segments).max(axis=1).max() <= step + 1e-12
+
+
+def test_lines_and_multi_geometries():
+    line = densify_on_grid(LineString([(0, 0), (0, 3)]), 1.0)
+    assert len(line.coords) == 4
+    multi = densify_on_grid(shapely.union(box(0, 0, 2, 2), box(5, 5, 7, 7)), 1.0)
+    assert multi.geom_type == "MultiPolygon" and multi.area == pytest.approx(8.0)

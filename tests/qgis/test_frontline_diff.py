@@ -1,0 +1,209 @@
+"""frontline:frontlinediff through Processing: constructed cases, real maps, bad input, style."""
+
+from __future__ import annotations
+
+import pytest
+from fltest import data
+from fltest.layers import geod_offset, memory_layer, output_layer
+from qgis.core import QgsCategorizedSymbolRenderer, QgsProcessingException, QgsProject
+from shapely.geometry import LineString, Point, box
+
+ALG = "frontline:frontlinediff"
+# A 10 km square in UTM zone 36N.
+SQUARE = box(400_000, 5_500_000, 410_000, 5_510_000)
+
+
+def run_diff(run_alg, tmp_path, before, after, **extra):
+    result = run_alg(
+        ALG,
+        {
+            "BEFORE": before,
+            "AFTER": after,
+            "OUTPUT": str(tmp_path / "diff.gpkg"),
+            **extra,
+        },
+    )
+    pieces = list(output_layer(result["OUTPUT"]).getFeatures())
+    return result, pieces
+
+
+def test_square_advanced_2_km_in_metres(run_alg, tmp_path):
+    after = box(400_000, 5_500_000, 412_000, 5_510_000)
+    result, pieces = run_diff(
+        run_alg, tmp_path, memory_layer([SQUARE], "EPSG:32636"), memory_layer([after], "EPSG:32636")
+    )
+    assert len(pieces) == 1
+    piece = pieces[0]
+    assert piece["change"] == "gained"
+    # UTM metres differ from ellipsoidal ones by the scale factor (<0.1 % here).
+    assert piece["depth_m"] == pytest.approx(2000.0, rel=0.01)
+    assert piece["front_km"] == pytest.approx(10.0, rel=0.01)
+    assert result["GAINED_KM2"] == pytest.approx(20.0, rel=0.002)
+    assert result["NET_KM2"] == pytest.approx(20.0, rel=0.002)
+    assert result["KEPT_SHARE"] == pytest.approx(1.0)
+    assert result["MAX_DEPTH_M"] == pytest.approx(piece["depth_m"])
+
+
+def test_square_advanced_2_km_in_lonlat(run_alg, tmp_path):
+    east, _ = geod_offset(30.0, 50.0, 90.0, 10_000.0)
+    _, north = geod_offset(30.0, 50.0, 0.0, 10_000.0)
+    _, advanced = geod_offset(30.0, north, 0.0, 2000.0)
+    before = box(30.0, 50.0, east, north)
+    after = box(30.0, 50.0, east, advanced)
+    result, pieces = run_diff(run_alg, tmp_path, memory_layer([before]), memory_layer([after]))
+    assert [p["change"] for p in pieces] == ["gained"]
+    assert pieces[0]["depth_m"] == pytest.approx(2000.0, rel=0.01)
+    assert result["AFTER_KM2"] == pytest.approx(
+        result["BEFORE_KM2"] + result["GAINED_KM2"] - result["LOST_KM2"], rel=1e-4
+    )
+
+
+def test_gain_and_loss_in_one_pair(run_alg, tmp_path):
+    # The front moves 1 km east along the eastern edge and 3 km north... of the southern edge.
+    after = box(400_000, 5_503_000, 411_000, 5_510_000)
+    result, pieces = run_diff(
+        run_alg,
+        tmp_path,
+        memory_layer([SQUARE], "EPSG:32636"),
+        memory_layer([after], "EPSG:32636"),
+        MIN_AREA=0.0,
+    )
+    changes = sorted((p["change"], round(p["area_km2"], 1)) for p in pieces)
+    assert changes == [("gained", 7.0), ("lost", 30.0)]
+    assert result["NET_KM2"] == pytest.approx(-23.0, rel=0.003)
+    assert result["KEPT_SHARE"] == pytest.approx(0.7, rel=0.003)
+    assert result["AFTER_KM2"] == pytest.approx(
+        result["BEFORE_KM2"] + result["GAINED_KM2"] - result["LOST_KM2"], rel=1e-4
+    )
+
+
+def test_identical_layers_give_no_pieces_and_zero_totals(run_alg, tmp_path):
+    layer = memory_layer([SQUARE], "EPSG:32636")
+    result, pieces = run_diff(run_alg, tmp_path, layer, layer, MIN_AREA=0.0)
+    assert pieces == []
+    assert result["GAINED_KM2"] == 0.0 and result["LOST_KM2"] == 0.0 and result["NET_KM2"] == 0.0
+    assert result["KEPT_SHARE"] == pytest.approx(1.0)
+
+
+def test_layers_in_different_crs(run_alg, tmp_path):
+    before = memory_layer([SQUARE], "EPSG:32636")
+    after_utm = box(400_000, 5_500_000, 412_000, 5_510_000)
+    after = memory_layer([after_utm], "EPSG:3857")
+    # Reproject the UTM box to Web Mercator so both layers describe the same ground.
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform
+
+    transform = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:32636"),
+        QgsCoordinateReferenceSystem("EPSG:3857"),
+        QgsProject.instance(),
+    )
+    feature = next(after.getFeatures())
+    geometry = feature.geometry().densifyByDistance(100.0)
+    geometry.transform(transform)
+    after.dataProvider().changeGeometryValues({feature.id(): geometry})
+    result, pieces = run_diff(run_alg, tmp_path, before, after)
+    assert [p["change"] for p in pieces] == ["gained"]
+    assert result["GAINED_KM2"] == pytest.approx(20.0, rel=0.003)
+    assert pieces[0]["depth_m"] == pytest.approx(2000.0, rel=0.01)
+
+
+def test_area_of_interest_cuts_a_piece_in_two(run_alg, tmp_path):
+    after = box(400_000, 5_500_000, 412_000, 5_510_000)
+    # The area of interest leaves out a band across the middle of the gained strip.
+    aoi = [box(395_000, 5_495_000, 415_000, 5_504_000), box(395_000, 5_506_000, 415_000, 5_515_000)]
+    result, pieces = run_diff(
+        run_alg,
+        tmp_path,
+        memory_layer([SQUARE], "EPSG:32636"),
+        memory_layer([after], "EPSG:32636"),
+        AREA_OF_INTEREST=memory_layer(aoi, "EPSG:32636"),
+    )
+    assert sorted(round(p["area_km2"], 2) for p in pieces) == [8.0, 8.0]
+    assert result["GAINED_KM2"] == pytest.approx(16.0, rel=0.003)
+    assert result["BEFORE_KM2"] == pytest.approx(80.0, rel=0.003)
+
+
+def test_real_consecutive_maps_match_deepstate_net_change(run_alg, tmp_path):
+    before_path, after_path = data.raw_map("20250309"), data.raw_map("20250311")
+    layers = []
+    for path in (before_path, after_path):
+        out = tmp_path / f"{data.map_id(path)}.gpkg"
+        run_alg(
+            "frontline:deepstatesnapshot",
+            {
+                "SOURCE_FILE": str(path),
+                "CLASSES": [0],
+                "OUTPUT": str(out),
+            },
+        )
+        layers.append(str(out))
+    result, _ = run_diff(run_alg, tmp_path, layers[0], layers[1], MIN_AREA=0.0)
+    official = (
+        data.history_record(data.map_id(after_path))["occupied"]
+        - data.history_record(data.map_id(before_path))["occupied"]
+    )
+    assert result["NET_KM2"] == pytest.approx(official, abs=1.0 + 0.005 * abs(official))
+    assert result["AFTER_KM2"] == pytest.approx(
+        result["BEFORE_KM2"] + result["GAINED_KM2"] - result["LOST_KM2"], rel=1e-4
+    )
+
+
+def test_line_layer_is_refused(run_alg, tmp_path):
+    with pytest.raises(QgsProcessingException, match="AFTER"):
+        run_diff(
+            run_alg,
+            tmp_path,
+            memory_layer([SQUARE], "EPSG:32636"),
+            memory_layer([LineString([(0, 0), (1, 1)])], "EPSG:32636"),
+        )
+
+
+def test_empty_before_layer(run_alg, tmp_path):
+    result, pieces = run_diff(
+        run_alg,
+        tmp_path,
+        memory_layer([], "EPSG:32636", "MultiPolygon"),
+        memory_layer([SQUARE], "EPSG:32636"),
+    )
+    assert result["GAINED_KM2"] == pytest.approx(100.0, rel=0.003)
+    assert result["KEPT_SHARE"] is None
+    assert [p["change"] for p in pieces] == ["gained"]
+
+
+def test_no_crs_is_a_clear_message(run_alg, tmp_path):
+    with pytest.raises(QgsProcessingException, match="BEFORE.*coordinate reference system"):
+        run_diff(run_alg, tmp_path, memory_layer([SQUARE], ""), memory_layer([SQUARE], ""))
+
+
+def test_point_layer_is_refused(run_alg, tmp_path):
+    with pytest.raises(QgsProcessingException, match="BEFORE"):
+        run_diff(
+            run_alg,
+            tmp_path,
+            memory_layer([Point(0, 0)], "EPSG:32636"),
+            memory_layer([SQUARE], "EPSG:32636"),
+        )
+
+
+def test_loaded_output_is_green_and_red(frontline_plugin, tmp_path, qgis_new_project):
+    from qgis import processing
+
+    after = box(400_000, 5_503_000, 411_000, 5_510_000)
+    processing.runAndLoadResults(
+        ALG,
+        {
+            "BEFORE": memory_layer([SQUARE], "EPSG:32636"),
+            "AFTER": memory_layer([after], "EPSG:32636"),
+            "OUTPUT": str(tmp_path / "styled.gpkg"),
+        },
+    )
+    layer = next(
+        layer
+        for layer in QgsProject.instance().mapLayers().values()
+        if layer.source().startswith(str(tmp_path / "styled.gpkg"))
+    )
+    renderer = layer.renderer()
+    assert isinstance(renderer, QgsCategorizedSymbolRenderer)
+    colours = {c.value(): c.symbol().color() for c in renderer.categories()}
+    assert colours["gained"].green() > colours["gained"].red()
+    assert colours["lost"].red() > colours["lost"].green()
