@@ -51,6 +51,7 @@ SNAP_GRID = 0.001  # m; grid of the retry when an overlay raises a TopologyExcep
 DEPTH_REL_TOLERANCE = 0.001  # depth is found within 0.1 % of max(depth, piece size)
 _DEPTH_ABS_TOLERANCE = 0.01  # m
 _MAX_DEPTH_LEVELS = 60  # cell halvings; far more than the tolerances need
+_BOUND_CANDIDATES = 8  # segments tried per cell for its bound (the cost grows with it)
 
 _POLYGON_TYPE_ID = 3
 _COLLECTION_TYPE_IDS = (4, 5, 6, 7)
@@ -390,7 +391,7 @@ def max_distances_to_segments(
         first = np.flatnonzero(np.diff(owner, prepend=-1))  # coords are grouped by owner
         owners = owner[first]
         found[owners] = np.maximum(found[owners], np.maximum.reduceat(reach2, first))
-        bound2 = cells.upper_bounds2(sites, nearest)
+        bound2 = cells.upper_bounds2(sites, reach2, nearest)
         reached = np.sqrt(found[cells.owner])
         slack = rel_tolerance * np.maximum(reached, size[cells.owner]) + _DEPTH_ABS_TOLERANCE
         target = reached + slack
@@ -418,6 +419,7 @@ class _Sites:
     """Each polygon's segments, one block per polygon, with what distances need precomputed."""
 
     _MAX_PAIRS = 1_000_000  # point-segment pairs per numpy batch
+    _INDEXED_FROM = 256  # a polygon with more segments is searched through a spatial index
 
     def __init__(self, blocks: list[tuple[np.ndarray, np.ndarray]]) -> None:
         starts = np.concatenate([block[0] for block in blocks])
@@ -429,6 +431,8 @@ class _Sites:
         self.table = np.column_stack([starts, direction, inverse])
         self.count = np.array([len(block[0]) for block in blocks])
         self.offset = np.cumsum(self.count) - self.count
+        self._lines = _linestrings(starts, ends)
+        self._trees: dict[int, shapely.STRtree] = {}
 
     def distance2(self, points: np.ndarray, segment: np.ndarray) -> np.ndarray:
         """Squared distance from each point to the segment of the same row."""
@@ -445,13 +449,32 @@ class _Sites:
         """Squared distance to, and index of, the nearest segment of its owner, per point."""
         distance2 = np.empty(len(points))
         index = np.empty(len(points), dtype=np.intp)
-        pairs = np.cumsum(self.count[owner])
+        indexed = self.count[owner] > self._INDEXED_FROM
+        for polygon in np.unique(owner[indexed]):
+            rows = np.flatnonzero(owner == polygon)
+            distance2[rows], index[rows] = self._nearest_indexed(points[rows], polygon)
+        rows = np.flatnonzero(~indexed)
+        pairs = np.cumsum(self.count[owner[rows]])
         start = 0
-        while start < len(points):
+        while start < len(rows):  # brute force in batches: fast for small polygons
             stop = max(start + 1, int(np.searchsorted(pairs, pairs[start] + self._MAX_PAIRS)))
-            batch = slice(start, stop)
+            batch = rows[start:stop]
             distance2[batch], index[batch] = self._nearest_batch(points[batch], owner[batch])
             start = stop
+        return distance2, index
+
+    def _nearest_indexed(self, points: np.ndarray, polygon: int):
+        tree = self._trees.get(polygon)
+        if tree is None:
+            block = slice(self.offset[polygon], self.offset[polygon] + self.count[polygon])
+            tree = self._trees[polygon] = shapely.STRtree(self._lines[block])
+        found, distance = tree.query_nearest(
+            shapely.points(points), return_distance=True, all_matches=False
+        )
+        distance2 = np.empty(len(points))
+        index = np.empty(len(points), dtype=np.intp)
+        distance2[found[0]] = distance * distance
+        index[found[0]] = self.offset[polygon] + found[1]
         return distance2, index
 
     def _nearest_batch(self, points: np.ndarray, owner: np.ndarray):
@@ -524,25 +547,33 @@ class _Cells:
             new_index[cell[order]],
         )
 
-    def upper_bounds2(self, sites: _Sites, nearest: np.ndarray) -> np.ndarray:
+    def upper_bounds2(self, sites: _Sites, reach2: np.ndarray, nearest: np.ndarray):
         """A bound of the squared distance over each cell's part of the polygon.
 
         The distance to one segment is convex, so over the cell's part it is largest at one of
         its vertices, and it bounds the distance to all segments. The bound is the least, over
-        the segments nearest to each vertex (``nearest``), of that largest value: exact when
-        the maximum sits at a vertex.
+        some candidate segments, of that largest value. Candidates: the segments nearest to the
+        cell's farthest vertices (``reach2``, ``nearest``: per vertex), at most
+        ``_BOUND_CANDIDATES`` per cell; the bound is exact when the maximum sits at a vertex.
         """
-        n_vertices = np.bincount(self.cell_of_coord, minlength=len(self.half))
+        cell_of_coord = self.cell_of_coord
+        n_vertices = np.bincount(cell_of_coord, minlength=len(self.half))
         vertex_start = np.cumsum(n_vertices) - n_vertices
-        # Every candidate segment (one per vertex) against every vertex of its cell.
-        repeats = n_vertices[self.cell_of_coord]
+        # The farthest vertices of each cell (vertices are grouped by cell) give candidates.
+        by_reach = np.lexsort((-reach2, cell_of_coord))
+        rank = np.arange(len(by_reach)) - vertex_start[cell_of_coord[by_reach]]
+        chosen = by_reach[rank < _BOUND_CANDIDATES]  # still grouped by cell
+        candidate_cell = cell_of_coord[chosen]
+        # Every candidate segment against every vertex of its cell.
+        repeats = n_vertices[candidate_cell]
         pair_first = np.cumsum(repeats) - repeats
         vertex = np.arange(int(repeats.sum())) + np.repeat(
-            vertex_start[self.cell_of_coord] - pair_first, repeats
+            vertex_start[candidate_cell] - pair_first, repeats
         )
-        reach2 = sites.distance2(self.coords[vertex], np.repeat(nearest, repeats))
-        worst = np.maximum.reduceat(reach2, pair_first)
-        return np.minimum.reduceat(worst, vertex_start)
+        pair_reach2 = sites.distance2(self.coords[vertex], np.repeat(nearest[chosen], repeats))
+        worst = np.maximum.reduceat(pair_reach2, pair_first)
+        n_candidates = np.minimum(n_vertices, _BOUND_CANDIDATES)
+        return np.minimum.reduceat(worst, np.cumsum(n_candidates) - n_candidates)
 
 
 class _PolygonEdges:
