@@ -50,8 +50,11 @@ def qgis_proxies(url: str) -> dict[str, str] | None:
     return {urlsplit(url).scheme or "https": address, "http": address, "https": address}
 
 
-def make_client(base_url: str, offline: bool, is_cancelled=None):
-    """A DeepState client using Frontline's cache and QGIS's proxy settings."""
+def make_client(base_url: str, offline: bool, is_cancelled=None, **options):
+    """A DeepState client using Frontline's cache and QGIS's proxy settings.
+
+    ``options`` go to ``DeepStateClient`` (e.g. ``max_retries`` for a quick look-up).
+    """
     from ..core.deepstate import DeepStateClient
 
     return DeepStateClient(
@@ -60,4 +63,5 @@ def make_client(base_url: str, offline: bool, is_cancelled=None):
         offline=offline,
         proxies=qgis_proxies(base_url),
         is_cancelled=is_cancelled,
+        **options,
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
@@ -39,13 +38,6 @@ POINT_MARKERS = {
     "airfield": "star",
     "other": "circle",
 }
-FILE_ID = re.compile(r"(?:^|_)(\d{9,11})\.geojson$")
-
-
-def snapshot_id_from_name(name: str) -> int | None:
-    """The DeepState id in an archive file name like ``deepstate_..._1730495471.geojson``."""
-    match = FILE_ID.search(name)
-    return int(match.group(1)) if match else None
 
 
 def polygon_fields() -> QgsFields:
@@ -187,6 +179,7 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
     def _fetch(self, parameters, context, feedback) -> tuple[int | None, dict]:
         from ..core.deepstate import read_map_file
         from ..core.errors import DeepStateError
+        from ..core.schedule import snapshot_id_from_name
 
         source_file = self.parameterAsFile(parameters, self.SOURCE_FILE, context)
         try:

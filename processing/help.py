@@ -119,7 +119,36 @@ def _routeexposure() -> str:
     )
 
 
+def _deepstateseries() -> str:
+    return tr(
+        "<p>Many DeepState maps as one layer for QGIS's Temporal Controller, with a table of "
+        "the area of each class on each map.</p>"
+        "<h3>Which maps</h3><p>For each day from DATE_FROM to DATE_TO, every STEP_DAYS days, "
+        "the last map created on or before the end of that day in Kyiv time; a map chosen for "
+        "several days appears once. With SOURCE_FOLDER the maps come from a folder of raw "
+        "DeepState maps named <code>..._&lt;id&gt;.geojson</code> (nothing is downloaded; "
+        "without dates every map in the folder is used). Otherwise they are downloaded, or "
+        "taken from the cache when already there (OFFLINE: the cache only).</p>"
+        "<h3>Outputs</h3><p><b>OUTPUT</b>: every chosen map's polygons (EPSG:4326) with "
+        "snapshot_id, snapshot_time, valid_from and valid_to (UTC: from the map's time to the "
+        "next map's, the last one for STEP_DAYS days), class, names and geodesic area_km2; "
+        "loaded in QGIS it is set up for the Temporal Controller. <b>OUTPUT_TABLE</b>: one row "
+        "per map and class with area_km2, gained_km2 and lost_km2 against the previous map "
+        "(area = previous area + gained - lost), share_of_first (of the class's area on the "
+        "first map where it has any) and share_of_max (of its largest area in the series). "
+        "<b>OUTPUT_HTML</b> (optional): the area series as charts in a self-contained HTML "
+        "page. Result MAPS: the number of maps.</p>"
+        "<h3>Limits</h3><p>Areas and changes are computed in one local equal-area projection "
+        "for the whole series (exact areas on the WGS84 ellipsoid). DeepState maps are about "
+        "0.6 MB each: a long daily series downloads many of them once, then uses the cache.</p>"
+        "<h3>Example</h3><pre>qgis_process run frontline:deepstateseries -- "
+        "DATE_FROM=2024-08-08 DATE_TO=2025-03-20 STEP_DAYS=7 OUTPUT=series.gpkg "
+        "OUTPUT_TABLE=areas.csv OUTPUT_HTML=areas.html</pre>"
+    )
+
+
 _HELP = {
+    "deepstateseries": _deepstateseries,
     "deepstatesnapshot": _deepstatesnapshot,
     "corridorwidth": _corridorwidth,
     "frontlinediff": _frontlinediff,

@@ -8,6 +8,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from .deepstate_series import DeepStateSeriesAlgorithm
 from .deepstate_snapshot import DeepStateSnapshotAlgorithm
 from .frontline_diff import FrontlineDiffAlgorithm
 from .route_exposure import RouteExposureAlgorithm
@@ -17,7 +18,12 @@ ICON = Path(__file__).resolve().parent.parent / "icons" / "frontline.svg"
 
 def algorithm_classes() -> list[type]:
     """Every algorithm the provider offers; ids are public API (models and scripts use them)."""
-    return [DeepStateSnapshotAlgorithm, FrontlineDiffAlgorithm, RouteExposureAlgorithm]
+    return [
+        DeepStateSnapshotAlgorithm,
+        DeepStateSeriesAlgorithm,
+        FrontlineDiffAlgorithm,
+        RouteExposureAlgorithm,
+    ]
 
 
 class FrontlineProvider(QgsProcessingProvider):

@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
     QgsRendererCategory,
     QgsVectorLayer,
+    QgsVectorLayerTemporalProperties,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
@@ -88,3 +89,26 @@ class RendererPostProcessor(QgsProcessingLayerPostProcessorInterface):
         if isinstance(layer, QgsVectorLayer):
             layer.setRenderer(self.renderer.clone())
             layer.triggerRepaint()
+
+
+class TemporalPostProcessor(RendererPostProcessor):
+    """Also makes the layer temporal: each feature from one field's time to another's."""
+
+    start_field = "valid_from"
+    end_field = "valid_to"
+
+    def postProcessLayer(
+        self, layer, context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> None:
+        super().postProcessLayer(layer, context, feedback)
+        if isinstance(layer, QgsVectorLayer):
+            set_feature_time_range(layer, self.start_field, self.end_field)
+
+
+def set_feature_time_range(layer: QgsVectorLayer, start_field: str, end_field: str) -> None:
+    """Temporal Controller settings: a feature is shown from start_field's to end_field's time."""
+    properties = layer.temporalProperties()
+    properties.setMode(QgsVectorLayerTemporalProperties.ModeFeatureDateTimeStartAndEndFromFields)
+    properties.setStartField(start_field)
+    properties.setEndField(end_field)
+    properties.setIsActive(True)

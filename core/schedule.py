@@ -1,0 +1,60 @@
+"""Which maps a date range asks for, from DeepState's update list or from a folder of maps."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+from .deepstate import Update, choose_update, snapshot_time
+
+FILE_ID = re.compile(r"(?:^|_)(\d{9,11})\.geojson$")
+
+
+def snapshot_id_from_name(name: str) -> int | None:
+    """The DeepState id ending an archive file name like ``deepstate_..._1730495471.geojson``."""
+    match = FILE_ID.search(name)
+    return int(match.group(1)) if match else None
+
+
+def maps_in_folder(folder: str | Path) -> dict[int, Path]:
+    """Raw maps in a folder, by DeepState id (taken from the file names); later files with the
+    same id replace earlier ones in name order."""
+    found = {}
+    for path in sorted(Path(folder).glob("*.geojson")):
+        snapshot_id = snapshot_id_from_name(path.name)
+        if snapshot_id is not None:
+            found[snapshot_id] = path
+    return found
+
+
+def updates_for_ids(ids) -> list[Update]:
+    """Bare updates (no descriptions) for known ids, oldest first."""
+    return [Update(i, snapshot_time(i), "", "", ()) for i in sorted(ids)]
+
+
+def days(date_from: date, date_to: date, step_days: int) -> list[date]:
+    if step_days < 1:
+        raise ValueError("STEP_DAYS: must be at least 1.")
+    if date_to < date_from:
+        raise ValueError(f"DATE_TO ({date_to}) is before DATE_FROM ({date_from}).")
+    count = (date_to - date_from).days // step_days + 1
+    return [date_from + timedelta(days=i * step_days) for i in range(count)]
+
+
+def select_updates(
+    updates: list[Update], date_from: date | None, date_to: date | None, step_days: int = 1
+) -> list[Update]:
+    """The map of each day from date_from to date_to every step_days days (the last update
+    created on or before the end of that day in Kyiv time), each map once, oldest first.
+    Without dates, every update."""
+    if date_from is None and date_to is None:
+        return sorted(updates, key=lambda u: u.created)
+    if date_from is None or date_to is None:
+        raise ValueError("DATE_FROM and DATE_TO: give both dates, or neither with a folder.")
+    chosen: dict[int, Update] = {}
+    for day in days(date_from, date_to, step_days):
+        update = choose_update(updates, day)
+        if update is not None:
+            chosen[update.id] = update
+    return sorted(chosen.values(), key=lambda u: u.created)

@@ -1,0 +1,339 @@
+"""frontline:deepstateseries: many DeepState maps as one temporal layer and an area table."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsRectangle,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .base import FrontlineAlgorithm
+from .deepstate_access import make_client
+from .deepstate_snapshot import DEFAULT_BASE_URL, qdatetime_utc
+from .geometry_io import WGS84, ellipsoid, local_metric_crs, shapely_to_qgs, to_target
+from .help import help_html
+from .styles import TemporalPostProcessor, categorized_fill_renderer
+
+
+def series_fields() -> QgsFields:
+    fields = QgsFields()
+    fields.append(QgsField("snapshot_id", QVariant.LongLong))
+    for name in ("snapshot_time", "valid_from", "valid_to"):
+        fields.append(QgsField(name, QVariant.DateTime))
+    for name in ("class", "name_en", "name_uk", "key"):
+        fields.append(QgsField(name, QVariant.String))
+    fields.append(QgsField("area_km2", QVariant.Double, len=20, prec=6))
+    return fields
+
+
+def table_fields() -> QgsFields:
+    fields = QgsFields()
+    fields.append(QgsField("snapshot_time", QVariant.DateTime))
+    fields.append(QgsField("class", QVariant.String))
+    for name in ("area_km2", "gained_km2", "lost_km2", "share_of_first", "share_of_max"):
+        fields.append(QgsField(name, QVariant.Double, len=20, prec=6))
+    return fields
+
+
+def plain_number(value) -> float | None:
+    """A Python float for a QGIS attribute (numpy numbers are not converted); NaN as NULL."""
+    return None if value is None or math.isnan(value) else float(value)
+
+
+class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
+    ALGORITHM_ID = "deepstateseries"
+    DISPLAY_NAME = "Download DeepState series"
+    GROUP_ID = "deepstate"
+
+    DATE_FROM = "DATE_FROM"
+    DATE_TO = "DATE_TO"
+    STEP_DAYS = "STEP_DAYS"
+    CLASSES = "CLASSES"
+    BASE_URL = "BASE_URL"
+    OFFLINE = "OFFLINE"
+    SOURCE_FOLDER = "SOURCE_FOLDER"
+    OUTPUT = "OUTPUT"
+    OUTPUT_TABLE = "OUTPUT_TABLE"
+    OUTPUT_HTML = "OUTPUT_HTML"
+
+    def shortHelpString(self) -> str:
+        return help_html("deepstateseries")
+
+    def initAlgorithm(self, config=None) -> None:
+        from ..core.classes import DEFAULT_CLASSES, POLYGON_CLASSES
+
+        for name, label in (
+            (self.DATE_FROM, "From date (YYYY-MM-DD; empty with a folder = all its maps)"),
+            (self.DATE_TO, "To date (YYYY-MM-DD)"),
+        ):
+            self.addParameter(QgsProcessingParameterString(name, self.tr(label), "", optional=True))
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.STEP_DAYS,
+                self.tr("Every N days"),
+                QgsProcessingParameterNumber.Integer,
+                1,
+                minValue=1,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.CLASSES,
+                self.tr("Polygon classes"),
+                options=list(POLYGON_CLASSES),
+                allowMultiple=True,
+                defaultValue=[POLYGON_CLASSES.index(c) for c in DEFAULT_CLASSES],
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.SOURCE_FOLDER,
+                self.tr("Folder of raw DeepState maps (nothing is downloaded)"),
+                behavior=QgsProcessingParameterFile.Folder,
+                optional=True,
+            )
+        )
+        base_url = QgsProcessingParameterString(
+            self.BASE_URL, self.tr("DeepState base URL"), DEFAULT_BASE_URL
+        )
+        offline = QgsProcessingParameterBoolean(
+            self.OFFLINE, self.tr("Offline (use the cache only)"), False
+        )
+        for parameter in (base_url, offline):
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(parameter)
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT,
+                self.tr("DeepState areas through time"),
+                QgsProcessing.TypeVectorPolygon,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_TABLE, self.tr("Area per map and class"), QgsProcessing.TypeVector
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_HTML,
+                self.tr("Area chart"),
+                self.tr("HTML files (*.html)"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber("MAPS", self.tr("Number of maps")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..core.errors import DeepStateError
+
+        classes = self._classes(parameters, context)
+        try:
+            maps = self._select_maps(parameters, context, feedback)
+        except (DeepStateError, ValueError) as error:
+            raise QgsProcessingException(str(error)) from error
+        if not maps:
+            raise QgsProcessingException(
+                self.tr("No DeepState map was published in the chosen dates.")
+            )
+        feedback.pushInfo(self.tr("{} map(s) in the series.").format(len(maps)))
+        step = timedelta(days=self.parameterAsInt(parameters, self.STEP_DAYS, context))
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, series_fields(), QgsWkbTypes.MultiPolygon, WGS84
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        snapshots = self._write_maps(maps, classes, step, sink, context, feedback)
+        if feedback.isCanceled():
+            return {}
+        from ..core.diff import DiffCancelledError
+        from ..core.series import series_rows
+
+        try:
+            rows = series_rows(snapshots, classes, is_cancelled=feedback.isCanceled)
+        except DiffCancelledError:
+            return {}
+        results = {self.OUTPUT: dest_id, "MAPS": len(snapshots)}
+        results[self.OUTPUT_TABLE] = self._write_table(parameters, context, rows)
+        feedback.setProgress(100)
+        html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
+        if html_path:
+            from ..core.series import series_chart_html
+
+            title = self.tr("DeepState areas, {} to {}").format(
+                snapshots[0][0].date().isoformat(), snapshots[-1][0].date().isoformat()
+            )
+            Path(html_path).write_text(series_chart_html(rows, title), encoding="utf-8")
+            results[self.OUTPUT_HTML] = html_path
+        from ..core.classes import CLASS_STYLE
+
+        TemporalPostProcessor.attach(
+            context,
+            dest_id,
+            categorized_fill_renderer("class", [(c, *CLASS_STYLE[c]) for c in classes]),
+        )
+        return results
+
+    def _classes(self, parameters, context) -> list[str]:
+        from ..core.classes import POLYGON_CLASSES
+
+        indexes = self.parameterAsEnums(parameters, self.CLASSES, context)
+        if not indexes:
+            raise QgsProcessingException(self.tr("CLASSES: choose at least one class."))
+        return [POLYGON_CLASSES[i] for i in indexes]
+
+    def _dates(self, parameters, context) -> tuple[date | None, date | None]:
+        values = []
+        for name in (self.DATE_FROM, self.DATE_TO):
+            text = self.parameterAsString(parameters, name, context).strip()
+            try:
+                values.append(date.fromisoformat(text) if text else None)
+            except ValueError as error:
+                raise QgsProcessingException(
+                    self.tr("{}: '{}' is not a date in the form YYYY-MM-DD.").format(name, text)
+                ) from error
+        return values[0], values[1]
+
+    def _select_maps(self, parameters, context, feedback) -> list[tuple[int, object]]:
+        """(id, loader) of each map of the series, oldest first; a loader returns the raw map."""
+        from ..core.deepstate import read_map_file
+        from ..core.schedule import maps_in_folder, select_updates, updates_for_ids
+
+        date_from, date_to = self._dates(parameters, context)
+        step = self.parameterAsInt(parameters, self.STEP_DAYS, context)
+        folder = self.parameterAsFile(parameters, self.SOURCE_FOLDER, context)
+        if folder:
+            files = maps_in_folder(folder)
+            if not files:
+                raise QgsProcessingException(
+                    self.tr("SOURCE_FOLDER: no DeepState maps (*_<id>.geojson) in {}.").format(
+                        folder
+                    )
+                )
+            chosen = select_updates(updates_for_ids(files), date_from, date_to, step)
+            return [(u.id, lambda path=files[u.id]: read_map_file(path)) for u in chosen]
+        if date_from is None or date_to is None:
+            raise QgsProcessingException(
+                self.tr("DATE_FROM and DATE_TO: both are needed to download a series.")
+            )
+        client = make_client(
+            self.parameterAsString(parameters, self.BASE_URL, context).strip() or DEFAULT_BASE_URL,
+            self.parameterAsBoolean(parameters, self.OFFLINE, context),
+            is_cancelled=feedback.isCanceled,
+        )
+        chosen = select_updates(client.updates(), date_from, date_to, step)
+        return [(u.id, lambda i=u.id: client.map_data(i)) for u in chosen]
+
+    def _write_maps(self, maps, classes, step, sink, context, feedback):
+        """Write every map's features; returns (time, {class: planar union}) per map."""
+        import shapely
+
+        from ..core.deepstate import snapshot_time
+        from ..core.errors import DeepStateError
+        from ..core.parse import parse_map
+
+        frame = None
+        measure = ellipsoid(context)
+        fields = series_fields()
+        snapshots = []
+        for index, (snapshot_id, load) in enumerate(maps):
+            if feedback.isCanceled():
+                break
+            moment = snapshot_time(snapshot_id)
+            valid_to = snapshot_time(maps[index + 1][0]) if index + 1 < len(maps) else moment + step
+            try:
+                parsed = parse_map(load(), moment)
+            except DeepStateError as error:
+                raise QgsProcessingException(str(error)) from error
+            wanted = [f for f in parsed.polygons if f.cls in classes]
+            if frame is None:
+                frame = self._frame(wanted, context)
+            planar: dict[str, list] = {}
+            for item in wanted:
+                geometry = shapely_to_qgs(item.geometry)
+                geometry.convertToMultiType()
+                self._add(
+                    sink,
+                    fields,
+                    geometry,
+                    [
+                        snapshot_id,
+                        qdatetime_utc(moment),
+                        qdatetime_utc(moment),
+                        qdatetime_utc(valid_to),
+                        item.cls,
+                        item.name_en,
+                        item.name_uk,
+                        item.key,
+                        measure.measureArea(geometry) / 1e6,
+                    ],
+                )
+                planar.setdefault(item.cls, []).append(to_target(geometry, frame, 0.01))
+            snapshots.append((moment, {c: shapely.union_all(g) for c, g in planar.items()}))
+            feedback.setProgress(80 * (index + 1) / len(maps))
+        return snapshots
+
+    @staticmethod
+    def _frame(features, context) -> QgsCoordinateTransform:
+        """Lon/lat to one local equal-area CRS for the whole series, centred on the first map."""
+        import shapely
+
+        bounds = shapely.total_bounds([f.geometry for f in features]) if features else None
+        extent = QgsRectangle(*bounds) if bounds is not None else QgsRectangle(22, 44, 40, 53)
+        return QgsCoordinateTransform(WGS84, local_metric_crs(extent), context.transformContext())
+
+    @staticmethod
+    def _add(sink, fields, geometry, attributes) -> None:
+        from qgis.core import QgsFeature, QgsFeatureSink
+
+        feature = QgsFeature(fields)
+        feature.setGeometry(geometry)
+        feature.setAttributes(attributes)
+        sink.addFeature(feature, QgsFeatureSink.FastInsert)
+
+    def _write_table(self, parameters, context, rows) -> str:
+        from qgis.core import QgsFeature, QgsFeatureSink
+
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT_TABLE, context, table_fields(), QgsWkbTypes.NoGeometry
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_TABLE))
+        for row in rows:
+            feature = QgsFeature(table_fields())
+            feature.setAttributes(
+                [
+                    qdatetime_utc(row.snapshot_time),
+                    row.cls,
+                    plain_number(row.area_km2),
+                    plain_number(row.gained_km2),
+                    plain_number(row.lost_km2),
+                    plain_number(row.share_of_first),
+                    plain_number(row.share_of_max),
+                ]
+            )
+            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(
+                    self.tr("OUTPUT_TABLE: could not write a row ({}).").format(sink.lastError())
+                )
+        return dest_id

@@ -1,0 +1,212 @@
+"""frontline:deepstateseries: a folder of real maps, a local server, the temporal layer."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from fltest import data
+from fltest.deepstate_server import DeepStateSite, FakeDeepStateServer
+from fltest.layers import output_layer
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorLayerTemporalProperties,
+)
+
+ALG = "frontline:deepstateseries"
+UA_HELD = 4  # index of ua_held_in_russia in the CLASSES enum
+KURSK_DAYS = ("20240808", "20240812", "20240814", "20240820", "20240901", "20240906")
+
+
+@pytest.fixture()
+def kursk_folder(tmp_path):
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    for day in KURSK_DAYS:
+        shutil.copy(data.raw_map(day), folder)
+    (folder / "notes.geojson").write_text("{}", encoding="utf-8")  # no id: ignored
+    return folder
+
+
+def table_rows(result) -> list:
+    return sorted(
+        output_layer(result["OUTPUT_TABLE"]).getFeatures(),
+        key=lambda f: f["snapshot_time"].toSecsSinceEpoch(),
+    )
+
+
+def test_whole_archive_gives_the_rise_and_fall_of_the_kursk_salient(run_alg, tmp_path):
+    result = run_alg(
+        ALG,
+        {
+            "SOURCE_FOLDER": str(data.RAW_DIR),
+            "CLASSES": [UA_HELD],
+            "OUTPUT": str(tmp_path / "s.gpkg"),
+            "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
+            "OUTPUT_HTML": str(tmp_path / "chart.html"),
+        },
+    )
+    rows = [r for r in table_rows(result) if r["area_km2"]]
+    areas = [r["area_km2"] for r in rows]
+    peak = max(range(len(rows)), key=areas.__getitem__)
+    assert areas[peak] == pytest.approx(908.9, abs=0.5)
+    assert rows[peak]["snapshot_time"].date().toString("yyyy-MM-dd") in ("2024-09-01", "2024-09-06")
+    by_day = {r["snapshot_time"].date().toString("yyyyMMdd"): r for r in rows}
+    assert by_day["20250426"]["area_km2"] == pytest.approx(29.1, abs=0.2)
+    assert by_day["20250426"]["share_of_max"] == pytest.approx(29.1 / 908.9, rel=0.01)
+    last_official = data.history_record(data.map_id(data.raw_maps()[-1]))["occupiedInRussia"]
+    assert rows[-1]["area_km2"] == pytest.approx(last_official, rel=0.005)
+    assert rows[0]["share_of_first"] == pytest.approx(1.0)
+    for previous, row in zip(rows, rows[1:]):
+        expected = previous["area_km2"] + row["gained_km2"] - row["lost_km2"]
+        assert row["area_km2"] == pytest.approx(expected, rel=1e-4, abs=1e-3)
+    html = (tmp_path / "chart.html").read_text(encoding="utf-8")
+    assert "<svg" in html and "ua_held_in_russia" in html
+    assert result["MAPS"] == 57  # every map; classes absent from older maps have no area
+
+
+def test_features_are_valid_until_the_next_map(run_alg, tmp_path, kursk_folder):
+    result = run_alg(
+        ALG,
+        {
+            "SOURCE_FOLDER": str(kursk_folder),
+            "CLASSES": [UA_HELD],
+            "DATE_FROM": "2024-08-08",
+            "DATE_TO": "2024-08-20",
+            "STEP_DAYS": 2,
+            "OUTPUT": str(tmp_path / "s.gpkg"),
+            "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
+        },
+    )
+    # Kyiv days 8, 10, 12, 14, 16, 18, 20 August pick the maps of 8, 8, 12, 14, 14, 14, 20.
+    assert result["MAPS"] == 4
+    layer = output_layer(result["OUTPUT"])
+    spans = sorted(
+        {
+            (f["valid_from"].toSecsSinceEpoch(), f["valid_to"].toSecsSinceEpoch())
+            for f in layer.getFeatures()
+        }
+    )
+    ids = [data.map_id(data.raw_map(d)) for d in ("20240808", "20240812", "20240814", "20240820")]
+    assert [s[0] for s in spans] == ids
+    assert [s[1] for s in spans] == [*ids[1:], ids[-1] + 2 * 86400]
+
+
+def test_loaded_layer_animates_in_the_temporal_controller(
+    frontline_plugin, tmp_path, kursk_folder, qgis_new_project
+):
+    from qgis import processing
+
+    processing.runAndLoadResults(
+        ALG,
+        {
+            "SOURCE_FOLDER": str(kursk_folder),
+            "CLASSES": [UA_HELD],
+            "OUTPUT": str(tmp_path / "temporal.gpkg"),
+            "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
+        },
+    )
+    layer = next(
+        candidate
+        for candidate in QgsProject.instance().mapLayers().values()
+        if candidate.source().startswith(str(tmp_path / "temporal.gpkg"))
+    )
+    properties = layer.temporalProperties()
+    assert properties.isActive()
+    assert (
+        properties.mode()
+        == QgsVectorLayerTemporalProperties.ModeFeatureDateTimeStartAndEndFromFields
+    )
+    assert (properties.startField(), properties.endField()) == ("valid_from", "valid_to")
+
+
+def test_download_uses_the_cache_the_second_time(run_alg, tmp_path):
+    site = DeepStateSite([data.raw_map(d) for d in KURSK_DAYS])
+    parameters = {
+        "DATE_FROM": "2024-08-12",
+        "DATE_TO": "2024-08-14",
+        "CLASSES": [UA_HELD],
+        "OUTPUT": str(tmp_path / "s.gpkg"),
+        "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
+    }
+    with FakeDeepStateServer(site) as server:
+        parameters["BASE_URL"] = server.base_url
+        first = run_alg(ALG, parameters)
+        maps_fetched = [p for p in site.paths_requested() if p.endswith("/geojson")]
+        run_alg(
+            ALG,
+            {
+                **parameters,
+                "OUTPUT": str(tmp_path / "s2.gpkg"),
+                "OUTPUT_TABLE": str(tmp_path / "t2.gpkg"),
+            },
+        )
+        again = [p for p in site.paths_requested() if p.endswith("/geojson")]
+    assert first["MAPS"] == 2  # Kyiv days 12, 13 and 14 August: the maps of the 12th and 14th
+    assert len(maps_fetched) == first["MAPS"]
+    assert again == maps_fetched  # nothing downloaded again
+
+
+def test_cancel_stops_the_download(run_alg, tmp_path):
+    site = DeepStateSite([data.raw_map(d) for d in KURSK_DAYS])
+
+    class CancelAfterFirstMap(QgsProcessingFeedback):
+        def setProgress(self, progress):
+            super().setProgress(progress)
+            if progress > 0:
+                self.cancel()
+
+    with FakeDeepStateServer(site) as server:
+        result = run_alg(
+            ALG,
+            {
+                "BASE_URL": server.base_url,
+                "DATE_FROM": "2024-08-08",
+                "DATE_TO": "2024-09-06",
+                "OUTPUT": str(tmp_path / "s.gpkg"),
+                "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
+            },
+            feedback=CancelAfterFirstMap(),
+        )
+    assert len([p for p in site.paths_requested() if p.endswith("/geojson")]) == 1
+    assert "OUTPUT_TABLE" not in result
+
+
+@pytest.mark.parametrize(
+    ("parameters", "message"),
+    [
+        ({"DATE_FROM": "2024-08-20", "DATE_TO": "2024-08-10"}, "DATE_TO"),
+        ({"DATE_FROM": "8 August", "DATE_TO": "2024-08-10"}, "DATE_FROM"),
+        ({"DATE_FROM": "2024-08-10"}, "DATE_TO"),
+    ],
+)
+def test_bad_dates_name_the_parameter(run_alg, tmp_path, kursk_folder, parameters, message):
+    with pytest.raises(QgsProcessingException, match=message):
+        run_alg(
+            ALG,
+            {
+                "SOURCE_FOLDER": str(kursk_folder),
+                **parameters,
+                "OUTPUT": str(tmp_path / "s.gpkg"),
+                "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
+            },
+        )
+
+
+def test_folder_without_maps(run_alg, tmp_path):
+    with pytest.raises(QgsProcessingException, match="SOURCE_FOLDER"):
+        run_alg(
+            ALG,
+            {
+                "SOURCE_FOLDER": str(tmp_path),
+                "OUTPUT": str(tmp_path / "s.gpkg"),
+                "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
+            },
+        )
+
+
+def test_download_without_dates(run_alg, tmp_path):
+    with pytest.raises(QgsProcessingException, match="DATE_FROM"):
+        run_alg(ALG, {"OUTPUT": str(tmp_path / "s.gpkg"), "OUTPUT_TABLE": str(tmp_path / "t.gpkg")})
