@@ -23,8 +23,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / ".build" / "plugins"), str(REPO / "tests")]
 
 import shapely  # noqa: E402
-from fltest import data  # noqa: E402
 
+from fltest import data  # noqa: E402
 from frontline.core.diff import diff_fronts  # noqa: E402
 from frontline.core.series import series_chart_html, series_rows  # noqa: E402
 

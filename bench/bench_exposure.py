@@ -29,9 +29,9 @@ for extra in (ROOT / ".build" / "plugins", ROOT / "tests"):
 
 import numpy as np  # noqa: E402
 import shapely  # noqa: E402
-from fltest import data  # noqa: E402
 from shapely.geometry import LineString, shape  # noqa: E402
 
+from fltest import data  # noqa: E402
 from frontline.core.exposure import parse_ranges, route_exposure  # noqa: E402
 
 OCCUPIED_FILE = data.OCCUPIED_DISSOLVED_DIR / "deepstatemap_data_20250301.geojson"

@@ -37,12 +37,12 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
     app = start_qgis()  # noqa: F841 - keeps QGIS alive
-    from fltest import data
-    from fltest.deepstate_server import DeepStateSite, FakeDeepStateServer
     from osgeo import gdal
     from qgis import processing
     from qgis.core import QgsSettings
 
+    from fltest import data
+    from fltest.deepstate_server import DeepStateSite, FakeDeepStateServer
     from frontline.processing.deepstate_access import SETTING_CACHE_DIR
 
     gdal.UseExceptions()

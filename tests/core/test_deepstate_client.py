@@ -9,6 +9,7 @@ from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
+
 from fltest import data
 from fltest.deepstate_server import (
     DeepStateSite,
@@ -17,7 +18,6 @@ from fltest.deepstate_server import (
     iso_utc,
     refused_url,
 )
-
 from frontline.core import kyiv_time
 from frontline.core.deepstate import (
     MAX_RETRY_AFTER,

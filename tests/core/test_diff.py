@@ -14,13 +14,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 import shapely
-from fltest import data
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely import affinity
 from shapely.errors import GEOSException
 from shapely.geometry import GeometryCollection, LineString, MultiPolygon, Point, Polygon, box
 
+from fltest import data
 from frontline.core import diff
 from frontline.core.diff import GAINED, LOST, DiffCancelledError, diff_fronts
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 import shapely
-from fltest import data
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import LineString, MultiLineString, Point, box
 
+from fltest import data
 from frontline.core.exposure import (
     BUFFER_QUAD_SEGS,
     DEFAULT_RANGES_TEXT,

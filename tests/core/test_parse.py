@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 import shapely
-from fltest import data
 from pyproj import Geod
 from shapely.geometry import shape
 
+from fltest import data
 from frontline.core import classes
 from frontline.core.deepstate import snapshot_time
 from frontline.core.errors import DeepStateFormatError

@@ -8,9 +8,9 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from fltest import data
 from shapely.geometry import Polygon, box
 
+from fltest import data
 from frontline.core.diff import DiffCancelledError
 from frontline.core.series import SeriesRow, series_chart_html, series_rows
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from fltest import data
-from fltest.deepstate_server import DeepStateSite, FakeDeepStateServer
-from fltest.layers import output_layer
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayerTemporalProperties,
 )
+
+from fltest import data
+from fltest.deepstate_server import DeepStateSite, FakeDeepStateServer
+from fltest.layers import output_layer
 
 ALG = "frontline:deepstateseries"
 UA_HELD = 4  # index of ua_held_in_russia in the CLASSES enum

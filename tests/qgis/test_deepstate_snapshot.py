@@ -5,18 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsProcessingException,
+    QgsProject,
+    QgsVectorLayer,
+)
+
 from fltest import data
 from fltest.deepstate_server import (  # noqa: F401 - fixtures
     DeepStateSite,
     Failure,
     deepstate_server,
     deepstate_site,
-)
-from qgis.core import (
-    QgsCategorizedSymbolRenderer,
-    QgsProcessingException,
-    QgsProject,
-    QgsVectorLayer,
 )
 
 ALG = "frontline:deepstatesnapshot"

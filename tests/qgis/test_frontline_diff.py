@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from fltest import data
-from fltest.layers import geod_offset, memory_layer, output_layer
 from qgis.core import QgsCategorizedSymbolRenderer, QgsProcessingException, QgsProject
 from shapely.geometry import LineString, Point, box
+
+from fltest import data
+from fltest.layers import geod_offset, memory_layer, output_layer
 
 ALG = "frontline:frontlinediff"
 # A 10 km square in UTM zone 36N.

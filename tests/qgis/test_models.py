@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from fltest import data
-from fltest.layers import geod_offset, memory_layer, output_layer
-from fltest.models import one_step_model
 from qgis import processing
 from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
 from shapely.geometry import LineString, box
 
+from fltest import data
+from fltest.layers import geod_offset, memory_layer, output_layer
+from fltest.models import one_step_model
 from frontline.tools import qgisproc
 
 

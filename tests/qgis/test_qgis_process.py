@@ -5,9 +5,9 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+
 from fltest import data
 from fltest.deepstate_server import DeepStateSite, FakeDeepStateServer
-
 from frontline.tools import qgisproc
 
 
@@ -71,9 +71,10 @@ def test_failure_exits_non_zero_with_a_message(qgis_profile, tmp_path):
 
 
 def test_route_exposure_from_files(qgis_profile, tmp_path):
-    from fltest.layers import geod_offset, memory_layer
     from qgis.core import QgsProject, QgsVectorFileWriter
     from shapely.geometry import LineString, box
+
+    from fltest.layers import geod_offset, memory_layer
 
     _, lat = geod_offset(30.5, 50.0, 0.0, 7000.0)
     paths = {}

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from fltest.layers import geod_offset, memory_layer, output_layer
 from qgis.core import QgsProcessingException
 from shapely.geometry import LineString, Point, box
+
+from fltest.layers import geod_offset, memory_layer, output_layer
 
 ALG = "frontline:routeexposure"
 EDGE_LAT = 50.0
