@@ -169,6 +169,24 @@ def snapshot(created: datetime, corridor_km: float, lobe_b_east: float, advance:
     return {"type": "FeatureCollection", "features": features}
 
 
+def sample_route() -> dict:
+    """A supply road running west to east behind the moving front, then north to the salient."""
+    points = [(-18, -6), (-5, -7), (8, -5), (20, -6), (26, -2), (24, 4), (17, 5)]
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "LineString",
+                    "coordinates": [lonlat(x, y)[:2] for x, y in points],
+                },
+                "properties": {"name": "Sample supply road (invented)"},
+            }
+        ],
+    }
+
+
 def file_name(created: datetime) -> str:
     return f"frontline_sample_{created:%Y%m%dT%H%MZ}_{int(created.timestamp())}.geojson"
 
@@ -180,6 +198,8 @@ def main(output_dir: str) -> None:
         data = snapshot(created, corridor, lobe_b_east, advance)
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         (target / file_name(created)).write_text(text + "\n", encoding="utf-8")
+    route = json.dumps(sample_route(), ensure_ascii=False, separators=(",", ":"))
+    (target / "frontline_sample_route.geojson").write_text(route + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -61,7 +61,7 @@ def call(args: list[str], profile: Path, timeout: float = 600.0) -> subprocess.C
 
 def enable_plugin(profile: Path) -> None:
     result = call(["plugins", "enable", "frontline"], profile)
-    if result.returncode != 0:
+    if result.returncode != 0 and "already enabled" not in result.stdout + result.stderr:
         raise QgisProcessError(f"could not enable frontline:\n{result.stdout}\n{result.stderr}")
 
 

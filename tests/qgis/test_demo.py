@@ -1,0 +1,32 @@
+"""`make demo` end to end: the sample through qgis_process, with the figures it prints."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_demo_prints_areas_and_analyses(tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "demo.py"), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "PYTHONSAFEPATH": "1", "HOME": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    # The sample's salient: lobe A 140 km², a 3 km corridor, lobe B 5 x 5 km (invented shapes).
+    areas = [float(a) for a in re.findall(r"ua_held_in_russia\s+\d+\s+([\d.]+)", out)]
+    assert len(areas) == 3 and areas[0] > areas[1] > areas[2]
+    # The occupied front advances 3 km over 60 km between the first and the last map.
+    gained = float(re.search(r"gained ([\d.]+) km²", out).group(1))
+    assert 170 < gained < 190
+    assert re.search(r"deepest advance 30\d\d m", out)
+    assert "exposed share" in out
+    assert (tmp_path / "frontline_demo.gpkg").is_file() and (tmp_path / "series.html").is_file()
