@@ -4,7 +4,7 @@ All geometries are shapely geometries in one planar metric CRS (metres); areas a
 ``before`` and ``after`` are the ground one side holds at two times. They are repaired and
 dissolved first (``make_valid``, polygonal parts only, ``union_all``).
 
-Definitions (the QGIS algorithm ``frontline:frontlinediff`` documents the same):
+Definitions (meant to be shared with the QGIS algorithm ``frontline:frontlinediff``):
 
 * LAND clips both maps first. AREA_OF_INTEREST clips the pieces and the BEFORE/AFTER areas, but
   not the earlier front, so a piece cut by the area of interest is not given a front along the
