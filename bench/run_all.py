@@ -16,7 +16,7 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     scripts = sorted(HERE.glob("bench_*.py"))
-    env = {**os.environ, "PYTHONSAFEPATH": "1", "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     outcomes = []
     for script in scripts:
         print(f"\n=== {script.name} ===", flush=True)

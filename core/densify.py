@@ -50,6 +50,20 @@ def densify_coords(coords: np.ndarray, step: float) -> np.ndarray:
     return np.concatenate([merged, coords[-1:]])
 
 
+def _has_long_edges(parts: np.ndarray, step: float) -> np.ndarray:
+    """For each part, whether any edge spans more than `step` along an axis (vectorised).
+
+    The jump from one ring of a part to the next also counts as an edge: such a part is
+    densified when it need not be, which costs time but changes nothing.
+    """
+    coords, index = shapely.get_coordinates(parts, return_index=True)
+    span = np.abs(np.diff(coords, axis=0)).max(axis=1)
+    same_part = index[1:] == index[:-1]
+    long = np.zeros(len(parts), dtype=bool)
+    np.logical_or.at(long, index[1:][same_part], span[same_part] > step)
+    return long
+
+
 def densify_on_grid(geometry: BaseGeometry, step: float) -> BaseGeometry:
     """The geometry (2D lines or polygons) with edges split at multiples of `step`."""
     if geometry.is_empty or step <= 0:
@@ -63,9 +77,12 @@ def densify_on_grid(geometry: BaseGeometry, step: float) -> BaseGeometry:
     if kind in ("LineString", "LinearRing"):
         line_type = LinearRing if kind == "LinearRing" else LineString
         return line_type(densify_coords(np.asarray(geometry.coords)[:, :2], step))
-    if kind == "MultiPolygon":
-        return MultiPolygon([densify_on_grid(p, step) for p in geometry.geoms])
-    if kind == "MultiLineString":
-        return MultiLineString([densify_on_grid(line, step) for line in geometry.geoms])
+    if kind in ("MultiPolygon", "MultiLineString"):
+        parts = shapely.get_parts(geometry)
+        long = _has_long_edges(parts, step)
+        if not long.any():
+            return geometry
+        parts[long] = [densify_on_grid(part, step) for part in parts[long]]
+        return MultiPolygon(list(parts)) if kind == "MultiPolygon" else MultiLineString(list(parts))
     parts = [densify_on_grid(g, step) for g in shapely.get_parts(geometry)]
     return shapely.geometrycollections(parts)

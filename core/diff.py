@@ -159,9 +159,7 @@ def overlay_change(
         before_in = _overlay(shapely.intersection, before_all, aoi)
         after_in = _overlay(shapely.intersection, after_all, aoi)
     _check(is_cancelled)
-    gained = _overlay(shapely.difference, after_in, before_in)
-    _check(is_cancelled)
-    lost = _overlay(shapely.difference, before_in, after_in)
+    gained, lost = _gained_and_lost(before_in, after_in, is_cancelled)
     return ChangeOverlay(
         before=before_all,
         front=_earlier_front(before_drawn, land_clean),
@@ -170,6 +168,36 @@ def overlay_change(
         gained=gained,
         lost=lost,
     )
+
+
+def _gained_and_lost(before: BaseGeometry, after: BaseGeometry, is_cancelled: CancelCheck):
+    """AFTER - BEFORE and BEFORE - AFTER.
+
+    One symmetric difference, its pieces sorted by whether a point inside each lies in AFTER,
+    costs half of two differences. Where a gained and a lost piece share an edge (the two maps'
+    boundaries coincide there) the symmetric difference merges them; the sorted areas then break
+    AFTER - BEFORE = gained - lost, and the two differences are computed instead.
+    """
+    change = _overlay(shapely.symmetric_difference, after, before)
+    parts = np.asarray(polygon_parts(change), dtype=object)
+    if len(parts):
+        shapely.prepare(after)
+        in_after = shapely.contains(after, shapely.point_on_surface(parts))
+        gained, lost = _multipolygon(parts[in_after]), _multipolygon(parts[~in_after])
+        balance = (after.area - before.area) - (gained.area - lost.area)
+        if abs(balance) <= 1e-9 * max(after.area, before.area, 1.0):
+            return gained, lost
+    elif change.is_empty:
+        return Polygon(), Polygon()
+    _check(is_cancelled)
+    return (
+        _overlay(shapely.difference, after, before),
+        _overlay(shapely.difference, before, after),
+    )
+
+
+def _multipolygon(parts) -> BaseGeometry:
+    return MultiPolygon(list(parts)) if len(parts) else Polygon()
 
 
 def clean_polygonal(geometry: BaseGeometry | None) -> BaseGeometry:

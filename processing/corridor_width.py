@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from qgis.core import (
     QgsField,
     QgsFields,
@@ -21,6 +23,7 @@ from .geometry_io import read_polygon_shapes
 from .help import help_html
 
 
+@cache  # one QgsFields per run, not one per feature
 def neck_fields() -> QgsFields:
     fields = QgsFields()
     fields.append(QgsField("part_id", QVariant.Int))
@@ -30,6 +33,7 @@ def neck_fields() -> QgsFields:
     return fields
 
 
+@cache
 def corridor_fields() -> QgsFields:
     fields = QgsFields()
     fields.append(QgsField("part_id", QVariant.Int))

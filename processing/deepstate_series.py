@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
 
 from qgis.core import (
@@ -29,11 +30,14 @@ from qgis.PyQt.QtCore import QVariant
 from .base import FrontlineAlgorithm
 from .deepstate_access import make_client
 from .deepstate_snapshot import DEFAULT_BASE_URL, qdatetime_utc
-from .geometry_io import WGS84, ellipsoid, local_metric_crs, shapely_to_qgs, to_target
+from .geometry_io import WGS84, densify_step, ellipsoid, local_metric_crs, shapely_to_qgs, to_target
 from .help import help_html
 from .styles import TemporalPostProcessor, categorized_fill_renderer
 
+DENSIFY_DEGREES = densify_step(WGS84)
 
+
+@cache  # one QgsFields per run, not one per feature
 def series_fields() -> QgsFields:
     fields = QgsFields()
     fields.append(QgsField("snapshot_id", QVariant.LongLong))
@@ -45,6 +49,7 @@ def series_fields() -> QgsFields:
     return fields
 
 
+@cache
 def table_fields() -> QgsFields:
     fields = QgsFields()
     fields.append(QgsField("snapshot_time", QVariant.DateTime))
@@ -288,7 +293,7 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
                         measure.measureArea(geometry) / 1e6,
                     ],
                 )
-                planar.setdefault(item.cls, []).append(to_target(geometry, frame, 0.01))
+                planar.setdefault(item.cls, []).append(to_target(geometry, frame, DENSIFY_DEGREES))
             snapshots.append((moment, {c: shapely.union_all(g) for c, g in planar.items()}))
             feedback.setProgress(80 * (index + 1) / len(maps))
         return snapshots

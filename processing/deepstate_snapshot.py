@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from qgis.core import (
@@ -40,6 +41,7 @@ POINT_MARKERS = {
 }
 
 
+@cache  # one QgsFields per run, not one per feature
 def polygon_fields() -> QgsFields:
     fields = QgsFields()
     fields.append(QgsField("snapshot_id", QVariant.LongLong))
@@ -50,6 +52,7 @@ def polygon_fields() -> QgsFields:
     return fields
 
 
+@cache
 def point_fields() -> QgsFields:
     fields = QgsFields()
     fields.append(QgsField("snapshot_id", QVariant.LongLong))

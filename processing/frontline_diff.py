@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import cache
 
 from qgis.core import (
     QgsField,
@@ -36,6 +37,7 @@ RESULT_NAMES = (
 )
 
 
+@cache  # one QgsFields per run, not one per feature
 def change_fields() -> QgsFields:
     fields = QgsFields()
     fields.append(QgsField("change", QVariant.String))

@@ -80,12 +80,13 @@ def densify_step(crs: QgsCoordinateReferenceSystem) -> float:
 
     An edge is straight in its own CRS (a parallel, in lon/lat); projected as a chord between
     its two ends it would cut the corner (by 119 m on a 70 km edge along 50 N). Segments of at
-    most about 1 km follow the edge to within a few centimetres.
+    most 0.05 degrees (5.5 km) follow a parallel to within 0.7 m, and add few vertices to
+    DeepState maps (8 % to the occupied area): overlays stay fast.
     """
     if crs.isGeographic():
-        return 0.01
+        return 0.05
     factor = QgsUnitTypes.fromUnitToUnitFactor(QgsUnitTypes.DistanceMeters, crs.mapUnits())
-    return 1000.0 * factor
+    return 5000.0 * factor
 
 
 def to_target(geometry: QgsGeometry, transform: QgsCoordinateTransform, step: float):
@@ -121,10 +122,10 @@ def read_polygon_shapes(
     context: QgsProcessingContext,
     feedback: QgsProcessingFeedback,
 ) -> list:
-    """Each feature's polygons as a valid shapely geometry in ``target_crs``.
+    """Each feature's polygons as a shapely geometry in ``target_crs`` (not yet repaired: the
+    core repairs what it is given, and read_polygons repairs before dissolving).
 
-    Null, empty and non-polygonal geometries are skipped with a warning naming the parameter;
-    invalid ones are repaired.
+    Null, empty and non-polygonal geometries are skipped with a warning naming the parameter.
     """
     import shapely
 
@@ -139,10 +140,7 @@ def read_polygon_shapes(
         if geometry.isNull() or geometry.isEmpty():
             skipped += 1
             continue
-        shape = to_target(geometry, transform, step)
-        if not shape.is_valid:
-            shape = shapely.make_valid(shape)
-        polygons = polygonal_part(shape)
+        polygons = polygonal_part(to_target(geometry, transform, step))
         if polygons.is_empty:
             skipped += 1
             continue
@@ -167,7 +165,9 @@ def read_polygons(
     import shapely
 
     shapes = read_polygon_shapes(source, parameter_name, target_crs, context, feedback)
-    return shapely.union_all(shapes) if shapes else shapely.Polygon()
+    if len(shapes) == 1:
+        return shapes[0]  # the core repairs it if needed; a dissolve would only cost time
+    return shapely.union_all(shapely.make_valid(shapes)) if shapes else shapely.Polygon()
 
 
 def polygonal_part(shape):

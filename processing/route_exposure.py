@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from qgis.core import (
     QgsField,
     QgsFields,
@@ -20,6 +22,7 @@ from .geometry_io import check_crs, check_geometry_type, read_line_features
 from .help import help_html
 
 
+@cache  # one QgsFields per run, not one per feature
 def stretch_fields() -> QgsFields:
     fields = QgsFields()
     fields.append(QgsField("route_fid", QVariant.LongLong))
@@ -28,6 +31,7 @@ def stretch_fields() -> QgsFields:
     return fields
 
 
+@cache
 def summary_fields() -> QgsFields:
     fields = QgsFields()
     fields.append(QgsField("route_fid", QVariant.LongLong))

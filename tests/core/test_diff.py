@@ -294,21 +294,32 @@ def test_overlay_retries_on_a_snapping_grid_when_geos_throws(monkeypatch):
     """When an overlay raises (a TopologyException), it is redone on a 1 mm grid."""
     before = box(0, 0, 10 * KM, 10 * KM)
     after = box(0, 0, 10 * KM, 12 * KM)
-    real_difference = shapely.difference
+    real_overlay = shapely.symmetric_difference
     calls = []
 
-    def difference_failing_off_grid(a, b, grid_size=None, **kwargs):
+    def overlay_failing_off_grid(a, b, grid_size=None, **kwargs):
         calls.append(grid_size)
         if grid_size is None:
             raise GEOSException("TopologyException: side location conflict")
-        return real_difference(a, b, grid_size=grid_size, **kwargs)
+        return real_overlay(a, b, grid_size=grid_size, **kwargs)
 
-    monkeypatch.setattr(diff.shapely, "difference", difference_failing_off_grid)
+    monkeypatch.setattr(diff.shapely, "symmetric_difference", overlay_failing_off_grid)
     result = diff_fronts(before, after)
 
-    assert calls == [None, diff.SNAP_GRID, None, diff.SNAP_GRID]
+    assert calls == [None, diff.SNAP_GRID]
     (piece,) = result.pieces
     assert piece.area == pytest.approx(20 * KM2, rel=1e-9)
+
+
+def test_gained_and_lost_pieces_sharing_an_edge_stay_apart():
+    """Held ground moved sideways: the symmetric difference merges the two pieces across the
+    shared edge, and the fallback to two differences keeps them apart."""
+    before = box(0, 0, 10 * KM, 10 * KM)
+    after = box(10 * KM, 0, 20 * KM, 10 * KM)
+    result = diff_fronts(before, after, min_area=0.0)
+    changes = sorted((p.change, round(p.area / KM2, 6)) for p in result.pieces)
+    assert changes == [("gained", 100.0), ("lost", 100.0)]
+    assert result.kept_share == 0.0
 
 
 def test_cancellation_raises():
