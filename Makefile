@@ -9,13 +9,14 @@ PROFILE := $(CURDIR)/.build/qgis-profile
 QGIS_ENV := QT_QPA_PLATFORM=offscreen QGIS_PLUGINPATH=$(PLUGINS) QGIS_CUSTOM_CONFIG_PATH=$(PROFILE)
 QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 
-.PHONY: help test test-core test-qgis lint demo bench install uninstall sample i18n package screenshots clean
+.PHONY: help deps test test-core test-qgis lint demo bench install uninstall sample i18n package screenshots clean
 
 help:
 	@echo "make demo     run Frontline on the bundled sample through qgis_process"
 	@echo "make test     lint and run every test (installs QGIS and test tools when missing)"
 	@echo "make bench    benchmarks (ratios measured in one run)"
 	@echo "make install  link the plugin into your QGIS profile ($(QGIS_PROFILE_DIR))"
+	@echo "make package  build dist/frontline-<version>.zip for the plugin repository"
 
 # QGIS and build tools from Debian's packages, only those missing.
 .build/system-deps.stamp: tools/install_system_deps.sh
@@ -36,9 +37,11 @@ $(PLUGINS)/frontline:
 
 deps: $(VENV)/.installed $(PLUGINS)/frontline
 
+# ruff (lint and format) over everything; bandit over what ships in the plugin.
 lint: deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/bandit -q -r core processing ui plugin.py __init__.py
 
 test-core: deps
 	PYTHONSAFEPATH=1 $(VENV)/bin/pytest tests/core -p no:pytest_qgis -W ignore::pytest.PytestConfigWarning
@@ -56,6 +59,9 @@ demo: deps
 
 bench: deps
 	$(PY) bench/run_all.py
+
+package: deps
+	$(PY) tools/package.py dist
 
 install: $(PLUGINS)/frontline
 	mkdir -p $(QGIS_PROFILE_DIR)/python/plugins

@@ -8,6 +8,7 @@ on the last Sunday of October (the EU rule).
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
 _WINTER = timedelta(hours=2)
@@ -20,10 +21,8 @@ def _zoneinfo_kyiv() -> tzinfo | None:
     except ImportError:  # Python < 3.9
         return None
     for name in ("Europe/Kyiv", "Europe/Kiev"):
-        try:
+        with contextlib.suppress(Exception):  # ZoneInfoNotFoundError, or a broken tz database
             return ZoneInfo(name)
-        except Exception:  # ZoneInfoNotFoundError, or a broken tz database
-            continue
     return None
 
 

@@ -29,12 +29,15 @@ def python_path() -> str:
     return os.pathsep.join([*folders, os.environ.get("PYTHONPATH", "")]).strip(os.pathsep)
 
 
-def environment(profile: Path, plugins_dir: Path = PLUGINS_DIR) -> dict[str, str]:
+def environment(profile: Path, plugins_dir: Path | None = PLUGINS_DIR) -> dict[str, str]:
+    """qgis_process's environment; plugins_dir None: only plugins installed in the profile."""
     env = dict(os.environ)
+    env.pop("QGIS_PLUGINPATH", None)
+    if plugins_dir is not None:
+        env["QGIS_PLUGINPATH"] = str(plugins_dir)
     env.update(
         PYTHONPATH=python_path(),
         QT_QPA_PLATFORM="offscreen",
-        QGIS_PLUGINPATH=str(plugins_dir),
         QGIS_CUSTOM_CONFIG_PATH=str(profile),
         XDG_RUNTIME_DIR=str(runtime_dir(profile)),
     )
@@ -48,10 +51,12 @@ def runtime_dir(profile: Path) -> Path:
     return folder
 
 
-def call(args: list[str], profile: Path, timeout: float = 600.0) -> subprocess.CompletedProcess:
+def call(
+    args: list[str], profile: Path, timeout: float = 600.0, plugins_dir: Path | None = PLUGINS_DIR
+) -> subprocess.CompletedProcess:
     return subprocess.run(  # nosec B603 - fixed binary, argument list, no shell
         [QGIS_PROCESS, *args],
-        env=environment(profile),
+        env=environment(profile, plugins_dir),
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -59,19 +64,24 @@ def call(args: list[str], profile: Path, timeout: float = 600.0) -> subprocess.C
     )
 
 
-def enable_plugin(profile: Path) -> None:
-    result = call(["plugins", "enable", "frontline"], profile)
+def enable_plugin(profile: Path, plugins_dir: Path | None = PLUGINS_DIR) -> None:
+    result = call(["plugins", "enable", "frontline"], profile, plugins_dir=plugins_dir)
     if result.returncode != 0 and "already enabled" not in result.stdout + result.stderr:
         raise QgisProcessError(f"could not enable frontline:\n{result.stdout}\n{result.stderr}")
 
 
-def run(algorithm: str, parameters: dict[str, object], profile: Path) -> dict:
+def run(
+    algorithm: str,
+    parameters: dict[str, object],
+    profile: Path,
+    plugins_dir: Path | None = PLUGINS_DIR,
+) -> dict:
     """Run an algorithm; returns qgis_process's JSON answer (its ``results`` hold the outputs)."""
     args = ["--json", "run", algorithm, "--"]
     for name, value in parameters.items():
         values = value if isinstance(value, list) else [value]
         args += [f"{name}={item}" for item in values]
-    result = call(args, profile)
+    result = call(args, profile, plugins_dir=plugins_dir)
     if result.returncode != 0:
         raise QgisProcessError(
             f"{algorithm} failed (exit {result.returncode}):\n{result.stdout[-4000:]}\n"
