@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import QgsApplication, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
 
 from .processing.provider import FrontlineProvider
 
@@ -19,6 +21,8 @@ class FrontlinePlugin:
         self.iface = iface
         self.provider: FrontlineProvider | None = None
         self.translator: QTranslator | None = None
+        self.dock = None  # ui.dock.FrontlineDock, made in initGui()
+        self.action: QAction | None = None
         self._install_translator()
 
     def initProcessing(self) -> None:
@@ -30,8 +34,41 @@ class FrontlinePlugin:
 
     def initGui(self) -> None:
         self.initProcessing()
+        self._add_dock()
+
+    def _add_dock(self) -> None:
+        """The dock (listed in View > Panels by addDockWidget) and its toolbar button."""
+        from .ui.dock import FrontlineDock
+
+        main_window = self.iface.mainWindow()
+        self.dock = FrontlineDock(self.iface, main_window)
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.action = QAction(
+            QIcon(str(PLUGIN_DIR / "icons" / "frontline.svg")),
+            QCoreApplication.translate("Frontline", "Frontline: DeepState maps"),
+            main_window,
+        )
+        self.action.setObjectName("FrontlineDockAction")
+        self.dock.setToggleVisibilityAction(self.action)  # checkable, follows the dock
+        self.iface.addToolBarIcon(self.action)
+
+    def _remove_dock(self) -> None:
+        """Dock first (it stops its task and drops its connections), then its button."""
+        if self.dock is not None:
+            self.dock.shut_down()
+            self.iface.mainWindow().removeDockWidget(self.dock)  # what iface.removeDockWidget does
+            self.dock.setParent(None)
+            self.dock.deleteLater()
+            self.dock = None
+        if self.action is not None:
+            self.iface.removeToolBarIcon(self.action)
+            self.action.setParent(None)
+            self.action.deleteLater()
+            self.action = None
 
     def unload(self) -> None:
+        self._remove_dock()
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None

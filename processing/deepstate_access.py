@@ -12,7 +12,7 @@ SETTING_CACHE_DIR = "frontline/cache_dir"
 SETTING_BASE_URL = "frontline/base_url"
 # Settings of the dock (DeepState panel).
 SETTING_CLASSES = "frontline/classes"  # polygon classes Load adds, comma-separated
-SETTING_SIDE = "frontline/side"  # the side Analyse measures (a key of ui.sides.SIDES)
+SETTING_SIDE = "frontline/side"  # the side Analyse measures (a key of ui.present.SIDES)
 SETTING_KEEP_PREVIOUS = "frontline/keep_previous"  # keep the previous map's group on Load
 DEFAULT_BASE_URL = "https://deepstatemap.live"
 

@@ -1,0 +1,1 @@
+"""Frontline's user interface: the DeepState dock (needs a QGIS GUI)."""

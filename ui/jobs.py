@@ -1,0 +1,348 @@
+"""The dock's jobs: what runs on the worker thread for each button, built from Frontline's
+Processing algorithms. Each ``*_job`` returns a function of a ``JobRun`` (see tasks.py); what
+it returns is plain data plus ids of layers kept in the run's Processing context.
+
+No widget, no ``iface`` and no project change here: the dock adds layers in the task's
+``finished`` slot, on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from qgis.core import (
+    QgsApplication,
+    QgsFeatureRequest,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingUtils,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QDate
+
+from ..core.classes import POLYGON_CLASSES
+from ..processing.deepstate_access import make_client
+from .tasks import JobCancelledError, JobRun, NetworkFailure
+
+SNAPSHOT_ALG = "frontline:deepstatesnapshot"
+DIFF_ALG = "frontline:frontlinediff"
+CORRIDOR_ALG = "frontline:corridorwidth"
+ENCIRCLEMENT_ALG = "frontline:encirclement"
+SERIES_ALG = "frontline:deepstateseries"
+TEMPORARY = QgsProcessing.TEMPORARY_OUTPUT
+MAX_LISTED = 50  # necks or pockets listed in the dock (all stay in the layers)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Frontline", text)
+
+
+def class_indexes(classes: list[str] | tuple[str, ...]) -> list[int]:
+    return [POLYGON_CLASSES.index(c) for c in classes]
+
+
+def layer_in(run: JobRun, layer_id: str) -> QgsVectorLayer:
+    layer = QgsProcessingUtils.mapLayerFromString(layer_id, run.context, False)
+    if not isinstance(layer, QgsVectorLayer):
+        raise QgsProcessingException(tr("An algorithm gave no layer."))
+    return layer
+
+
+def class_subset(run: JobRun, layer: QgsVectorLayer, classes: tuple[str, ...]) -> QgsVectorLayer:
+    """A memory copy of the features of some classes, kept in the run's context."""
+    quoted = ", ".join("'{}'".format(c.replace("'", "''")) for c in classes)
+    request = QgsFeatureRequest().setFilterExpression(f'"class" IN ({quoted})')
+    subset = layer.materialize(request, run.feedback)
+    run.context.temporaryLayerStore().addMapLayer(subset)
+    return subset
+
+
+def class_areas(layer: QgsVectorLayer) -> dict[str, float]:
+    areas: dict[str, float] = {}
+    for feature in layer.getFeatures():
+        areas[feature["class"]] = areas.get(feature["class"], 0.0) + float(feature["area_km2"])
+    return areas
+
+
+def fetch_maps(run: JobRun, snapshot_ids: list[int], base_url: str, offline: bool) -> None:
+    """Make sure the maps are in the cache (one step), telling a network failure apart."""
+    from ..core.errors import DeepStateCancelledError, DeepStateError, DeepStateNetworkError
+
+    run.next_step()
+    try:
+        client = make_client(base_url, offline, run.feedback.isCanceled)
+    except OSError as error:
+        raise QgsProcessingException(
+            tr("Cannot use the cache folder: {}").format(error.strerror or error)
+        ) from None
+    try:
+        for index, snapshot_id in enumerate(snapshot_ids):
+            client.map_data(snapshot_id)
+            run.steps.setProgress(100 * (index + 1) / len(snapshot_ids))
+    except DeepStateCancelledError:
+        raise JobCancelledError() from None
+    except DeepStateNetworkError as error:
+        raise NetworkFailure(str(error)) from None
+    except DeepStateError as error:
+        raise QgsProcessingException(str(error)) from None
+    finally:
+        client.close()
+
+
+def snapshot(run: JobRun, snapshot_id: int, classes, points=False):
+    """frontline:deepstatesnapshot on a map already fetched into the cache."""
+    parameters = {
+        "SNAPSHOT_ID": int(snapshot_id),
+        "CLASSES": class_indexes(classes),
+        "OFFLINE": True,
+        "OUTPUT": TEMPORARY,
+        "OUTPUT_POINTS": TEMPORARY if points else None,
+    }
+    return run.run_alg(SNAPSHOT_ALG, parameters)
+
+
+# ---------------------------------------------------------------------------------------------
+# Update list
+
+
+@dataclass
+class UpdateList:
+    updates: list  # core.deepstate.Update, oldest first
+    cached: set[int]
+    offline: bool
+    reason: str = ""  # why the list came from the cache
+
+
+def updates_job(base_url: str):
+    """The update list: online, else the cached one (offline)."""
+
+    def job(run: JobRun) -> UpdateList:
+        from ..core.errors import DeepStateCancelledError, DeepStateError
+
+        try:
+            # list_ttl=0: ask DeepState itself, so that the dock knows whether it is online.
+            client = make_client(
+                base_url,
+                False,
+                run.feedback.isCanceled,
+                max_retries=1,
+                backoff=0.5,
+                connect_timeout=5.0,
+                list_ttl=0.0,
+            )
+        except OSError as error:
+            raise QgsProcessingException(
+                tr("Cannot use the cache folder: {}").format(error.strerror or error)
+            ) from None
+        try:
+            updates = client.updates()
+            return UpdateList(updates, set(client.cached_ids()), offline=False)
+        except DeepStateCancelledError:
+            raise JobCancelledError() from None
+        except DeepStateError as error:
+            online_error = error
+        finally:
+            client.close()
+        run.check_cancelled()
+        offline_client = make_client(base_url, True)
+        try:
+            updates = offline_client.updates()
+        except DeepStateError:
+            raise QgsProcessingException(
+                tr(
+                    "Cannot get DeepState's list of maps ({}) and no map is cached yet. Check "
+                    "the network, or the DeepState URL in Settings."
+                ).format(online_error)
+            ) from None
+        finally:
+            offline_client.close()
+        return UpdateList(updates, set(offline_client.cached_ids()), True, str(online_error))
+
+    return job
+
+
+# ---------------------------------------------------------------------------------------------
+# Load
+
+
+def load_job(snapshot_id: int, classes: list[str], base_url: str, offline: bool):
+    def job(run: JobRun) -> dict:
+        fetch_maps(run, [snapshot_id], base_url, offline)
+        results = snapshot(run, snapshot_id, classes, points=True)
+        areas = layer_in(run, results["OUTPUT"])
+        points = results.get("OUTPUT_POINTS")
+        return {
+            "areas": results["OUTPUT"],
+            "points": points,
+            "areas_km2": class_areas(areas),
+            "polygons": areas.featureCount(),
+            "point_count": layer_in(run, points).featureCount() if points else 0,
+        }
+
+    return job
+
+
+# ---------------------------------------------------------------------------------------------
+# Compare with previous
+
+
+def compare_job(before_id: int, after_id: int, cls: str, base_url: str, offline: bool):
+    """frontline:frontlinediff between two maps for one class; gained and lost as two layers."""
+
+    def job(run: JobRun) -> dict:
+        fetch_maps(run, [before_id, after_id], base_url, offline)
+        before = snapshot(run, before_id, [cls])["OUTPUT"]
+        after = snapshot(run, after_id, [cls])["OUTPUT"]
+        results = run.run_alg(DIFF_ALG, {"BEFORE": before, "AFTER": after, "OUTPUT": TEMPORARY})
+        changes = layer_in(run, results["OUTPUT"])
+        split = {}
+        for change in ("gained", "lost"):
+            request = QgsFeatureRequest().setFilterExpression(f"\"change\" = '{change}'")
+            part = changes.materialize(request, run.feedback)
+            run.context.temporaryLayerStore().addMapLayer(part)
+            split[change] = part.id()
+        totals = {
+            key: results.get(key)
+            for key in (
+                "BEFORE_KM2",
+                "AFTER_KM2",
+                "GAINED_KM2",
+                "LOST_KM2",
+                "NET_KM2",
+                "KEPT_SHARE",
+                "MAX_DEPTH_M",
+            )
+        }
+        return {**split, "totals": totals}
+
+    return job
+
+
+# ---------------------------------------------------------------------------------------------
+# Analyse
+
+
+@dataclass
+class Finding:
+    """One neck or pocket listed in the dock."""
+
+    kind: str  # "neck" or "pocket"
+    output: str  # key of the layer in AnalysisResult.layers
+    feature_id: int
+    attributes: dict = field(default_factory=dict)
+
+
+def feature_records(layer: QgsVectorLayer, kind: str, output: str) -> list[Finding]:
+    names = layer.fields().names()
+    found = []
+    for feature in layer.getFeatures():
+        values = {}
+        for name in names:
+            value = feature[name]
+            values[name] = value if isinstance(value, (int, float, str)) else None
+        found.append(Finding(kind, output, feature.id(), values))
+    return found
+
+
+def analyse_job(
+    snapshot_id: int,
+    held: tuple[str, ...],
+    hostile: tuple[str, ...],
+    rear_layer_id: str | None,
+    base_url: str,
+    offline: bool,
+    side_label: str,
+):
+    """Corridor width and near-encirclement of one side's ground on the loaded map."""
+
+    def job(run: JobRun) -> dict:
+        registry = QgsApplication.processingRegistry()
+        fetch_maps(run, [snapshot_id], base_url, offline)
+        ground = snapshot(run, snapshot_id, list(held) + list(hostile))
+        layer = layer_in(run, ground["OUTPUT"])
+        held_layer = class_subset(run, layer, held)
+        if held_layer.featureCount() == 0:
+            raise QgsProcessingException(
+                tr("This map has no {} to analyse.").format(side_label.lower())
+            )
+        hostile_layer = class_subset(run, layer, hostile) if hostile else None
+        outputs: dict[str, str] = {}
+        findings: list[Finding] = []
+        figures: dict[str, object] = {}
+        if registry.algorithmById(CORRIDOR_ALG) is not None:
+            necks = run.run_alg(
+                CORRIDOR_ALG,
+                {
+                    "INPUT": held_layer.id(),
+                    "OUTPUT": TEMPORARY,
+                    "OUTPUT_CORRIDORS": TEMPORARY,
+                },
+            )
+            for key in ("OUTPUT", "OUTPUT_CORRIDORS"):
+                if necks.get(key):
+                    outputs[f"corridor:{key}"] = necks[key]
+            records = feature_records(layer_in(run, necks["OUTPUT"]), "neck", "corridor:OUTPUT")
+            records.sort(key=lambda r: (r.attributes.get("width_m") or 0.0))
+            findings.extend(records[:MAX_LISTED])
+            figures["necks"] = len(records)
+            figures["MIN_WIDTH_M"] = necks.get("MIN_WIDTH_M")
+        if registry.algorithmById(ENCIRCLEMENT_ALG) is not None:
+            parameters = {
+                "HELD": held_layer.id(),
+                "REAR": rear_layer_id or None,
+                "OUTPUT": TEMPORARY,
+                "OUTPUT_LINKS": TEMPORARY,
+            }
+            if hostile_layer is not None and hostile_layer.featureCount():
+                parameters["HOSTILE"] = hostile_layer.id()
+            pockets = run.run_alg(ENCIRCLEMENT_ALG, parameters)
+            for key in ("OUTPUT", "OUTPUT_LINKS"):
+                if pockets.get(key):
+                    outputs[f"encirclement:{key}"] = pockets[key]
+            records = feature_records(
+                layer_in(run, pockets["OUTPUT"]), "pocket", "encirclement:OUTPUT"
+            )
+            records.sort(key=lambda r: -(r.attributes.get("area_km2") or 0.0))  # largest first
+            findings.extend(records[:MAX_LISTED])
+            figures["pockets"] = len(records)
+            figures["POCKETS"] = pockets.get("POCKETS")
+            figures["POCKET_SHARE"] = pockets.get("POCKET_SHARE")
+        return {"layers": outputs, "findings": findings, "figures": figures}
+
+    return job
+
+
+# ---------------------------------------------------------------------------------------------
+# Load range
+
+
+def date_value(algorithm_id: str, name: str, day: date):
+    """A date as the algorithm's parameter wants it: a QDate for a date parameter, else text."""
+    algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
+    definition = algorithm.parameterDefinition(name) if algorithm is not None else None
+    if definition is not None and definition.type() == "datetime":
+        return QDate(day.year, day.month, day.day)
+    return day.isoformat()
+
+
+def series_job(
+    first: date, last: date, step_days: int, classes: list[str], base_url: str, offline: bool
+):
+    def job(run: JobRun) -> dict:
+        results = run.run_alg(
+            SERIES_ALG,
+            {
+                "DATE_FROM": date_value(SERIES_ALG, "DATE_FROM", first),
+                "DATE_TO": date_value(SERIES_ALG, "DATE_TO", last),
+                "STEP_DAYS": int(step_days),
+                "CLASSES": class_indexes(classes),
+                "BASE_URL": base_url,
+                "OFFLINE": offline,
+                "OUTPUT": TEMPORARY,
+            },
+        )
+        layer = layer_in(run, results["OUTPUT"])
+        return {"layer": results["OUTPUT"], "features": layer.featureCount()}
+
+    return job

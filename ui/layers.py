@@ -1,0 +1,164 @@
+"""Layers and layer groups the dock adds to the project, styled, all or nothing."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsDateTimeRange,
+    QgsFillSymbol,
+    QgsLayerTreeGroup,
+    QgsLineSymbol,
+    QgsMapLayer,
+    QgsProject,
+    QgsSingleSymbolRenderer,
+    QgsUnitTypes,
+    QgsVectorLayer,
+    QgsVectorLayerTemporalProperties,
+)
+from qgis.PyQt.QtCore import QDateTime
+from qgis.PyQt.QtGui import QColor
+
+from ..core.classes import CLASS_STYLE, POINT_CLASSES
+from ..processing.deepstate_snapshot import POINT_MARKERS
+from ..processing.frontline_diff import CHANGE_STYLE
+from ..processing.styles import categorized_fill_renderer, categorized_marker_renderer
+
+# Custom properties on the groups the dock makes (kept in the project file).
+KIND = "frontline/kind"  # "map", "changes", "analysis" or "series"
+SNAPSHOT = "frontline/snapshot_id"
+
+
+def style_areas(layer: QgsVectorLayer, classes: list[str]) -> None:
+    categories = [(c, *CLASS_STYLE[c]) for c in classes]
+    layer.setRenderer(categorized_fill_renderer("class", categories))
+
+
+def style_points(layer: QgsVectorLayer) -> None:
+    categories = [
+        (c, CLASS_STYLE[c][0], POINT_MARKERS[c], CLASS_STYLE[c][2]) for c in POINT_CLASSES
+    ]
+    layer.setRenderer(categorized_marker_renderer("class", categories))
+
+
+def style_change(layer: QgsVectorLayer, change: str) -> None:
+    """Gained ground green, lost ground red, as frontline:frontlinediff styles its output."""
+    colour, opacity = next((c, o) for value, c, o, _label in CHANGE_STYLE if value == change)
+    fill = QColor(colour)
+    fill.setAlphaF(opacity)
+    symbol = QgsFillSymbol.createSimple(
+        {
+            "color": fill.name(QColor.HexArgb),
+            "outline_color": QColor(colour).darker(130).name(),
+            "outline_width": "0.4",
+        }
+    )
+    symbol.symbolLayer(0).setFillColor(fill)
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+
+
+def style_lines(layer: QgsVectorLayer, colour: str, width_mm: float, dashed: bool = False) -> None:
+    properties = {"line_color": colour, "line_width": str(width_mm), "capstyle": "round"}
+    if dashed:
+        properties["line_style"] = "dash"
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple(properties)))
+
+
+def style_pockets(layer: QgsVectorLayer) -> None:
+    symbol = QgsFillSymbol.createSimple(
+        {
+            "color": "255,111,0,90",
+            "outline_color": "#e65100",
+            "outline_width": "0.6",
+            "outline_style": "dash",
+        }
+    )
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+
+
+def add_group(
+    name: str,
+    layers: list[QgsMapLayer],
+    parent: QgsLayerTreeGroup | None = None,
+    properties: dict[str, str] | None = None,
+    expanded: bool = True,
+) -> QgsLayerTreeGroup:
+    """Add layers to the project inside a new group at the top of ``parent``: all or nothing.
+
+    Layers are listed in the group in the order given (first on top).
+    """
+    project = QgsProject.instance()
+    parent = parent if parent is not None else project.layerTreeRoot()
+    group = QgsLayerTreeGroup(name)
+    for key, value in (properties or {}).items():
+        group.setCustomProperty(key, value)
+    added: list[str] = []
+    try:
+        for layer in layers:
+            if project.addMapLayer(layer, False) is None:
+                raise RuntimeError(f"QGIS refused the layer {layer.name()}")
+            added.append(layer.id())
+            group.addLayer(layer)
+        group.setExpanded(expanded)
+        parent.insertChildNode(0, group)
+    except Exception:
+        project.removeMapLayers(added)
+        raise
+    return group
+
+
+def remove_group(group: QgsLayerTreeGroup) -> None:
+    """Remove a group, its subgroups and their layers from the project."""
+    project = QgsProject.instance()
+    layer_ids = [node.layerId() for node in group.findLayers()]
+    project.removeMapLayers([i for i in layer_ids if project.mapLayer(i) is not None])
+    parent = group.parent()
+    if parent is not None:
+        parent.removeChildNode(group)
+
+
+def frontline_groups(kind: str) -> list[QgsLayerTreeGroup]:
+    """Groups of one kind the dock made, anywhere in the layer tree."""
+    root = QgsProject.instance().layerTreeRoot()
+    return [g for g in root.findGroups(True) if g.customProperty(KIND) == kind]
+
+
+def map_group(snapshot_id: int) -> QgsLayerTreeGroup | None:
+    for group in frontline_groups("map"):
+        if str(group.customProperty(SNAPSHOT)) == str(snapshot_id):
+            return group
+    return None
+
+
+def make_temporal(layer: QgsVectorLayer, step_days: int) -> QgsDateTimeRange | None:
+    """Make a series layer temporal (unless its algorithm did); returns its time range."""
+    properties = layer.temporalProperties()
+    modes = QgsVectorLayerTemporalProperties
+    names = layer.fields().names()
+    if not properties.isActive():
+        if "valid_from" in names and "valid_to" in names:
+            properties.setMode(modes.ModeFeatureDateTimeStartAndEndFromFields)
+            properties.setStartField("valid_from")
+            properties.setEndField("valid_to")
+        elif "snapshot_time" in names:
+            properties.setMode(modes.ModeFeatureDateTimeInstantFromField)
+            properties.setStartField("snapshot_time")
+            properties.setFixedDuration(step_days)
+            properties.setDurationUnits(QgsUnitTypes.TemporalDays)
+        else:
+            return None
+        properties.setIsActive(True)
+    start_field = properties.startField() or "snapshot_time"
+    end_field = properties.endField()
+    index = layer.fields().indexOf(start_field)
+    if index < 0:
+        return None
+    values = [v for v in layer.uniqueValues(index) if isinstance(v, QDateTime) and v.isValid()]
+    if not values:
+        return None
+    begin, end = min(values), max(values)
+    end_index = layer.fields().indexOf(end_field) if end_field else -1
+    if end_index >= 0:
+        ends = [v for v in layer.uniqueValues(end_index) if isinstance(v, QDateTime)]
+        end = max([*(v for v in ends if v.isValid()), end])
+    else:
+        end = end.addDays(step_days)
+    return QgsDateTimeRange(begin, end)

@@ -1,0 +1,177 @@
+"""What the dock shows: figures, descriptions and the sides it analyses, as plain functions."""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from ..core.classes import (
+    CLASS_STYLE,
+    GREY_ZONE,
+    GREY_ZONE_IN_RUSSIA,
+    OCCUPIED,
+    OCCUPIED_BEFORE_2022,
+    UA_HELD_IN_RUSSIA,
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Frontline", text)
+
+
+ATTRIBUTION_URL = "https://deepstatemap.live"
+
+
+@dataclass(frozen=True)
+class Side:
+    """Ground one side holds on a DeepState map, and the ground pressing on it."""
+
+    key: str
+    label: str
+    held: tuple[str, ...]  # polygon classes of the held ground
+    hostile: tuple[str, ...]  # polygon classes passed to near-encirclement as HOSTILE
+
+
+# DeepState does not draw the ground each army holds outright (uncoloured ground belongs to the
+# country it lies in), so the hostile ground passed on is the grey zone next to the held ground.
+SIDES: dict[str, Side] = {
+    side.key: side
+    for side in (
+        Side(
+            "ua_held_in_russia",
+            QT_TRANSLATE_NOOP("Frontline", "Ukrainian-held ground in Russia"),
+            (UA_HELD_IN_RUSSIA,),
+            (GREY_ZONE_IN_RUSSIA,),
+        ),
+        Side(
+            "occupied",
+            QT_TRANSLATE_NOOP("Frontline", "Occupied ground in Ukraine (since 2022 and before)"),
+            (OCCUPIED, OCCUPIED_BEFORE_2022),
+            (GREY_ZONE,),
+        ),
+    )
+}
+DEFAULT_SIDE = "ua_held_in_russia"
+
+
+def class_label(cls: str) -> str:
+    return tr(CLASS_STYLE[cls][2]) if cls in CLASS_STYLE else cls
+
+
+def km2(value: float | None) -> str:
+    """An area in km² with one decimal and thousands separated by a thin space."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value:,.1f}".replace(",", "\u202f")
+
+
+def signed_km2(value: float | None) -> str:
+    """A change in km²: always signed, 0.0 shown as ±0.0."""
+    if value is None:
+        return "–"
+    if round(value, 1) == 0:
+        return "±0.0"
+    return ("+" if value > 0 else "−") + km2(abs(value))
+
+
+def distance(metres: float | None) -> str:
+    """A distance: metres below 1 km, else km with two decimals below 10 km."""
+    if metres is None or (isinstance(metres, float) and math.isnan(metres)):
+        return "–"
+    if metres < 1000:
+        return tr("{} m").format(f"{metres:.0f}")
+    if metres < 10000:
+        return tr("{} km").format(f"{metres / 1000:.2f}")
+    return tr("{} km").format(f"{metres / 1000:.1f}")
+
+
+def share(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{100 * value:.1f} %"
+
+
+def file_size(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} GB"  # pragma: no cover - the loop always returns
+
+
+def map_time(moment: datetime) -> str:
+    """How the dock names a map: its creation time in UTC."""
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def description_html(text: str, links: tuple[tuple[str, str], ...] | list) -> str:
+    """A plain-text description as HTML with each place link on its label.
+
+    The text is escaped (it may contain anything); each (label, url) becomes an anchor on the
+    label's first occurrence after the previous link; links whose label is not found are
+    listed after the text.
+    """
+    parts: list[str] = []
+    leftover: list[tuple[str, str]] = []
+    position = 0
+    for label, url in links:
+        if not str(url).lower().startswith(("https://", "http://")):
+            continue
+        found = text.find(label, position) if label else -1
+        if found < 0:
+            leftover.append((label, url))
+            continue
+        parts.append(html.escape(text[position:found]))
+        parts.append(_anchor(label, url))
+        position = found + len(label)
+    parts.append(html.escape(text[position:]))
+    body = "".join(parts).replace("\n", "<br>")
+    if leftover:
+        places = ", ".join(_anchor(label or url, url) for label, url in leftover)
+        body += "<br>" + html.escape(tr("Places:")) + " " + places
+    return f"<p>{body}</p>"
+
+
+def _anchor(label: str, url: str) -> str:
+    return f'<a href="{html.escape(url, quote=True)}">{html.escape(label)}</a>'
+
+
+def attribution_html() -> str:
+    return tr('Map data: <a href="{}">DeepStateMAP</a>').format(ATTRIBUTION_URL)
+
+
+def neck_figures(attributes: dict) -> str:
+    """One line about a neck from the fields of frontline:corridorwidth's output."""
+    parts = [tr("{} wide").format(distance(attributes.get("width_m")))]
+    length = attributes.get("corridor_length_m")
+    if length:
+        parts.append(tr("corridor {}").format(distance(length)))
+    side_a, side_b = attributes.get("side_a_km2"), attributes.get("side_b_km2")
+    if side_a is not None and side_b is not None:
+        parts.append(tr("sides {} and {} km²").format(km2(side_a), km2(side_b)))
+    return ", ".join(parts)
+
+
+def generic_figures(attributes: dict, skip: tuple[str, ...] = ("rank",)) -> str:
+    """The numeric attributes of a feature, named, for outputs whose fields the dock does not
+    know one by one (units read from the field name's suffix)."""
+    parts = []
+    for name, value in attributes.items():
+        if name in skip or name in ("fid", "id") or name.endswith("_id"):
+            continue  # identifiers are not figures
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            continue
+        if name.endswith("_km2"):
+            parts.append(f"{name[:-4].replace('_', ' ')} {km2(value)} km²")
+        elif name.endswith("_m"):
+            parts.append(f"{name[:-2].replace('_', ' ')} {distance(value)}")
+        elif name.endswith("_share") or name == "share":
+            parts.append(f"{name.replace('_', ' ')} {share(value)}")
+        else:
+            parts.append(f"{name.replace('_', ' ')} {value:g}")
+    return ", ".join(parts)
