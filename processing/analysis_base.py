@@ -25,6 +25,7 @@ from .geometry_io import (
     local_metric_crs,
     read_polygons,
     shapely_to_qgs,
+    tr,
 )
 
 
@@ -39,7 +40,7 @@ class MetricFrame:
     ) -> None:
         extent = extent_in_wgs84(sources, context)
         if extent.isNull():
-            raise QgsProcessingException("No features with a geometry in the inputs.")
+            raise QgsProcessingException(tr("No features with a geometry in the inputs."))
         self.crs = local_metric_crs(extent)
         self.context = context
         self.output_crs = output_crs

@@ -78,22 +78,28 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
         numbers = [
             (
                 self.MIN_LOBE_AREA,
-                "Minimum area of each side (km²)",
+                self.tr("Minimum area of each side (km²)"),
                 1.0,
                 0.0,
                 QgsProcessingParameterNumber.Double,
             ),
             (
                 self.MAX_WIDTH,
-                "Maximum neck width (m)",
+                self.tr("Maximum neck width (m)"),
                 5000.0,
                 0.0,
                 QgsProcessingParameterNumber.Double,
             ),
-            (self.MAX_NECKS, "Maximum necks per part", 3, 1, QgsProcessingParameterNumber.Integer),
+            (
+                self.MAX_NECKS,
+                self.tr("Maximum necks per part"),
+                3,
+                1,
+                QgsProcessingParameterNumber.Integer,
+            ),
             (
                 self.CORRIDOR_WIDTH,
-                "Corridor width limit (m; 0 = twice the neck's width)",
+                self.tr("Corridor width limit (m; 0 = twice the neck's width)"),
                 0.0,
                 0.0,
                 QgsProcessingParameterNumber.Double,
@@ -101,7 +107,7 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
         ]
         for name, label, default, minimum, kind in numbers:
             self.addParameter(
-                QgsProcessingParameterNumber(name, self.tr(label), kind, default, minValue=minimum)
+                QgsProcessingParameterNumber(name, label, kind, default, minValue=minimum)
             )
         self.addParameter(
             QgsProcessingParameterFeatureSink(

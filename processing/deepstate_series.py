@@ -32,7 +32,7 @@ from .deepstate_access import make_client
 from .deepstate_snapshot import DEFAULT_BASE_URL, qdatetime_utc
 from .geometry_io import WGS84, densify_step, ellipsoid, local_metric_crs, shapely_to_qgs, to_target
 from .help import help_html
-from .styles import TemporalPostProcessor, categorized_fill_renderer
+from .styles import TemporalPostProcessor, categorized_fill_renderer, class_fill_categories
 
 DENSIFY_DEGREES = densify_step(WGS84)
 
@@ -87,10 +87,10 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
         from ..core.classes import DEFAULT_CLASSES, POLYGON_CLASSES
 
         for name, label in (
-            (self.DATE_FROM, "From date (YYYY-MM-DD; empty with a folder = all its maps)"),
-            (self.DATE_TO, "To date (YYYY-MM-DD)"),
+            (self.DATE_FROM, self.tr("From date (YYYY-MM-DD; empty with a folder = all its maps)")),
+            (self.DATE_TO, self.tr("To date (YYYY-MM-DD)")),
         ):
-            self.addParameter(QgsProcessingParameterString(name, self.tr(label), "", optional=True))
+            self.addParameter(QgsProcessingParameterString(name, label, "", optional=True))
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.STEP_DAYS,
@@ -190,12 +190,10 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
             )
             Path(html_path).write_text(series_chart_html(rows, title), encoding="utf-8")
             results[self.OUTPUT_HTML] = html_path
-        from ..core.classes import CLASS_STYLE
-
         TemporalPostProcessor.attach(
             context,
             dest_id,
-            categorized_fill_renderer("class", [(c, *CLASS_STYLE[c]) for c in classes]),
+            categorized_fill_renderer("class", class_fill_categories(classes)),
         )
         return results
 

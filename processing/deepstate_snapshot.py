@@ -30,7 +30,13 @@ from .base import FrontlineAlgorithm
 from .deepstate_access import make_client
 from .geometry_io import WGS84, ellipsoid, shapely_to_qgs
 from .help import help_html
-from .styles import RendererPostProcessor, categorized_fill_renderer, categorized_marker_renderer
+from .styles import (
+    RendererPostProcessor,
+    categorized_fill_renderer,
+    categorized_marker_renderer,
+    class_fill_categories,
+    class_labels,
+)
 
 DEFAULT_BASE_URL = "https://deepstatemap.live"
 POINT_MARKERS = {
@@ -236,8 +242,6 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
         return snapshot_time(snapshot_id) if snapshot_id else None
 
     def _write_polygons(self, parameters, context, feedback, parsed, classes, snapshot_id, moment):
-        from ..core.classes import CLASS_STYLE
-
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, polygon_fields(), QgsWkbTypes.MultiPolygon, WGS84
         )
@@ -266,11 +270,10 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
             )
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
             feedback.setProgress(40 + 50 * (index + 1) / max(len(wanted), 1))
-        categories = [(c, *CLASS_STYLE[c]) for c in classes]
         RendererPostProcessor.attach(
             context,
             dest_id,
-            categorized_fill_renderer("class", categories),
+            categorized_fill_renderer("class", class_fill_categories(classes)),
             self.tr("DeepState {}").format(moment.strftime("%Y-%m-%d %H:%M UTC") if moment else ""),
         )
         return {self.OUTPUT: dest_id}
@@ -301,9 +304,8 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
                 ]
             )
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        categories = [
-            (c, CLASS_STYLE[c][0], POINT_MARKERS[c], CLASS_STYLE[c][2]) for c in POINT_CLASSES
-        ]
+        labels = class_labels()
+        categories = [(c, CLASS_STYLE[c][0], POINT_MARKERS[c], labels[c]) for c in POINT_CLASSES]
         RendererPostProcessor.attach(
             context, dest_id, categorized_marker_renderer("class", categories)
         )

@@ -20,21 +20,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from .analysis_base import AnalysisAlgorithm, MetricFrame
 from .help import help_html
-from .styles import RendererPostProcessor, categorized_fill_renderer
-
-CHANGE_STYLE = [
-    ("gained", "#2e7d32", 0.6, "Gained"),
-    ("lost", "#c62828", 0.6, "Lost"),
-]
-RESULT_NAMES = (
-    "BEFORE_KM2",
-    "AFTER_KM2",
-    "GAINED_KM2",
-    "LOST_KM2",
-    "NET_KM2",
-    "KEPT_SHARE",
-    "MAX_DEPTH_M",
-)
+from .styles import RendererPostProcessor, categorized_fill_renderer, change_categories
 
 
 @cache  # one QgsFields per run, not one per feature
@@ -64,16 +50,14 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         polygon = [QgsProcessing.TypeVectorPolygon]
         layers = [
-            (self.BEFORE, "Held ground before", False),
-            (self.AFTER, "Held ground after", False),
-            (self.AREA_OF_INTEREST, "Area of interest", True),
-            (self.LAND, "Land (held ground is clipped to it)", True),
+            (self.BEFORE, self.tr("Held ground before"), False),
+            (self.AFTER, self.tr("Held ground after"), False),
+            (self.AREA_OF_INTEREST, self.tr("Area of interest"), True),
+            (self.LAND, self.tr("Land (held ground is clipped to it)"), True),
         ]
         for name, label, optional in layers:
             self.addParameter(
-                QgsProcessingParameterFeatureSource(
-                    name, self.tr(label), polygon, optional=optional
-                )
+                QgsProcessingParameterFeatureSource(name, label, polygon, optional=optional)
             )
         self.addParameter(
             QgsProcessingParameterNumber(
@@ -98,8 +82,17 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
                 self.OUTPUT, self.tr("Changes"), QgsProcessing.TypeVectorPolygon
             )
         )
-        for name in RESULT_NAMES:
-            self.addOutput(QgsProcessingOutputNumber(name, name))
+        results = [
+            ("BEFORE_KM2", self.tr("Held area before (km²)")),
+            ("AFTER_KM2", self.tr("Held area after (km²)")),
+            ("GAINED_KM2", self.tr("Area gained (km²)")),
+            ("LOST_KM2", self.tr("Area lost (km²)")),
+            ("NET_KM2", self.tr("Net change (km²)")),
+            ("KEPT_SHARE", self.tr("Share of the earlier ground still held")),
+            ("MAX_DEPTH_M", self.tr("Deepest change beyond the earlier front (m)")),
+        ]
+        for name, description in results:
+            self.addOutput(QgsProcessingOutputNumber(name, description))
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.diff import DiffCancelledError, diff_fronts
@@ -152,7 +145,9 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
                 ],
             )
         RendererPostProcessor.attach(
-            context, dest_id, categorized_fill_renderer("change", CHANGE_STYLE)
+            context,
+            dest_id,
+            categorized_fill_renderer("change", change_categories()),
         )
         feedback.pushInfo(
             self.tr(

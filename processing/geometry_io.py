@@ -127,7 +127,6 @@ def read_polygon_shapes(
 
     Null, empty and non-polygonal geometries are skipped with a warning naming the parameter.
     """
-    import shapely
 
     transform = QgsCoordinateTransform(source.sourceCrs(), target_crs, context.transformContext())
     step = densify_step(source.sourceCrs())

@@ -9,7 +9,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("FrontlineHelp", text)
+    return QCoreApplication.translate("Frontline", text)
 
 
 def _deepstatesnapshot() -> str:

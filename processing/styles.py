@@ -21,10 +21,43 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Frontline", text)
 
 
+def class_labels() -> dict[str, str]:
+    """Legend labels of DeepState's classes, translated."""
+    return {
+        "occupied": tr("Occupied since 24 February 2022"),
+        "occupied_before_2022": tr("Occupied before 2022 (ORDLO, Crimea)"),
+        "grey_zone": tr("Grey zone / unknown status (Ukraine)"),
+        "grey_zone_in_russia": tr("Grey zone in Russia"),
+        "ua_held_in_russia": tr("Ukrainian-held in Russia"),
+        "liberated": tr("Liberated"),
+        "other_territories": tr("Other occupied territories (outside the war map)"),
+        "unit": tr("Russian / Belarusian unit"),
+        "attack_direction": tr("Direction of attack"),
+        "airfield": tr("Airfield"),
+        "other": tr("Other point"),
+    }
+
+
+def change_categories() -> list[tuple[str, str, float, str]]:
+    """(change, fill colour, opacity, translated label): green for gains, red for losses."""
+    return [
+        ("gained", "#2e7d32", 0.6, tr("Gained")),
+        ("lost", "#c62828", 0.6, tr("Lost")),
+    ]
+
+
+def class_fill_categories(classes) -> list[tuple[str, str, float, str]]:
+    """(class, fill colour, opacity, translated label) for a categorized fill renderer."""
+    from ..core.classes import CLASS_STYLE
+
+    labels = class_labels()
+    return [(c, CLASS_STYLE[c][0], CLASS_STYLE[c][1], labels[c]) for c in classes]
+
+
 def categorized_fill_renderer(
     field: str, categories: list[tuple[str, str, float, str]]
 ) -> QgsCategorizedSymbolRenderer:
-    """A categorized renderer from (value, fill colour, fill opacity, label) tuples."""
+    """A categorized renderer from (value, fill colour, fill opacity, translated label) tuples."""
     renderer_categories = []
     for value, colour, opacity, label in categories:
         fill = QColor(colour)
@@ -38,20 +71,20 @@ def categorized_fill_renderer(
             }
         )
         symbol.symbolLayer(0).setFillColor(fill)
-        renderer_categories.append(QgsRendererCategory(value, symbol, tr(label)))
+        renderer_categories.append(QgsRendererCategory(value, symbol, label))
     return QgsCategorizedSymbolRenderer(field, renderer_categories)
 
 
 def categorized_marker_renderer(
     field: str, categories: list[tuple[str, str, str, str]]
 ) -> QgsCategorizedSymbolRenderer:
-    """A categorized renderer from (value, colour, marker shape, label) tuples."""
+    """A categorized renderer from (value, colour, marker shape, translated label) tuples."""
     renderer_categories = []
     for value, colour, shape, label in categories:
         symbol = QgsMarkerSymbol.createSimple(
             {"name": shape, "color": colour, "outline_color": "#212121", "size": "2.6"}
         )
-        renderer_categories.append(QgsRendererCategory(value, symbol, tr(label)))
+        renderer_categories.append(QgsRendererCategory(value, symbol, label))
     return QgsCategorizedSymbolRenderer(field, renderer_categories)
 
 
