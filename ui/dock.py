@@ -60,6 +60,7 @@ from .present import (
     neck_figures,
     share,
     signed_km2,
+    totals_html,
 )
 from .tasks import JobTask, algorithm_available
 
@@ -157,6 +158,7 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         self.progressBar.setRange(0, 100)
         self.progressBar.setValue(0)
         self.progressBar.setTextVisible(False)
+        self.progressBar.setVisible(False)  # shown while a task runs
         self.descriptionBrowser.setOpenLinks(True)
         self.descriptionBrowser.setOpenExternalLinks(True)
         self.descriptionBrowser.setPlaceholderText(tr("The update's description appears here."))
@@ -570,6 +572,22 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
             self.descriptionBrowser.setHtml(description_html(update.description_en, update.links))
         else:
             self.descriptionBrowser.setPlainText(tr("(No description: offline, or none given.)"))
+        self._fit_description()
+
+    def _fit_description(self) -> None:
+        """As tall as the description (up to five lines or so), no taller."""
+        browser = self.descriptionBrowser
+        document = browser.document()
+        document.setTextWidth(browser.viewport().width())
+        frame = 2 * browser.frameWidth()
+        margins = frame + 2 * int(document.documentMargin())
+        lines = browser.fontMetrics().lineSpacing()
+        height = int(document.size().height()) + frame
+        browser.setFixedHeight(max(2 * lines + margins, min(height, 5 * lines + margins)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_description()
 
     # -- tasks -------------------------------------------------------------------------------
 
@@ -579,6 +597,7 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         self._task_done = done
         task.progressChanged.connect(self._on_progress)
         self.progressBar.setRange(0, 0)  # busy until the first progress report
+        self.progressBar.setVisible(True)
         QgsApplication.taskManager().addTask(task)
         self._refresh_buttons()
 
@@ -595,6 +614,7 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
             task.progressChanged.disconnect(self._on_progress)
         self.progressBar.setRange(0, 100)
         self.progressBar.setValue(0)
+        self.progressBar.setVisible(False)
         try:
             done(task)
         except Exception as error:  # never a traceback in the user's face
@@ -706,6 +726,7 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         self.areasTable.setRowCount(len(rows))
         for row, cls in enumerate(rows):
             name = QTableWidgetItem(class_label(cls))
+            name.setToolTip(class_label(cls))
             swatch = QColor(CLASS_STYLE[cls][0])
             name.setData(Qt.DecorationRole, swatch)
             name.setData(Qt.UserRole, cls)
@@ -772,24 +793,22 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
             {layers.KIND: "changes", layers.SNAPSHOT: str(loaded.update.id)},
         )
         totals = value["totals"]
-        text = tr(
-            "{cls}, {before} → {after}:\n"
-            "before {b} km², after {a} km²\n"
-            "gained {g} km², lost {l} km², net {n} km²\n"
-            "kept {k} of the earlier ground; deepest change {d}"
-        ).format(
-            cls=class_label(cls),
-            before=map_time(before.created),
-            after=map_time(loaded.update.created),
-            b=km2(totals["BEFORE_KM2"]),
-            a=km2(totals["AFTER_KM2"]),
-            g=km2(totals["GAINED_KM2"]),
-            l=km2(totals["LOST_KM2"]),
-            n=signed_km2(totals["NET_KM2"]),
-            k=share(totals["KEPT_SHARE"]),
-            d=distance(totals["MAX_DEPTH_M"]),
+        self.compareResult.setText(
+            totals_html(
+                tr("{}: {} → {}").format(
+                    class_label(cls), map_time(before.created), map_time(loaded.update.created)
+                ),
+                [
+                    (tr("Before"), km2(totals["BEFORE_KM2"]) + " km²"),
+                    (tr("After"), km2(totals["AFTER_KM2"]) + " km²"),
+                    (tr("Gained"), km2(totals["GAINED_KM2"]) + " km²"),
+                    (tr("Lost"), km2(totals["LOST_KM2"]) + " km²"),
+                    (tr("Net"), signed_km2(totals["NET_KM2"]) + " km²"),
+                    (tr("Kept of the earlier ground"), share(totals["KEPT_SHARE"])),
+                    (tr("Deepest change"), distance(totals["MAX_DEPTH_M"])),
+                ],
+            )
         )
-        self.compareResult.setText(text)
         self.tabWidget.setCurrentWidget(self.compareTab)
         self._show_message(
             tr("Compared with {}: gained {} km², lost {} km².").format(

@@ -8,10 +8,14 @@ from qgis.core import (
     QgsLayerTreeGroup,
     QgsLineSymbol,
     QgsMapLayer,
+    QgsPalLayerSettings,
     QgsProject,
     QgsSingleSymbolRenderer,
+    QgsTextBufferSettings,
+    QgsTextFormat,
     QgsUnitTypes,
     QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
     QgsVectorLayerTemporalProperties,
 )
 from qgis.PyQt.QtCore import QDateTime
@@ -19,8 +23,11 @@ from qgis.PyQt.QtGui import QColor
 
 from ..core.classes import CLASS_STYLE, POINT_CLASSES
 from ..processing.deepstate_snapshot import POINT_MARKERS
-from ..processing.frontline_diff import CHANGE_STYLE
-from ..processing.styles import categorized_fill_renderer, categorized_marker_renderer
+from ..processing.styles import (
+    categorized_fill_renderer,
+    categorized_marker_renderer,
+    change_categories,
+)
 
 # Custom properties on the groups the dock makes (kept in the project file).
 KIND = "frontline/kind"  # "map", "changes", "analysis" or "series"
@@ -41,7 +48,7 @@ def style_points(layer: QgsVectorLayer) -> None:
 
 def style_change(layer: QgsVectorLayer, change: str) -> None:
     """Gained ground green, lost ground red, as frontline:frontlinediff styles its output."""
-    colour, opacity = next((c, o) for value, c, o, _label in CHANGE_STYLE if value == change)
+    colour, opacity = next((c, o) for value, c, o, _label in change_categories() if value == change)
     fill = QColor(colour)
     fill.setAlphaF(opacity)
     symbol = QgsFillSymbol.createSimple(
@@ -53,6 +60,28 @@ def style_change(layer: QgsVectorLayer, change: str) -> None:
     )
     symbol.symbolLayer(0).setFillColor(fill)
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    label_area(layer, QColor(colour).darker(160))
+
+
+def label_area(layer: QgsVectorLayer, colour: QColor) -> None:
+    """Each piece labelled with its area in km² (one decimal)."""
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "format_number(\"area_km2\", 1) || ' km²'"
+    settings.isExpression = True
+    text = QgsTextFormat()
+    text.setSize(8.5)
+    text.setColor(colour)
+    font = text.font()
+    font.setBold(True)
+    text.setFont(font)
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(1.0)
+    buffer.setColor(QColor("white"))
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
 
 
 def style_lines(layer: QgsVectorLayer, colour: str, width_mm: float, dashed: bool = False) -> None:

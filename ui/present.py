@@ -141,6 +141,18 @@ def _anchor(label: str, url: str) -> str:
     return f'<a href="{html.escape(url, quote=True)}">{html.escape(label)}</a>'
 
 
+def totals_html(title: str, rows: list[tuple[str, str]]) -> str:
+    """A title over a two-column table of figures (everything escaped)."""
+    cells = "".join(
+        f"<tr><td>{html.escape(name)}</td>"
+        f'<td align="right" style="padding-left: 12px">{html.escape(value)}</td></tr>'
+        for name, value in rows
+    )
+    return (
+        f'<p><b>{html.escape(title)}</b></p><table cellspacing="0" cellpadding="1">{cells}</table>'
+    )
+
+
 def attribution_html() -> str:
     return tr('Map data: <a href="{}">DeepStateMAP</a>').format(ATTRIBUTION_URL)
 

@@ -10,7 +10,6 @@ the layer tree, no task is left running.
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections.abc import Callable, Iterator
 
@@ -38,7 +37,7 @@ from qgis.PyQt.QtCore import (
     QUrl,
     pyqtSlot,
 )
-from qgis.PyQt.QtGui import QDesktopServices, QFont, QTextCursor
+from qgis.PyQt.QtGui import QDesktopServices, QFont, QTextCursor, QTextDocument
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
 
@@ -658,18 +657,33 @@ def test_compare_with_previous_adds_gained_and_lost_and_shows_totals(plugin, ser
     gained, lost = group_layer(changes, "Gained"), group_layer(changes, "Lost")
     assert {f["change"] for f in gained.getFeatures()} <= {"gained"}
     assert {f["change"] for f in lost.getFeatures()} == {"lost"}
-    text = panel.compareResult.text()
+    shown = figures_shown(panel.compareResult.text())
     official_before = data.history_record(OCT_13)["occupiedInRussia"]
     official_after = data.history_record(NOV_1)["occupiedInRussia"]
     # The figures shown are the algorithm's; they agree with the layers and DeepState's own.
-    assert f"gained {present.km2(layer_sum(gained))} km²" in text
-    assert f"lost {present.km2(layer_sum(lost))} km²" in text
-    figures = re.search(r"before ([\d\u202f.]+) km², after ([\d\u202f.]+) km²", text)
-    before, after = (float(g.replace("\u202f", "")) for g in figures.groups())
+    assert shown["Gained"] == f"{present.km2(layer_sum(gained))} km²"
+    assert shown["Lost"] == f"{present.km2(layer_sum(lost))} km²"
+    before, after = number(shown["Before"]), number(shown["After"])
     assert before == pytest.approx(official_before, rel=0.005)
     assert after == pytest.approx(official_after, rel=0.005)
+    assert number(shown["Net"]) == pytest.approx(after - before, abs=0.11)  # shown rounded
+    assert 0 < number(shown["Kept of the earlier ground"]) <= 100
     assert layer_sum(lost) - layer_sum(gained) == pytest.approx(before - after, abs=1.0)
     assert_project_consistent()
+
+
+def number(text: str) -> float:
+    """A figure as the dock writes it ("−1\u202f234.5 km²", "94.5 %") as a float."""
+    value = text.split(" ")[0] if " " in text else text
+    return float(value.replace("\u202f", "").replace("−", "-").replace("±", "").replace("+", ""))
+
+
+def figures_shown(label_html: str) -> dict[str, str]:
+    """Name -> value of the rows of a totals table as the dock shows it."""
+    document = QTextDocument()
+    document.setHtml(label_html)
+    lines = [line for line in document.toPlainText().splitlines() if line.strip()]
+    return dict(zip(lines[1::2], lines[2::2]))
 
 
 def test_compare_is_disabled_on_the_first_update(plugin, server):
