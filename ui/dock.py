@@ -54,10 +54,10 @@ from .present import (
     description_html,
     distance,
     file_size,
-    generic_figures,
     km2,
     map_time,
     neck_figures,
+    pocket_figures,
     share,
     signed_km2,
     totals_html,
@@ -835,7 +835,6 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
             jobs.analyse_job(
                 loaded.update.id,
                 side.held,
-                side.hostile,
                 rear.id() if rear is not None else None,
                 base_url(),
                 self.offline,
@@ -852,7 +851,7 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         names = {
             "corridor:OUTPUT": tr("Necks"),
             "corridor:OUTPUT_CORRIDORS": tr("Corridors"),
-            "encirclement:OUTPUT": tr("Pockets"),
+            "encirclement:OUTPUT": tr("Pieces"),
             "encirclement:OUTPUT_LINKS": tr("Links"),
         }
         taken: dict[str, QgsVectorLayer] = {}
@@ -865,8 +864,8 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
             layers.style_lines(taken["corridor:OUTPUT"], "#d50000", 1.2)
         if "corridor:OUTPUT_CORRIDORS" in taken:
             layers.style_lines(taken["corridor:OUTPUT_CORRIDORS"], "#6a1b9a", 0.8, dashed=True)
-        if "encirclement:OUTPUT" in taken and taken["encirclement:OUTPUT"].geometryType() == 2:
-            layers.style_pockets(taken["encirclement:OUTPUT"])
+        if "encirclement:OUTPUT" in taken:
+            layers.style_pieces(taken["encirclement:OUTPUT"])
         if "encirclement:OUTPUT_LINKS" in taken:
             layers.style_lines(taken["encirclement:OUTPUT_LINKS"], "#ff6f00", 1.0)
         name = tr("Analysis: {}").format(tr(side.label))
@@ -910,7 +909,7 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
                 figures_text = neck_figures(attributes)
             else:
                 label = tr("Pocket {}").format(counters["pocket"])
-                figures_text = generic_figures(attributes)
+                figures_text = pocket_figures(attributes)
             item = QTreeWidgetItem([label, figures_text])
             item.setToolTip(1, figures_text)
             item.setData(0, Qt.UserRole, (layer_ids.get(finding.output), finding.feature_id))

@@ -32,6 +32,7 @@ ENCIRCLEMENT_ALG = "frontline:encirclement"
 SERIES_ALG = "frontline:deepstateseries"
 TEMPORARY = QgsProcessing.TEMPORARY_OUTPUT
 MAX_LISTED = 50  # necks or pockets listed in the dock (all stay in the layers)
+POCKET_STATUSES = ("encircled", "near_encircled")  # what frontline:encirclement counts
 
 
 def tr(text: str) -> str:
@@ -248,7 +249,6 @@ def feature_records(layer: QgsVectorLayer, kind: str, output: str) -> list[Findi
 def analyse_job(
     snapshot_id: int,
     held: tuple[str, ...],
-    hostile: tuple[str, ...],
     rear_layer_id: str | None,
     base_url: str,
     offline: bool,
@@ -259,14 +259,13 @@ def analyse_job(
     def job(run: JobRun) -> dict:
         registry = QgsApplication.processingRegistry()
         fetch_maps(run, [snapshot_id], base_url, offline)
-        ground = snapshot(run, snapshot_id, list(held) + list(hostile))
+        ground = snapshot(run, snapshot_id, list(held))
         layer = layer_in(run, ground["OUTPUT"])
         held_layer = class_subset(run, layer, held)
         if held_layer.featureCount() == 0:
             raise QgsProcessingException(
                 tr("This map has no {} to analyse.").format(side_label.lower())
             )
-        hostile_layer = class_subset(run, layer, hostile) if hostile else None
         outputs: dict[str, str] = {}
         findings: list[Finding] = []
         figures: dict[str, object] = {}
@@ -294,15 +293,17 @@ def analyse_job(
                 "OUTPUT": TEMPORARY,
                 "OUTPUT_LINKS": TEMPORARY,
             }
-            if hostile_layer is not None and hostile_layer.featureCount():
-                parameters["HOSTILE"] = hostile_layer.id()
             pockets = run.run_alg(ENCIRCLEMENT_ALG, parameters)
             for key in ("OUTPUT", "OUTPUT_LINKS"):
                 if pockets.get(key):
                     outputs[f"encirclement:{key}"] = pockets[key]
-            records = feature_records(
-                layer_in(run, pockets["OUTPUT"]), "pocket", "encirclement:OUTPUT"
-            )
+            records = [
+                r
+                for r in feature_records(
+                    layer_in(run, pockets["OUTPUT"]), "pocket", "encirclement:OUTPUT"
+                )
+                if r.attributes.get("status") in POCKET_STATUSES  # pieces that are pockets
+            ]
             records.sort(key=lambda r: -(r.attributes.get("area_km2") or 0.0))  # largest first
             findings.extend(records[:MAX_LISTED])
             figures["pockets"] = len(records)

@@ -91,16 +91,12 @@ def style_lines(layer: QgsVectorLayer, colour: str, width_mm: float, dashed: boo
     layer.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple(properties)))
 
 
-def style_pockets(layer: QgsVectorLayer) -> None:
-    symbol = QgsFillSymbol.createSimple(
-        {
-            "color": "255,111,0,90",
-            "outline_color": "#e65100",
-            "outline_width": "0.6",
-            "outline_style": "dash",
-        }
-    )
-    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+def style_pieces(layer: QgsVectorLayer) -> None:
+    """Near-encirclement pieces by status, as frontline:encirclement styles them."""
+    from ..processing.styles import status_categories  # lands with the algorithm
+
+    if "status" in layer.fields().names():
+        layer.setRenderer(categorized_fill_renderer("status", status_categories()))
 
 
 def add_group(

@@ -11,8 +11,6 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..core.classes import (
     CLASS_STYLE,
-    GREY_ZONE,
-    GREY_ZONE_IN_RUSSIA,
     OCCUPIED,
     OCCUPIED_BEFORE_2022,
     UA_HELD_IN_RUSSIA,
@@ -28,16 +26,18 @@ ATTRIBUTION_URL = "https://deepstatemap.live"
 
 @dataclass(frozen=True)
 class Side:
-    """Ground one side holds on a DeepState map, and the ground pressing on it."""
+    """Ground one side holds on a DeepState map.
+
+    No hostile layer goes with it: DeepState leaves the ground each army holds outright
+    uncoloured (it belongs to the country it lies in), and frontline:encirclement counts all
+    ground that is neither held nor rear as hostile when it is given none.
+    """
 
     key: str
     label: str
     held: tuple[str, ...]  # polygon classes of the held ground
-    hostile: tuple[str, ...]  # polygon classes passed to near-encirclement as HOSTILE
 
 
-# DeepState does not draw the ground each army holds outright (uncoloured ground belongs to the
-# country it lies in), so the hostile ground passed on is the grey zone next to the held ground.
 SIDES: dict[str, Side] = {
     side.key: side
     for side in (
@@ -45,13 +45,11 @@ SIDES: dict[str, Side] = {
             "ua_held_in_russia",
             QT_TRANSLATE_NOOP("Frontline", "Ukrainian-held ground in Russia"),
             (UA_HELD_IN_RUSSIA,),
-            (GREY_ZONE_IN_RUSSIA,),
         ),
         Side(
             "occupied",
             QT_TRANSLATE_NOOP("Frontline", "Occupied ground in Ukraine (since 2022 and before)"),
             (OCCUPIED, OCCUPIED_BEFORE_2022),
-            (GREY_ZONE,),
         ),
     )
 }
@@ -166,6 +164,33 @@ def neck_figures(attributes: dict) -> str:
     side_a, side_b = attributes.get("side_a_km2"), attributes.get("side_b_km2")
     if side_a is not None and side_b is not None:
         parts.append(tr("sides {} and {} km²").format(km2(side_a), km2(side_b)))
+    return ", ".join(parts)
+
+
+POCKET_STATUS = {
+    "encircled": QT_TRANSLATE_NOOP("Frontline", "encircled"),
+    "near_encircled": QT_TRANSLATE_NOOP("Frontline", "nearly encircled"),
+    "salient": QT_TRANSLATE_NOOP("Frontline", "salient"),
+    "secure": QT_TRANSLATE_NOOP("Frontline", "secure"),
+}
+
+
+def pocket_figures(attributes: dict) -> str:
+    """One line about a piece from the fields of frontline:encirclement's output."""
+    status = attributes.get("status")
+    if status not in POCKET_STATUS or attributes.get("area_km2") is None:
+        return generic_figures(attributes)
+    parts = [
+        tr(POCKET_STATUS[status]),
+        tr("{} km² ({} of the held ground)").format(
+            km2(attributes["area_km2"]), share(attributes.get("share"))
+        ),
+        tr("opening {}").format(distance(attributes.get("opening_m"))),
+    ]
+    if attributes.get("hostile_contact") is not None:
+        parts.append(tr("{} of its edge hostile").format(share(attributes["hostile_contact"])))
+    if attributes.get("fire_controlled"):
+        parts.append(tr("opening under fire"))
     return ", ".join(parts)
 
 

@@ -731,12 +731,19 @@ def test_analyse_lists_necks_and_pockets_and_zooms_to_them(plugin, server, iface
             )
             assert_zooms_to(panel, iface, first, necks, feature)
     if jobs_available(jobs.ENCIRCLEMENT_ALG):
-        pockets = group_layer(analysis, "Pockets")
-        assert heads["Pockets"].text(0) == f"Pockets ({pockets.featureCount()})"
-        if pockets.featureCount():
+        pieces = group_layer(analysis, "Pieces")
+        pockets = [f for f in pieces.getFeatures() if f["status"] in jobs.POCKET_STATUSES]
+        assert heads["Pockets"].text(0) == f"Pockets ({len(pockets)})"
+        assert f"Pockets: {len(pockets)}, " in panel.analysisSummary.text()
+        if pockets:
             first = heads["Pockets"].child(0)
             _, feature_id = first.data(0, Qt.UserRole)
-            assert_zooms_to(panel, iface, first, pockets, pockets.getFeature(feature_id))
+            feature = pieces.getFeature(feature_id)
+            assert feature["area_km2"] == max(f["area_km2"] for f in pockets)
+            assert first.text(1) == present.pocket_figures(
+                {n: feature[n] for n in pieces.fields().names()}
+            )
+            assert_zooms_to(panel, iface, first, pieces, feature)
     assert_project_consistent()
 
 
