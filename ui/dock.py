@@ -136,6 +136,7 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         self.previous_loaded: LoadedMap | None = None
         self.task: JobTask | None = None
         self._task_done = None
+        self._refresh_pending = False
         self._started = False
         self._closed = False
         self._connections: list[tuple[object, object]] = []
@@ -440,6 +441,9 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         self._refresh_buttons()
 
     def _on_project_cleared(self) -> None:
+        """A new or another project: what runs for the old one is cancelled, not added."""
+        if self.task is not None and self.task.adds_layers:
+            self.cancel()
         self.loaded = None
         self.previous_loaded = None
         self.areasTable.setRowCount(0)
@@ -452,14 +456,17 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
     # -- the update list and the date picker -------------------------------------------------
 
     def refresh_updates(self) -> None:
-        if self.task is not None:
+        if self.task is not None:  # the settings changed while a task runs: refresh after it
+            self._refresh_pending = True
             return
+        self._refresh_pending = False
         self._show_message(tr("Reading DeepState's list of map updates…"))
         self._start_task(
             tr("Frontline: list of DeepState maps"),
             jobs.updates_job(base_url()),
             1,
             self._updates_done,
+            adds_layers=False,
         )
 
     def _updates_done(self, task: JobTask) -> None:
@@ -591,8 +598,9 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
 
     # -- tasks -------------------------------------------------------------------------------
 
-    def _start_task(self, description: str, job, steps: int, done) -> None:
+    def _start_task(self, description: str, job, steps: int, done, adds_layers=True) -> None:
         task = JobTask(description, job, steps, on_finished=self._task_finished)
+        task.adds_layers = adds_layers
         self.task = task
         self._task_done = done
         task.progressChanged.connect(self._on_progress)
@@ -626,6 +634,8 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         finally:
             self._refresh_cache_size()
             self._refresh_buttons()
+        if self._refresh_pending:
+            self.refresh_updates()
 
     def cancel(self) -> None:
         if self.task is not None:

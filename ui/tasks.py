@@ -127,6 +127,7 @@ class JobTask(QgsTask):
         self.cancelled = False
         self.error = ""
         self.network_failed = False
+        self.adds_layers = True  # a task whose results go into the project
         self.value: Any = None
         self.context: QgsProcessingContext | None = None
 

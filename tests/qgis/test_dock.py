@@ -535,6 +535,36 @@ def test_cancel_mid_download_adds_nothing(plugin, site, iface):
     assert_project_consistent()
 
 
+def test_a_new_project_cancels_a_running_load(plugin, site):
+    body = len(site.map_body(NOV_1))
+    with FakeDeepStateServer(site, throttle=body / 10.0) as slow:
+        panel = open_dock(plugin, slow.base_url)
+        select_day(panel, QDate(2024, 11, 1))
+        panel.loadButton.click()
+        wait_until(lambda: f"/api/history/{NOV_1}/geojson" in site.paths_requested(), 10)
+        QgsProject.instance().clear()  # File > New while the map downloads
+        wait_until(lambda: idle(panel), 10)
+    assert panel.messageLabel.text().endswith("cancelled; nothing was added.")
+    assert project_layers() == {} and frontline_groups() == []
+    assert_project_consistent()
+
+
+def test_settings_changed_during_a_load_apply_once_it_ends(plugin, site):
+    body = len(site.map_body(NOV_1))
+    with FakeDeepStateServer(site, throttle=body / 2.0) as slow:
+        panel = open_dock(plugin, slow.base_url)
+        select_day(panel, QDate(2024, 11, 1))
+        panel.loadButton.click()
+        panel.baseUrlEdit.setText(refused_url())
+        panel.baseUrlEdit.editingFinished.emit()
+        assert not panel.offline  # the load goes on with the server it started with
+        wait_until(lambda: idle(panel) and panel.offline, 30)
+    (group,) = frontline_groups("map")
+    assert group.customProperty(SNAPSHOT) == str(NOV_1)
+    assert panel.offlineLabel.text() == "● Offline: cached maps only"
+    assert_project_consistent()
+
+
 def test_server_error_is_reported_and_adds_nothing(plugin, server, site, iface):
     panel = open_dock(plugin, server.base_url)
     site.fail(r"/geojson$", *[Failure.error(500, retry_after="0")] * 4)  # every retry fails
