@@ -18,7 +18,7 @@ from qgis.core import (
     QgsVectorLayerSimpleLabeling,
     QgsVectorLayerTemporalProperties,
 )
-from qgis.PyQt.QtCore import QDateTime
+from qgis.PyQt.QtCore import QCoreApplication, QDateTime
 from qgis.PyQt.QtGui import QColor
 
 from ..core.classes import CLASS_STYLE, POINT_CLASSES
@@ -119,7 +119,11 @@ def add_group(
     try:
         for layer in layers:
             if project.addMapLayer(layer, False) is None:
-                raise RuntimeError(f"QGIS refused the layer {layer.name()}")
+                raise RuntimeError(
+                    QCoreApplication.translate("Frontline", "QGIS refused the layer {}").format(
+                        layer.name()
+                    )
+                )
             added.append(layer.id())
             group.addLayer(layer)
         group.setExpanded(expanded)
