@@ -176,7 +176,7 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         for cls in POLYGON_CLASSES:
             self.compareClassCombo.addItem(class_label(cls), cls)
         for key, side in SIDES.items():
-            self.sideCombo.addItem(tr(side.label), key)
+            self.sideCombo.addItem(side.label, key)
         side = settings.value(SETTING_SIDE, DEFAULT_SIDE, type=str)
         self.sideCombo.setCurrentIndex(max(0, self.sideCombo.findData(side)))
         self.rearLayerCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
@@ -836,19 +836,19 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         side = SIDES[self.sideCombo.currentData()]
         rear = self.rearLayerCombo.currentLayer()
         what = tr("Analysing {} on the map of {}").format(
-            tr(side.label).lower(), map_time(loaded.update.created)
+            side.label.lower(), map_time(loaded.update.created)
         )
         self._show_message(what + "…")
         steps = 2 + sum(algorithm_available(a) for a in (jobs.CORRIDOR_ALG, jobs.ENCIRCLEMENT_ALG))
         self._start_task(
-            tr("Frontline: analyse {}").format(tr(side.label).lower()),
+            tr("Frontline: analyse {}").format(side.label.lower()),
             jobs.analyse_job(
                 loaded.update.id,
                 side.held,
                 rear.id() if rear is not None else None,
                 base_url(),
                 self.offline,
-                tr(side.label),
+                side.label,
             ),
             steps,
             lambda task: self._analyse_done(task, loaded, side, what),
@@ -878,7 +878,7 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
             layers.style_pieces(taken["encirclement:OUTPUT"])
         if "encirclement:OUTPUT_LINKS" in taken:
             layers.style_lines(taken["encirclement:OUTPUT_LINKS"], "#ff6f00", 1.0)
-        name = tr("Analysis: {}").format(tr(side.label))
+        name = tr("Analysis: {}").format(side.label)
         for group in layers.frontline_groups("analysis"):
             if group.name() == name and str(group.customProperty(layers.SNAPSHOT)) == str(
                 loaded.update.id

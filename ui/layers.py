@@ -27,6 +27,8 @@ from ..processing.styles import (
     categorized_fill_renderer,
     categorized_marker_renderer,
     change_categories,
+    class_fill_categories,
+    class_labels,
 )
 
 # Custom properties on the groups the dock makes (kept in the project file).
@@ -35,14 +37,12 @@ SNAPSHOT = "frontline/snapshot_id"
 
 
 def style_areas(layer: QgsVectorLayer, classes: list[str]) -> None:
-    categories = [(c, *CLASS_STYLE[c]) for c in classes]
-    layer.setRenderer(categorized_fill_renderer("class", categories))
+    layer.setRenderer(categorized_fill_renderer("class", class_fill_categories(classes)))
 
 
 def style_points(layer: QgsVectorLayer) -> None:
-    categories = [
-        (c, CLASS_STYLE[c][0], POINT_MARKERS[c], CLASS_STYLE[c][2]) for c in POINT_CLASSES
-    ]
+    labels = class_labels()
+    categories = [(c, CLASS_STYLE[c][0], POINT_MARKERS[c], labels[c]) for c in POINT_CLASSES]
     layer.setRenderer(categorized_marker_renderer("class", categories))
 
 

@@ -7,14 +7,14 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.classes import (
-    CLASS_STYLE,
     OCCUPIED,
     OCCUPIED_BEFORE_2022,
     UA_HELD_IN_RUSSIA,
 )
+from ..processing.styles import class_labels
 
 
 def tr(text: str) -> str:
@@ -34,30 +34,32 @@ class Side:
     """
 
     key: str
-    label: str
     held: tuple[str, ...]  # polygon classes of the held ground
+
+    @property
+    def label(self) -> str:
+        return side_labels()[self.key]
+
+
+def side_labels() -> dict[str, str]:
+    return {
+        "ua_held_in_russia": tr("Ukrainian-held ground in Russia"),
+        "occupied": tr("Occupied ground in Ukraine (since 2022 and before)"),
+    }
 
 
 SIDES: dict[str, Side] = {
     side.key: side
     for side in (
-        Side(
-            "ua_held_in_russia",
-            QT_TRANSLATE_NOOP("Frontline", "Ukrainian-held ground in Russia"),
-            (UA_HELD_IN_RUSSIA,),
-        ),
-        Side(
-            "occupied",
-            QT_TRANSLATE_NOOP("Frontline", "Occupied ground in Ukraine (since 2022 and before)"),
-            (OCCUPIED, OCCUPIED_BEFORE_2022),
-        ),
+        Side("ua_held_in_russia", (UA_HELD_IN_RUSSIA,)),
+        Side("occupied", (OCCUPIED, OCCUPIED_BEFORE_2022)),
     )
 }
 DEFAULT_SIDE = "ua_held_in_russia"
 
 
 def class_label(cls: str) -> str:
-    return tr(CLASS_STYLE[cls][2]) if cls in CLASS_STYLE else cls
+    return class_labels().get(cls, cls)
 
 
 def km2(value: float | None) -> str:
@@ -167,21 +169,23 @@ def neck_figures(attributes: dict) -> str:
     return ", ".join(parts)
 
 
-POCKET_STATUS = {
-    "encircled": QT_TRANSLATE_NOOP("Frontline", "encircled"),
-    "near_encircled": QT_TRANSLATE_NOOP("Frontline", "nearly encircled"),
-    "salient": QT_TRANSLATE_NOOP("Frontline", "salient"),
-    "secure": QT_TRANSLATE_NOOP("Frontline", "secure"),
-}
+def pocket_statuses() -> dict[str, str]:
+    return {
+        "encircled": tr("encircled"),
+        "near_encircled": tr("nearly encircled"),
+        "salient": tr("salient"),
+        "secure": tr("secure"),
+    }
 
 
 def pocket_figures(attributes: dict) -> str:
     """One line about a piece from the fields of frontline:encirclement's output."""
+    statuses = pocket_statuses()
     status = attributes.get("status")
-    if status not in POCKET_STATUS or attributes.get("area_km2") is None:
+    if status not in statuses or attributes.get("area_km2") is None:
         return generic_figures(attributes)
     parts = [
-        tr(POCKET_STATUS[status]),
+        statuses[status],
         tr("{} km² ({} of the held ground)").format(
             km2(attributes["area_km2"]), share(attributes.get("share"))
         ),
