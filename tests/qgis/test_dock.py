@@ -381,6 +381,37 @@ def test_previous_and_next_step_through_updates(plugin, server):
     assert panel.current.id == OCT_13
 
 
+def test_refresh_picks_up_a_new_update(plugin, site, server):
+    del site.maps[DEC_1]  # DeepState has not published it yet
+    panel = open_dock(plugin, server.base_url)
+    assert panel.current.id == NOV_1 and len(panel.updates) == 2
+    site.maps[DEC_1] = data.raw_map("20241201")
+    panel.refreshButton.click()
+    assert not panel.refreshButton.isEnabled()  # one task at a time
+    wait_until(lambda: idle(panel))
+    assert len(panel.updates) == 3
+    assert panel.current.id == NOV_1  # the day the user chose stays chosen
+    panel.nextButton.click()
+    assert panel.current.id == DEC_1
+    assert panel.dateEdit.calendarWidget().dateTextFormat(QDate(2024, 12, 1)).fontWeight() == (
+        QFont.Bold
+    )
+
+
+def test_update_list_server_error_without_cache(plugin, site, server, iface):
+    site.fail(r"/api/history/public$", *[Failure.error(503, retry_after="0")] * 2)
+    panel = open_dock(plugin, server.base_url)
+    text = panel.messageLabel.text()
+    assert text.startswith("Cannot get DeepState's list of maps (DeepState update list: HTTP 503")
+    assert "no map is cached yet" in text
+    assert bar_messages(iface, Qgis.Critical) == ["Frontline:" + text]
+    assert not panel.loadButton.isEnabled()
+    panel.refreshButton.click()  # the server is fine again
+    wait_until(lambda: idle(panel))
+    assert panel.offlineLabel.text() == "● Online"
+    assert panel.loadButton.isEnabled()
+
+
 # ---------------------------------------------------------------------------------------------
 # Load
 
