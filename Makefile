@@ -9,7 +9,8 @@ PROFILE := $(CURDIR)/.build/qgis-profile
 QGIS_ENV := QT_QPA_PLATFORM=offscreen QGIS_PLUGINPATH=$(PLUGINS) QGIS_CUSTOM_CONFIG_PATH=$(PROFILE)
 QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 
-.PHONY: help deps test test-core test-qgis lint demo bench install uninstall sample i18n package screenshots clean
+.PHONY: help deps test test-core test-qgis lint demo bench install uninstall sample i18n i18n-update \
+	package screenshots clean
 
 help:
 	@echo "make demo     run Frontline on the bundled sample through qgis_process"
@@ -46,7 +47,7 @@ lint: deps
 test-core: deps
 	PYTHONSAFEPATH=1 $(VENV)/bin/pytest tests/core -p no:pytest_qgis -W ignore::pytest.PytestConfigWarning
 
-test-qgis: deps
+test-qgis: deps i18n
 	PYTHONSAFEPATH=1 $(VENV)/bin/pytest tests/qgis
 
 test: lint test-core test-qgis
@@ -60,7 +61,23 @@ demo: deps
 bench: deps
 	$(PY) bench/run_all.py
 
-package: deps
+# README images: the dock and the canvas with a loaded map, rendered headless (Xvfb if present).
+screenshots: deps
+	if command -v xvfb-run >/dev/null 2>&1; then \
+		xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) tools/screenshots.py --out docs/images; \
+	else \
+		QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py --out docs/images; \
+	fi
+
+# Ukrainian translation: `make i18n-update` refreshes i18n/*.ts from the code (translations
+# kept); `make i18n` compiles them to .qm with Qt's lrelease.
+i18n-update: deps
+	$(PY) tools/i18n.py update
+
+i18n: deps
+	$(PY) tools/i18n.py compile
+
+package: deps i18n
 	$(PY) tools/package.py dist
 
 install: $(PLUGINS)/frontline

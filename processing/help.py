@@ -147,7 +147,46 @@ def _deepstateseries() -> str:
     )
 
 
+def _encirclement() -> str:
+    return tr(
+        "<p>Is a force cut off, hanging on a narrow link, or mostly ringed by the enemy? Cuts "
+        "the held ground into pieces and rates each one.</p>"
+        "<h3>Definitions</h3><ul>"
+        "<li><b>HELD</b>: the ground of the side under study. <b>REAR</b> (optional): that "
+        "side's secure territory behind the line. <b>HOSTILE</b> (optional): enemy-held and "
+        "contested ground; without it, ground that is neither HELD nor REAR counts as hostile "
+        "(except the edge of LAND: a coast is not hostile).</li>"
+        "<li>HELD is cut into <b>pieces</b> at every neck narrower than MAX_LINK_WIDTH (the "
+        "necks of Corridor width, each side at least MIN_PIECE_AREA).</li>"
+        "<li>Boundary within CONTACT_TOLERANCE of REAR touches it (rear_contact_m, on the "
+        "ellipsoid). Without REAR the largest piece is the main body and plays the rear's "
+        "part (its opening is empty).</li>"
+        "<li>A piece's <b>opening</b>: its rear contact plus the widths of the necks joining "
+        "it to pieces that reach the rear.</li>"
+        "<li><b>hostile_contact</b>: the share (0 to 1) of the piece's boundary that borders "
+        "hostile ground; neck chords and rear contact are never hostile.</li>"
+        "<li><b>status</b>: encircled (opening 0); near_encircled (opening under "
+        "MAX_LINK_WIDTH, or hostile_contact at least MAX_HOSTILE_CONTACT); salient "
+        "(hostile_contact at least 0.5); else secure. With REAR, the piece cut off from the "
+        "rear is the pocket even when it is the larger side of a neck.</li>"
+        "<li>With FIRE_RANGE (m) above 0, ground within that distance of hostile ground is "
+        "under fire: fire_free_opening_m is the part of the opening outside it, and "
+        "fire_controlled marks a piece whose whole opening is under fire.</li></ul>"
+        "<h3>Outputs</h3><p>OUTPUT: every piece with piece_id, status, area_km2, share (of "
+        "all held ground), opening_m, rear_contact_m, hostile_contact, fire_free_opening_m, "
+        "fire_controlled and main_body. OUTPUT_LINKS: the neck chords and rear-contact lines "
+        "with kind, length_m and the pieces they join. Results POCKETS (encircled and "
+        "near_encircled pieces) and POCKET_SHARE (their share of the held ground).</p>"
+        "<h3>Limits</h3><p>Layers may be in different CRSs; all are projected to one local "
+        "equal-area projection. Parts smaller than MIN_PIECE_AREA are left out (they still "
+        "count in the held total). HELD overlapping HOSTILE gives a warning.</p>"
+        "<h3>Example</h3><pre>qgis_process run frontline:encirclement -- HELD=held.gpkg "
+        "REAR=rear.gpkg MAX_LINK_WIDTH=2000 FIRE_RANGE=5000 OUTPUT=pieces.gpkg</pre>"
+    )
+
+
 _HELP = {
+    "encirclement": _encirclement,
     "deepstateseries": _deepstateseries,
     "deepstatesnapshot": _deepstatesnapshot,
     "corridorwidth": _corridorwidth,

@@ -46,6 +46,16 @@ def change_categories() -> list[tuple[str, str, float, str]]:
     ]
 
 
+def status_categories() -> list[tuple[str, str, float, str]]:
+    """(status, fill colour, opacity, translated label) of near-encirclement pieces."""
+    return [
+        ("encircled", "#b71c1c", 0.7, tr("Encircled")),
+        ("near_encircled", "#ef6c00", 0.6, tr("Nearly encircled")),
+        ("salient", "#fbc02d", 0.5, tr("Salient")),
+        ("secure", "#2e7d32", 0.4, tr("Secure")),
+    ]
+
+
 def class_fill_categories(classes) -> list[tuple[str, str, float, str]]:
     """(class, fill colour, opacity, translated label) for a categorized fill renderer."""
     from ..core.classes import CLASS_STYLE
