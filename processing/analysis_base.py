@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsProcessingFeedback,
+    QgsRectangle,
     QgsWkbTypes,
 )
 
@@ -39,8 +40,8 @@ class MetricFrame:
         context: QgsProcessingContext,
     ) -> None:
         extent = extent_in_wgs84(sources, context)
-        if extent.isNull():
-            raise QgsProcessingException(tr("No features with a geometry in the inputs."))
+        if extent.isNull():  # empty inputs: nothing will be projected, any centre will do
+            extent = QgsRectangle(0.0, 0.0, 0.0, 0.0)
         self.crs = local_metric_crs(extent)
         self.context = context
         self.output_crs = output_crs
@@ -100,4 +101,7 @@ class AnalysisAlgorithm(FrontlineAlgorithm):
         if geometry is not None:
             feature.setGeometry(geometry)
         feature.setAttributes(attributes)
-        sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+            raise QgsProcessingException(
+                tr("Could not write a feature: {}").format(sink.lastError())
+            )
