@@ -1,0 +1,1141 @@
+"""Necks of held ground: narrow places where one straight cut splits a part into two big sides.
+
+Definitions (Frontline's "Corridor width" algorithm), all planar, in metres and square metres:
+
+- A **neck** of a part (a connected polygon, holes allowed) is a straight chord inside the part,
+  both ends on its boundary, that cuts the part into two sides each at least ``min_lobe_area``.
+  Its **width** is the chord's length.
+- The **corridor** of a neck is the stretch of the part's centreline through the neck along
+  which the local width stays at or below ``corridor_width`` (0 = twice the neck's width); its
+  length is the **corridor length**. It stops where the corridor opens into wider ground.
+- Each part reports its narrowest neck (whatever its width), then further necks narrower than
+  ``max_width`` at other places: local minima separated from the necks already chosen by ground
+  wider than the corridor width (a neck never lies in another neck's corridor).
+
+Method, per part:
+
+1. The boundary is sampled: Douglas-Peucker at 1 mm keeps every vertex that carries shape
+   (densified straight runs collapse), then samples are added where the part is narrow
+   (boundary segments longer than ~3/4 of the shortest candidate chord at their ends are split)
+   and where the Delaunay triangulation does not yet contain a boundary segment (conformity).
+   Every sample lies exactly on the original boundary.
+2. The Delaunay triangulation of the samples (GEOS) is kept where triangle centroids lie inside
+   the part. Interior edges are chords; their lengths approximate the local width (the
+   triangulation's dual graph is a discrete medial axis). GEOS's incremental Delaunay slows to
+   quadratic time on long regular runs of points through the huge triangles of its frame, so a
+   ring of guard points far outside the part is triangulated with the samples and then dropped.
+3. A chord joining two points of the same ring separates the part (a Jordan curve); one joining
+   two rings does not. Side areas are computed exactly from the original rings (prefix sums of
+   the shoelace terms along the ring, holes assigned to a side by ray-crossing parity), so
+   they do not depend on the triangulation and always add up to the part's area.
+4. Candidate chords (both sides >= ``min_lobe_area``) are taken shortest first. A candidate's
+   basin is the set of chords reachable through the dual graph along chords no longer than the
+   corridor width; a candidate whose basin reaches an earlier neck's basin is not a new neck.
+   In an accepted basin the shortest chords are polished against the original boundary (a
+   zooming grid search over both end positions, keeping the chord inside and both sides large
+   enough), which gives the exact local minimum, or the exact optimum on the area constraint.
+5. The corridor is the shortest-path-farthest walk from the neck through the chord midpoints of
+   its basin, on each side (in a parallel corridor all chord midpoints lie on the centreline).
+
+Cost is dominated by the triangulation of the samples; their number depends on the shape's
+real detail and narrow places, not on redundant collinear vertices.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, MultiLineString, Polygon
+from shapely.geometry.base import BaseGeometry
+
+__all__ = ["Neck", "find_necks", "polygon_parts", "split_by_chords"]
+
+_SIMPLIFY_TOLERANCE = 1e-3  # m: vertices closer than this to the simplified ring are redundant
+_MAX_ROUNDS = 40  # sampling rounds (a corridor with 4 corners needs about log2(L/W))
+_SAMPLE_BUDGET = 200_000  # samples beyond max(this, 4 x input vertices) are not added
+_SPLIT_TRIGGER = 1.5  # split a boundary segment longer than 1.5 x half the chord at its ends
+_UNIFORM_STEPS = 32  # steps of half a chord from a segment's end before they start doubling
+_MISSING_PIECES = 64  # at most this many pieces per non-conforming segment and round
+_REFINE_REACH = 2.5  # refine around candidates up to this factor of the narrowest one
+_DELAUNAY_SLACK = 1.25  # a Delaunay chord is at most this factor longer than the local minimum
+_POLISH_CHORDS = 4  # seeds of each kind polished per basin against the real boundary
+_BASIN_SLACK = 1.1  # polish a basin's candidates up to this factor of its shortest one
+_NEAR_SHARE = 0.25  # chords whose smaller side is this share of the limit are polished too
+_POLISH_WINDOW = 1.5  # polishing searches end positions within this many widths along the ring
+_GRID = 17  # grid points per end position and zoom step (odd: the centre is on the grid)
+_GUARD_POINTS = 64
+_BASE_SAMPLES = 50_000  # the area-scale sampling adds at most about this many samples
+_LARGE_MESH = 100_000  # samples above which stray non-conforming segments are tolerated
+
+
+@dataclass(frozen=True)
+class Neck:
+    """A neck of one part. Side a is the smaller side; it lies left of the chord's direction."""
+
+    part_id: int  # 1-based; parts numbered by decreasing area
+    rank: int  # 1 = narrowest of its part
+    chord: LineString  # both ends on the part's boundary, inside the part
+    width: float  # chord length, metres (planar)
+    corridor: LineString | MultiLineString | None  # centreline stretch through the neck
+    corridor_length: float  # metres
+    side_a_area: float  # m², the smaller side (left of the chord, from its first point)
+    side_b_area: float  # m², the larger side
+    part_area: float  # m²
+
+    @property
+    def minor_share(self) -> float:
+        """The smaller side's share of the part's area, 0..0.5."""
+        if self.part_area <= 0:
+            return 0.0
+        return min(self.side_a_area, self.side_b_area) / self.part_area
+
+
+def polygon_parts(geom: BaseGeometry | None) -> list[Polygon]:
+    """The polygons of ``geom`` (repaired if invalid, holes kept), largest area first."""
+    if geom is None or geom.is_empty:
+        return []
+    mixed = geom.geom_type == "GeometryCollection"
+    if not geom.is_valid:
+        geom = shapely.make_valid(geom)
+        mixed = True
+    polygons = _polygons(geom)
+    if mixed and len(polygons) > 1:
+        # Repaired or mixed input may hold overlapping or edge-sharing polygons.
+        polygons = _polygons(shapely.union_all(polygons))
+    polygons = [p for p in polygons if p.area > 0]
+    return sorted(polygons, key=lambda p: (-p.area, p.bounds))
+
+
+def find_necks(
+    geom: BaseGeometry,
+    *,
+    min_lobe_area: float,
+    max_width: float,
+    max_necks: int | None = 3,
+    corridor_width: float = 0.0,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> list[Neck]:
+    """Necks of every part of ``geom`` (planar metres), by part then rank.
+
+    Per part: the narrowest neck (rank 1) whatever its width, then further necks narrower than
+    ``max_width``, at most ``max_necks`` per part (None = all). ``corridor_width`` 0 means twice
+    each neck's width. Returns [] when a part has no neck and also once ``is_cancelled()`` is
+    true (the caller knows it cancelled).
+    """
+    cancelled = is_cancelled or (lambda: False)
+    necks: list[Neck] = []
+    for part_id, part in enumerate(polygon_parts(geom), start=1):
+        if cancelled():
+            return []
+        if min_lobe_area > 0 and part.area < 2 * min_lobe_area:
+            continue
+        solver = _PartSolver(part, min_lobe_area, max_width, max_necks, corridor_width, cancelled)
+        found = solver.necks(part_id)
+        if found is None:
+            return []
+        necks.extend(found)
+    return necks
+
+
+def split_by_chords(part: Polygon, chords: Sequence[LineString]) -> list[Polygon]:
+    """Cut ``part`` along ``chords`` into pieces whose areas add up to the part's area.
+
+    Chords are lengthened by a millimetre at each end so that ends lying on the boundary
+    (within rounding) cut it; a chord that does not cross the part leaves it whole.
+    """
+    parts = polygon_parts(part)
+    if not parts:
+        return []
+    lines = [_extended(c) for c in chords if c is not None and not c.is_empty and c.length > 0]
+    if not lines:
+        return parts
+    pieces: list[Polygon] = []
+    for p in parts:
+        noded = shapely.union_all([p.boundary, *lines])
+        faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
+        if len(faces) == 0:
+            pieces.append(p)
+            continue
+        shapely.prepare(p)
+        inside = shapely.covers(p, shapely.point_on_surface(faces))
+        pieces.extend(f for f in faces[inside] if f.area > 0)
+    return sorted(pieces, key=lambda f: -f.area)
+
+
+# --------------------------------------------------------------------------- geometry helpers
+
+
+def _polygons(geom: BaseGeometry) -> list[Polygon]:
+    if geom.geom_type == "Polygon":
+        return [geom] if not geom.is_empty else []
+    if geom.geom_type in ("MultiPolygon", "GeometryCollection"):
+        return [p for g in shapely.get_parts(geom) for p in _polygons(g)]
+    return []
+
+
+def _extended(chord: LineString) -> LineString:
+    xy = shapely.get_coordinates(chord)
+    a, b = xy[0], xy[-1]
+    d = b - a
+    n = float(np.hypot(*d))
+    if n == 0:
+        return chord
+    e = d / n * max(1e-3, 1e-9 * n)
+    return LineString([a - e, b + e])
+
+
+def _cross(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return a[..., 0] * b[..., 1] - a[..., 1] * b[..., 0]
+
+
+def _ray_crosses(q: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Whether segments a->b cross the ray from q towards +x (half-open in y, for parity)."""
+    ay, by = a[..., 1], b[..., 1]
+    straddle = (ay > q[1]) != (by > q[1])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        x = a[..., 0] + (q[1] - ay) * (b[..., 0] - a[..., 0]) / (by - ay)
+    return straddle & (q[0] < x)
+
+
+def _essential_vertices(v: np.ndarray, tol: float) -> np.ndarray:
+    """Indices of a closed ring's vertices kept by Douglas-Peucker at ``tol`` (vectorised)."""
+    m = len(v)
+    if m <= 4:
+        return np.arange(m)
+    prev, nxt = np.roll(v, 1, axis=0), np.roll(v, -1, axis=0)
+    base = np.hypot(*(nxt - prev).T)
+    dev = np.abs(_cross(nxt - prev, v - prev)) / np.where(base > 0, base, 1.0)
+    keep = np.append(dev > tol, True)  # index m closes the ring on vertex 0
+    keep[0] = True
+    keep[int(np.argmax(np.hypot(*(v - v[0]).T)))] = True
+    ring = np.vstack([v, v[:1]])
+    active = np.ones(m + 1, dtype=bool)
+    for _ in range(200):
+        kept = np.flatnonzero(keep)
+        cand = np.flatnonzero(~keep & active)
+        if cand.size == 0:
+            break
+        pos = np.searchsorted(kept, cand)
+        a, b = kept[pos - 1], kept[pos]
+        d = _point_segment_distance(ring[cand], ring[a], ring[b])
+        order = np.lexsort((-d, a))
+        first = np.r_[True, a[order][1:] != a[order][:-1]]
+        worst = order[first]
+        over = d[worst] > tol
+        keep[cand[worst[over]]] = True
+        closed = a[worst[~over]]
+        active[cand[np.isin(a, closed)]] = False
+        if not over.any():
+            break
+    else:
+        keep[~keep & active] = True  # pathological depth: keep what is left
+    return np.flatnonzero(keep[:m])
+
+
+def _point_segment_distance(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    ab = b - a
+    n2 = np.einsum("ij,ij->i", ab, ab)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = np.where(n2 > 0, np.einsum("ij,ij->i", p - a, ab) / n2, 0.0)
+    t = np.clip(t, 0.0, 1.0)
+    return np.hypot(*(p - a - t[:, None] * ab).T)
+
+
+def _lookup(ref: np.ndarray, query: np.ndarray) -> np.ndarray:
+    """Index in ``ref`` of each exact coordinate pair in ``query`` (-1 if absent)."""
+    keys = ref[:, 0] + 1j * ref[:, 1]
+    order = np.argsort(keys, kind="stable")
+    sorted_keys = keys[order]
+    q = query[:, 0] + 1j * query[:, 1]
+    pos = np.minimum(np.searchsorted(sorted_keys, q), len(sorted_keys) - 1)
+    return np.where(sorted_keys[pos] == q, order[pos], -1)
+
+
+def _triangulate(points: np.ndarray) -> np.ndarray:
+    """Delaunay triangles (index triples) of ``points``, guarded against GEOS's slow frame."""
+    n = len(points)
+    if n < 3:
+        return np.zeros((0, 3), dtype=np.int64)
+    lo, hi = points.min(axis=0), points.max(axis=0)
+    radius = 2.0 * max(float(np.hypot(*(hi - lo))) / 2.0, 1.0)
+    angle = np.linspace(0.0, 2.0 * math.pi, _GUARD_POINTS, endpoint=False) + 0.5
+    guard = (lo + hi) / 2.0 + radius * np.column_stack([np.cos(angle), np.sin(angle)])
+    allp = np.vstack([points, guard])
+    xy = shapely.get_coordinates(shapely.delaunay_triangles(shapely.multipoints(allp)))
+    if len(xy) == 0:
+        return np.zeros((0, 3), dtype=np.int64)
+    ids = _lookup(allp, xy.reshape(-1, 4, 2)[:, :3].reshape(-1, 2)).reshape(-1, 3)
+    ok = np.all((ids >= 0) & (ids < n), axis=1)
+    return ids[ok]
+
+
+def _pair_keys(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+    return np.minimum(a, b).astype(np.int64) * n + np.maximum(a, b)
+
+
+# --------------------------------------------------------------------------- rings of a part
+
+
+class _Rings:
+    """A part's rings as arrays, with exact arc areas.
+
+    A position on ring r is a float t in [0, m): segment floor(t) at fraction t - floor(t).
+    """
+
+    def __init__(self, poly: Polygon):
+        self.verts: list[np.ndarray] = []
+        for ring in [poly.exterior, *poly.interiors]:
+            xy = shapely.get_coordinates(ring)[:-1]
+            xy = xy[np.r_[True, np.any(xy[1:] != xy[:-1], axis=1)]]
+            while len(xy) > 1 and np.all(xy[-1] == xy[0]):
+                xy = xy[:-1]
+            if len(xy) >= 3 or not self.verts:
+                self.verts.append(xy)
+        self.seg, self.seglen, self.cum, self.prefix, self.signed = [], [], [], [], []
+        for xy in self.verts:
+            nxt = np.roll(xy, -1, axis=0)
+            seg = nxt - xy
+            seglen = np.hypot(*seg.T)
+            self.seg.append(seg)
+            self.seglen.append(seglen)
+            self.cum.append(np.r_[0.0, np.cumsum(seglen)])
+            self.prefix.append(np.r_[0.0, np.cumsum(_cross(xy, nxt))])
+            self.signed.append(0.5 * float(self.prefix[-1][-1]))
+        self.count = len(self.verts)
+        self.hole_area = [abs(a) for a in self.signed]
+        self.part_area = abs(self.signed[0]) - sum(self.hole_area[1:])
+        self.crossings: dict[tuple[int, int], np.ndarray] = {}
+        for h in range(1, self.count):
+            q = self.verts[h][0]
+            for r in range(self.count):
+                if r != h:
+                    hits = _ray_crosses(q, self.verts[r], np.roll(self.verts[r], -1, axis=0))
+                    self.crossings[h, r] = np.flatnonzero(hits)
+
+    def length(self, r: int) -> float:
+        return float(self.cum[r][-1])
+
+    def _split(self, r: int, t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        m = len(self.verts[r])
+        i = np.clip(np.floor(t).astype(np.int64), 0, m - 1)
+        return i, t - i
+
+    def point(self, r: int, t: np.ndarray) -> np.ndarray:
+        i, f = self._split(r, np.asarray(t, dtype=float))
+        return self.verts[r][i] + f[:, None] * self.seg[r][i]
+
+    def arclen(self, r: int, t: np.ndarray) -> np.ndarray:
+        i, f = self._split(r, np.asarray(t, dtype=float))
+        return self.cum[r][i] + f * self.seglen[r][i]
+
+    def param(self, r: int, s: np.ndarray) -> np.ndarray:
+        m, total = len(self.verts[r]), self.length(r)
+        s = np.mod(np.asarray(s, dtype=float), total)
+        i = np.clip(np.searchsorted(self.cum[r], s, side="right") - 1, 0, m - 1)
+        f = np.clip((s - self.cum[r][i]) / self.seglen[r][i], 0.0, 1.0)
+        t = i + f
+        return np.where(t >= m, t - m, t)
+
+    def arc_side(self, r: int, tu: np.ndarray, tv: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Area of the side bounded by the arc u->v (ring order) and the chord, and a sign.
+
+        The sign is positive when that side lies left of the chord directed from v to u.
+        Valid for chords inside the part; both sides add up to the part's area.
+        """
+        v, s = self.verts[r], self.prefix[r]
+        m = len(v)
+        tu, tv = np.asarray(tu, dtype=float), np.asarray(tv, dtype=float)
+        iu, fu = self._split(r, tu)
+        iv, fv = self._split(r, tv)
+        pu, pv = self.point(r, tu), self.point(r, tv)
+        nxt_u = v[(iu + 1) % m]
+        a, b = iu + 1, iv
+        wrap = a > b
+        full = np.where(wrap, s[m] - s[a] + s[b], s[b] - s[np.minimum(a, m)])
+        same = (iu == iv) & (fv >= fu)  # the arc is a piece of one segment: no area
+        twice = _cross(pu, nxt_u) + full + _cross(v[iv], pv) + _cross(pv, pu)
+        a1 = np.where(same, 0.0, 0.5 * twice)
+        holes_in = np.zeros_like(a1)
+        for h in range(1, self.count):
+            if h == r:
+                continue
+            crossed = self.crossings[h, r]
+            lo, hi = np.searchsorted(crossed, a), np.searchsorted(crossed, b)
+            n = np.where(wrap, len(crossed) - lo + hi, hi - lo)
+            q = self.verts[h][0]
+            n = n + _ray_crosses(q, pu, nxt_u) + _ray_crosses(q, v[iv], pv)
+            n = n + _ray_crosses(q, pv, pu)
+            holes_in += np.where((n % 2 == 1) & ~same, self.hole_area[h], 0.0)
+        if r == 0:
+            return np.abs(a1) - holes_in, a1
+        a2 = self.signed[r] - a1
+        pocket_is_arc = np.abs(a1) <= np.abs(a2)
+        pocket = np.where(pocket_is_arc, np.abs(a1), np.abs(a2)) - holes_in
+        side = np.where(pocket_is_arc, pocket, self.part_area - pocket)
+        return side, np.where(pocket_is_arc, a1, a2)
+
+    def minor_side(self, r: int, tu: np.ndarray, tv: np.ndarray) -> np.ndarray:
+        side, _ = self.arc_side(r, tu, tv)
+        return np.minimum(side, self.part_area - side)
+
+
+class _Segments:
+    """All boundary segments of a part, for crossing tests of candidate cuts."""
+
+    def __init__(self, rings: _Rings):
+        self.a = np.vstack(rings.verts)
+        self.b = np.vstack([np.roll(v, -1, axis=0) for v in rings.verts])
+        self.lo = np.minimum(self.a, self.b)
+        self.hi = np.maximum(self.a, self.b)
+        self._tree: shapely.STRtree | None = None
+
+    def near(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        if len(self.a) > 20_000:
+            if self._tree is None:
+                boxes = shapely.box(self.lo[:, 0], self.lo[:, 1], self.hi[:, 0], self.hi[:, 1])
+                self._tree = shapely.STRtree(boxes)
+            return self._tree.query(shapely.box(lo[0], lo[1], hi[0], hi[1]))
+        inside = np.all(self.hi >= lo, axis=1) & np.all(self.lo <= hi, axis=1)
+        return np.flatnonzero(inside)
+
+    def crossed(self, p: np.ndarray, q: np.ndarray) -> np.ndarray:
+        """Whether each cut p->q properly crosses a boundary segment (touching does not)."""
+        out = np.zeros(len(p), dtype=bool)
+        if len(p) == 0:
+            return out
+        idx = self.near(np.minimum(p, q).min(axis=0), np.maximum(p, q).max(axis=0))
+        if idx.size == 0:
+            return out
+        c, d = self.a[idx][None], self.b[idx][None]
+        cd = d - c
+        cd_len = np.hypot(*np.moveaxis(cd, -1, 0))
+        chunk = max(1, 2_000_000 // idx.size)
+        for start in range(0, len(p), chunk):
+            a = p[start : start + chunk][:, None]
+            b = q[start : start + chunk][:, None]
+            ab = b - a
+            eps = 1e-9 * np.hypot(*np.moveaxis(ab, -1, 0)) * cd_len
+            o1, o2 = _cross(ab, c - a), _cross(ab, d - a)
+            o3, o4 = _cross(cd, a - c), _cross(cd, b - c)
+            o1, o2, o3, o4 = (np.where(np.abs(o) <= eps, 0.0, o) for o in (o1, o2, o3, o4))
+            hit = (o1 * o2 < 0) & (o3 * o4 < 0)
+            out[start : start + chunk] = hit.any(axis=1)
+        return out
+
+
+# --------------------------------------------------------------------------- triangulation
+
+
+@dataclass
+class _Mesh:
+    points: np.ndarray  # (N, 2) samples
+    ring: np.ndarray  # (N,) ring of each sample
+    t: np.ndarray  # (N,) position of each sample on its ring
+    boundary: np.ndarray  # (N, 2) sample pairs along the rings (i, next)
+    missing: np.ndarray  # (N,) whether that boundary pair is not a Delaunay edge
+    spacing: np.ndarray  # (N,) shortest non-boundary Delaunay edge at each sample
+    tri_edges: np.ndarray  # (K, 3) edges of the kept (inside) triangles
+    edge_v: np.ndarray  # (E, 2) samples of each edge
+    edge_tris: np.ndarray  # (E, 2) kept triangles of each edge (-1 = none)
+    length: np.ndarray  # (E,)
+    chord: np.ndarray  # (E,) interior edge (not a boundary pair)
+    minor: np.ndarray  # (E,) smaller side area of separating chords, else -inf
+
+
+@dataclass(frozen=True)
+class _Cut:
+    width: float
+    edge: int  # the Delaunay chord it was polished from (its corridor starts there)
+    tu: float  # end positions on the ring
+    tv: float
+    ring: int
+
+
+class _PartSolver:
+    def __init__(
+        self,
+        part: Polygon,
+        min_lobe_area: float,
+        max_width: float,
+        max_necks: int | None,
+        corridor_width: float,
+        cancelled: Callable[[], bool],
+    ):
+        xmin, ymin, xmax, ymax = part.bounds
+        self.origin = np.array([(xmin + xmax) / 2.0, (ymin + ymax) / 2.0])
+        self.poly = shapely.transform(part, lambda xy: xy - self.origin)
+        shapely.prepare(self.poly)
+        self.rings = _Rings(self.poly)
+        self.segments = _Segments(self.rings)
+        self.min_area = max(float(min_lobe_area), 0.0)
+        self.max_width = max(float(max_width), 0.0)
+        self.max_necks = max_necks
+        self.corridor_width = max(float(corridor_width), 0.0)
+        self.cancelled = cancelled
+        self.area_tol = 1e-9 * self.rings.part_area
+
+    # ------------------------------------------------------------------ sampling
+
+    def _initial_samples(self) -> list[np.ndarray]:
+        """The shape's own vertices, then points so that no boundary segment is longer than a
+        quarter of the side of a square of ``min_lobe_area``: cuts held by the area limit
+        (the tip of a bulge cut off at exactly that area) need samples at that scale."""
+        rings = self.rings
+        perimeter = sum(rings.length(r) for r in range(rings.count))
+        spacing = max(0.25 * math.sqrt(self.min_area), perimeter / _BASE_SAMPLES)
+        samples = []
+        for r, v in enumerate(rings.verts):
+            t = _essential_vertices(v, _SIMPLIFY_TOLERANCE).astype(float)
+            s = rings.arclen(r, t)
+            span = np.diff(np.r_[s, rings.length(r) + s[0]])
+            pieces = np.ceil(span / spacing).astype(np.int64) if spacing > 0 else np.ones_like(t)
+            long = np.flatnonzero(pieces > 1)
+            if long.size:
+                extra = np.concatenate(
+                    [s[i] + span[i] * np.arange(1, pieces[i]) / pieces[i] for i in long]
+                )
+                t = np.sort(np.r_[t, rings.param(r, extra)])
+            samples.append(t)
+        return samples
+
+    def _mesh(self, samples: list[np.ndarray]) -> _Mesh:
+        rings = self.rings
+        points = np.vstack([rings.point(r, t) for r, t in enumerate(samples)])
+        ring = np.concatenate([np.full(len(t), r) for r, t in enumerate(samples)])
+        tpos = np.concatenate(samples)
+        n = len(points)
+        offsets = np.r_[0, np.cumsum([len(t) for t in samples])]
+        nxt = np.concatenate(
+            [np.roll(np.arange(offsets[r], offsets[r + 1]), -1) for r in range(rings.count)]
+        )
+        boundary = np.column_stack([np.arange(n), nxt])
+        # Rings may touch at a vertex: the triangulation knows one sample per coordinate.
+        canonical = _lookup(points, points)
+        bkeys = _pair_keys(canonical[boundary[:, 0]], canonical[boundary[:, 1]], n)
+
+        tri = _triangulate(points)
+        pairs = tri[:, [0, 1, 1, 2, 2, 0]].reshape(-1, 2)
+        akeys = np.unique(_pair_keys(pairs[:, 0], pairs[:, 1], n))
+        missing = ~np.isin(bkeys, akeys)
+        a_lo, a_hi = akeys // n, akeys % n
+        interior = ~np.isin(akeys, bkeys)
+        a_len = np.hypot(*(points[a_lo] - points[a_hi]).T)
+        spacing = np.full(n, np.inf)
+        np.minimum.at(spacing, a_lo[interior], a_len[interior])
+        np.minimum.at(spacing, a_hi[interior], a_len[interior])
+
+        p = points[tri]
+        twice = _cross(p[:, 1] - p[:, 0], p[:, 2] - p[:, 0])
+        scale = float(np.ptp(points, axis=0).max()) if n else 1.0
+        centre = p.mean(axis=1)
+        keep = (np.abs(twice) > 1e-14 * scale * scale) & shapely.contains_xy(
+            self.poly, centre[:, 0], centre[:, 1]
+        )
+        kept = tri[keep]
+        k = len(kept)
+        kpairs = kept[:, [0, 1, 1, 2, 2, 0]].reshape(-1, 2)
+        keys, inverse = np.unique(_pair_keys(kpairs[:, 0], kpairs[:, 1], n), return_inverse=True)
+        inverse = inverse.reshape(-1)
+        edge_v = np.column_stack([keys // n, keys % n])
+        order = np.argsort(inverse, kind="stable")
+        counts = np.bincount(inverse, minlength=len(keys))
+        starts = np.r_[0, np.cumsum(counts)[:-1]]
+        owner = order // 3
+        edge_tris = np.full((len(keys), 2), -1, dtype=np.int64)
+        edge_tris[:, 0] = owner[starts]
+        two = counts >= 2
+        edge_tris[two, 1] = owner[starts[two] + 1]
+        length = np.hypot(*(points[edge_v[:, 0]] - points[edge_v[:, 1]]).T)
+        chord = ~np.isin(keys, bkeys)
+        minor = np.full(len(keys), -np.inf)
+        for r in range(rings.count):
+            sel = np.flatnonzero(chord & (ring[edge_v[:, 0]] == r) & (ring[edge_v[:, 1]] == r))
+            if sel.size:
+                minor[sel] = rings.minor_side(r, tpos[edge_v[sel, 0]], tpos[edge_v[sel, 1]])
+        return _Mesh(
+            points=points,
+            ring=ring,
+            t=tpos,
+            boundary=boundary,
+            missing=missing,
+            spacing=spacing,
+            tri_edges=inverse.reshape(k, 3),
+            edge_v=edge_v,
+            edge_tris=edge_tris,
+            length=length,
+            chord=chord,
+            minor=minor,
+        )
+
+    def _candidates(self, mesh: _Mesh) -> np.ndarray:
+        return mesh.chord & (mesh.minor >= self.min_area - self.area_tol)
+
+    def _near_candidates(self, mesh: _Mesh) -> np.ndarray:
+        """Chords whose smaller side falls short of the limit by less than 3/4 of it: the
+        narrowest cut leaving enough area may lie beside them (moving one end along the
+        boundary, or turning through a triangle where no single chord balances the part)."""
+        near = mesh.chord & (mesh.minor >= _NEAR_SHARE * self.min_area)
+        return near & ~self._candidates(mesh)
+
+    def _new_samples(self, mesh: _Mesh) -> tuple[list[list[np.ndarray]], int]:
+        """Arc positions to add per ring, where the part is narrow or the mesh not conforming,
+        and how many boundary segments are split because they are narrow."""
+        cand = self._candidates(mesh)
+        reach = max(2.0 * self.max_width, self.corridor_width)
+        if cand.any():
+            reach = max(reach, _REFINE_REACH * float(mesh.length[cand].min()))
+        relevant = cand & (mesh.length <= reach)
+        half = np.full(len(mesh.points), np.inf)
+        for end in (0, 1):
+            np.minimum.at(half, mesh.edge_v[relevant, end], 0.5 * mesh.length[relevant])
+        v, w = mesh.boundary[:, 0], mesh.boundary[:, 1]
+        hv, hw = half[v], half[w]
+        ring = mesh.ring[v]
+        s_v = np.zeros(len(v))
+        s_w = np.zeros(len(v))
+        span = np.zeros(len(v))
+        for r in range(self.rings.count):
+            sel = ring == r
+            total = self.rings.length(r)
+            s_v[sel] = self.rings.arclen(r, mesh.t[v[sel]])
+            s_w[sel] = self.rings.arclen(r, mesh.t[w[sel]])
+            span[sel] = np.mod(s_w[sel] - s_v[sel], total)
+            span[sel & (span == 0)] = total  # a ring with a single sample
+        narrow = span > _SPLIT_TRIGGER * np.minimum(hv, hw)
+        todo = np.flatnonzero(narrow | mesh.missing)
+        new: list[list[np.ndarray]] = [[] for _ in range(self.rings.count)]
+        for i in todo:
+            offsets = []
+            if narrow[i]:
+                offsets.append(_graded(span[i], hv[i], hw[i]))
+            if mesh.missing[i]:
+                scale = min(mesh.spacing[v[i]], mesh.spacing[w[i]])
+                pieces = 2 if not np.isfinite(scale) else math.ceil(span[i] / (0.5 * scale))
+                pieces = min(max(pieces, 2), _MISSING_PIECES)
+                offsets.append(span[i] * np.arange(1, pieces) / pieces)
+            new[ring[i]].append(s_v[i] + np.concatenate(offsets))
+        return new, int(narrow.sum())
+
+    def _refined_mesh(self) -> _Mesh | None:
+        samples = self._initial_samples()
+        budget = max(_SAMPLE_BUDGET, 4 * sum(len(v) for v in self.rings.verts))
+        mesh = self._mesh(samples)
+        for _ in range(_MAX_ROUNDS):
+            if self.cancelled():
+                return None
+            new, narrow = self._new_samples(mesh)
+            added = sum(sum(len(a) for a in parts) for parts in new)
+            if added == 0 or len(mesh.points) + added > budget:
+                break
+            n = len(mesh.points)
+            if narrow == 0 and n > _LARGE_MESH and mesh.missing.sum() * 1000 < n:
+                # A few non-conforming segments are not worth another full triangulation of a
+                # large mesh: triangles straddle the boundary there and their chords fail
+                # validation.
+                break
+            merged = [self._merge(r, samples[r], new[r]) for r in range(self.rings.count)]
+            if sum(len(t) for t in merged) == sum(len(t) for t in samples):
+                break
+            samples = merged
+            mesh = self._mesh(samples)
+        return mesh
+
+    def _merge(self, r: int, old: np.ndarray, arcs: list[np.ndarray]) -> np.ndarray:
+        if not arcs:
+            return old
+        total = self.rings.length(r)
+        s_new = np.unique(np.mod(np.concatenate(arcs), total))
+        s_old = np.sort(self.rings.arclen(r, old))
+        gap = max(1e-6, 1e-12 * total)
+        pos = np.searchsorted(s_old, s_new)
+        before = s_old[np.clip(pos - 1, 0, len(s_old) - 1)]
+        after = s_old[np.clip(pos, 0, len(s_old) - 1)]
+        far = (np.abs(s_new - before) > gap) & (np.abs(after - s_new) > gap)
+        far &= np.minimum(s_new, total - s_new) > gap  # not on the ring's start
+        s_new = s_new[far]
+        if s_new.size > 1:
+            s_new = s_new[np.r_[True, np.diff(s_new) > gap]]
+        return np.sort(np.concatenate([old, self.rings.param(r, s_new)]))
+
+    # ------------------------------------------------------------------ necks
+
+    def necks(self, part_id: int) -> list[Neck] | None:
+        mesh = self._refined_mesh()
+        if mesh is None:
+            return None
+        is_cand = self._candidates(mesh)
+        is_near = self._near_candidates(mesh)
+        cand = np.flatnonzero(is_cand)
+        cand = cand[np.argsort(mesh.length[cand], kind="stable")]
+        graph = _Graph(mesh, is_cand)
+        valid: dict[tuple[int, int], bool] = {}
+        if cand.size == 0:
+            # No chord of the triangulation leaves enough on both sides: a cut doing so, if
+            # any, turns through a triangle. Search around the most balanced chords.
+            near = np.flatnonzero(is_near)
+            near = near[np.argsort(-mesh.minor[near], kind="stable")]
+            pairs, sources, hop_minor = self._two_hop(mesh, near, math.inf)
+            order = np.argsort(-hop_minor, kind="stable")
+            seeds = [(mesh.edge_v[near], near), (pairs[order], sources[order])]
+            best, _ = self._polish_seeds(mesh, seeds, valid, math.inf)
+            return [] if best is None else [self._neck(graph, part_id, 1, best)]
+        marked = np.zeros(len(mesh.length), dtype=bool)
+        basins: list[tuple[_Cut, _Cut | None]] = []  # narrowest cut, narrowest local minimum
+        for c in cand:
+            if self.cancelled():
+                return None
+            length = float(mesh.length[c])
+            if basins and length > _DELAUNAY_SLACK * self._stop_width(basins):
+                break
+            if marked[c] or not self._valid_edge(mesh, int(c), valid):
+                continue
+            threshold = self.corridor_width or 2.0 * length
+            basin, hit = graph.walk(int(c), threshold, marked)
+            marked[list(basin)] = True
+            if hit:
+                continue
+            narrowest = min((b.width for b, _ in basins), default=math.inf)
+            best, free = self._best_in_basin(mesh, basin, is_cand, is_near, valid, narrowest)
+            if best is not None and not self._duplicate(best, [b for b, _ in basins]):
+                basins.append((best, free))
+        if not basins:
+            return []
+        basins.sort(key=lambda b: b[0].width)
+        further = sorted(
+            (free for _, free in basins[1:] if free is not None and free.width < self.max_width),
+            key=lambda f: f.width,
+        )
+        kept = [basins[0][0], *further]
+        if self.max_necks is not None:
+            kept = kept[: max(self.max_necks, 0)]
+        return [self._neck(graph, part_id, rank, cut) for rank, cut in enumerate(kept, 1)]
+
+    def _stop_width(self, basins: list[tuple[_Cut, _Cut | None]]) -> float:
+        """Candidates longer than this (times the slack) cannot change the answer."""
+        narrowest = min(b.width for b, _ in basins)
+        limit = max(self.max_width, narrowest)
+        free = sorted(f.width for _, f in basins if f is not None)
+        if self.max_necks is not None and len(free) >= self.max_necks + 1:
+            limit = min(limit, free[self.max_necks])
+        return max(limit, narrowest)
+
+    def _valid_edge(self, mesh: _Mesh, e: int, cache: dict) -> bool:
+        i, j = (int(x) for x in mesh.edge_v[e])
+        key = (min(i, j), max(i, j))
+        if key not in cache:
+            cache[key] = bool(self._valid_cuts(mesh.points[i][None], mesh.points[j][None])[0])
+        return cache[key]
+
+    def _valid_cuts(self, p: np.ndarray, q: np.ndarray) -> np.ndarray:
+        """Cuts p->q (ends on the boundary) that lie inside the part."""
+        mid = (p + q) / 2.0
+        ok = shapely.intersects_xy(self.poly, mid[:, 0], mid[:, 1])
+        if ok.any():
+            ok[ok] = ~self.segments.crossed(p[ok], q[ok])
+        return ok
+
+    def _best_in_basin(
+        self,
+        mesh: _Mesh,
+        basin: set[int],
+        is_cand: np.ndarray,
+        is_near: np.ndarray,
+        valid: dict,
+        narrowest: float,
+    ) -> tuple[_Cut | None, _Cut | None]:
+        """The narrowest cut polished from the basin's chords, and the narrowest one that is
+        a local minimum (not held by the area limit).
+
+        Seeds: the shortest candidate chords; then, if shorter than the best so far, near
+        chords and two-hop cuts (a-c-b along two chords: the straight cut a-b is no Delaunay
+        edge when a reflex vertex c lies in its diametral circle, yet it may be the answer).
+        """
+        members = np.fromiter(basin, dtype=np.int64)
+        members = members[np.argsort(mesh.length[members], kind="stable")]
+        cands = members[is_cand[members]]
+        shortest = float(mesh.length[cands[0]])
+        cands = cands[mesh.length[cands] <= _BASIN_SLACK * shortest]
+        seeds = [(mesh.edge_v[cands], cands)]
+        best, free = self._polish_seeds(mesh, seeds, valid, math.inf)
+        if best is None:
+            return None, None
+        # Near and two-hop seeds only matter for the part's narrowest cut (rank 1).
+        limit = min(best.width, narrowest)
+        near = members[is_near[members] & (mesh.length[members] < limit)]
+        short = members[mesh.length[members] < limit]
+        pairs, sources, _ = self._two_hop(mesh, short, limit)
+        seeds = [(mesh.edge_v[near], near), (pairs, sources)]
+        more, more_free = self._polish_seeds(mesh, seeds, valid, limit)
+        if more is not None and more.width < best.width:
+            best = more
+        if more_free is not None and (free is None or more_free.width < free.width):
+            free = more_free
+        anchor = self._nearest_chord(mesh, cands, best)
+        return _retag(best, anchor, mesh, is_cand), _retag(free, anchor, mesh, is_cand)
+
+    def _two_hop(self, mesh: _Mesh, chords: np.ndarray, shorter_than: float) -> tuple:
+        """Sample pairs joined through a common sample by two of ``chords`` (seeds: pairs,
+        source chords, smaller side), shortest first, where the cut is near enough the limit."""
+        none = np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+        if chords.size < 2:
+            return none
+        ends = mesh.edge_v[chords]
+        vertex = np.r_[ends[:, 0], ends[:, 1]]
+        other = np.r_[ends[:, 1], ends[:, 0]]
+        edge = np.r_[chords, chords]
+        order = np.argsort(vertex, kind="stable")
+        vertex, other, edge = vertex[order], other[order], edge[order]
+        starts = np.flatnonzero(np.r_[True, vertex[1:] != vertex[:-1]])
+        counts = np.diff(np.r_[starts, len(vertex)])
+        pairs, sources = [], []
+        for start, count in zip(starts[counts > 1], counts[counts > 1]):
+            i, j = np.triu_indices(int(count), 1)
+            pairs.append(np.column_stack([other[start + i], other[start + j]]))
+            sources.append(edge[start + i])
+        if not pairs:
+            return none
+        pairs, sources = np.vstack(pairs), np.concatenate(sources)
+        a, b = pairs[:, 0], pairs[:, 1]
+        length = np.hypot(*(mesh.points[a] - mesh.points[b]).T)
+        keep = (a != b) & (mesh.ring[a] == mesh.ring[b]) & (length < shorter_than)
+        pairs, sources, length = pairs[keep], sources[keep], length[keep]
+        minor = np.zeros(len(pairs))
+        for r in range(self.rings.count):
+            sel = mesh.ring[pairs[:, 0]] == r
+            if sel.any():
+                minor[sel] = self.rings.minor_side(r, mesh.t[pairs[sel, 0]], mesh.t[pairs[sel, 1]])
+        keep = minor >= _NEAR_SHARE * self.min_area
+        pairs, sources, length, minor = pairs[keep], sources[keep], length[keep], minor[keep]
+        # Cuts that already leave enough on both sides first, each group shortest first.
+        order = np.lexsort((length, minor < self.min_area - self.area_tol))
+        return pairs[order], sources[order], minor[order]
+
+    def _nearest_chord(self, mesh: _Mesh, chords: np.ndarray, cut: _Cut) -> int:
+        mid = (mesh.points[mesh.edge_v[chords, 0]] + mesh.points[mesh.edge_v[chords, 1]]) / 2
+        return int(chords[np.argmin(np.hypot(*(mid - self._midpoint(cut)).T))])
+
+    def _polish_seeds(
+        self, mesh: _Mesh, seeds: list[tuple], valid: dict, shorter_than: float
+    ) -> tuple[_Cut | None, _Cut | None]:
+        """Polish up to _POLISH_CHORDS valid seeds of each (sample pairs, source chords)."""
+        best = free = None
+        for pairs, sources in seeds:
+            tried = 0
+            for (i, j), e in zip(pairs, sources):
+                if tried >= _POLISH_CHORDS:
+                    break
+                p, q = mesh.points[i], mesh.points[j]
+                if np.hypot(*(p - q)) >= shorter_than:
+                    break
+                key = (int(min(i, j)), int(max(i, j)))
+                if key not in valid:
+                    valid[key] = bool(self._valid_cuts(p[None], q[None])[0])
+                if not valid[key]:
+                    continue
+                tried += 1
+                r = int(mesh.ring[i])
+                polished = self._polish(r, float(mesh.t[i]), float(mesh.t[j]))
+                if polished is None:
+                    continue
+                width, tu, tv, bound = polished
+                cut = _Cut(width, int(e), tu, tv, r)
+                if best is None or width < best.width:
+                    best = cut
+                if not bound and (free is None or width < free.width):
+                    free = cut
+        return best, free
+
+    def _duplicate(self, cut: _Cut, found: list[_Cut]) -> bool:
+        """A polished chord that slid onto a neck already found is that neck."""
+        p = self._midpoint(cut)
+        return any(
+            np.hypot(*(p - self._midpoint(f))) < 0.5 * min(cut.width, f.width) for f in found
+        )
+
+    def _midpoint(self, cut: _Cut) -> np.ndarray:
+        return self.rings.point(cut.ring, np.array([cut.tu, cut.tv])).mean(axis=0)
+
+    def _polish(self, r: int, tu: float, tv: float) -> tuple[float, float, float, bool] | None:
+        """The shortest valid cut near chord (tu, tv) of ring r keeping both sides large.
+
+        The last value tells whether the cut is held by the area limit (its smaller side is
+        ``min_lobe_area``): then it is no local minimum of the width, only the narrowest cut
+        that still leaves a big enough side, at the tip of a bulge.
+        """
+        rings = self.rings
+        total = rings.length(r)
+        su, sv = (float(x) for x in rings.arclen(r, np.array([tu, tv])))
+        pu, pv = rings.point(r, np.array([tu, tv]))
+        length = float(np.hypot(*(pu - pv)))
+        feasible = rings.minor_side(r, np.array([tu]), np.array([tv]))[0] >= (
+            self.min_area - self.area_tol
+        )
+        # The start need not leave enough area (a near chord): then any cut found is better.
+        best = (length if feasible else math.inf, su, sv)
+        gap = (sv - su) % total
+        half = min(_POLISH_WINDOW * length, min(gap, total - gap) / 3.0)
+        grid = _GRID
+        floor = max(1e-7 * length, 1e-7)
+        while half > floor:
+            offsets = np.linspace(-1.0, 1.0, grid)
+            gu, gv = np.meshgrid(best[1] + half * offsets, best[2] + half * offsets)
+            gu, gv = gu.ravel(), gv.ravel()
+            t1, t2 = rings.param(r, gu), rings.param(r, gv)
+            p1, p2 = rings.point(r, t1), rings.point(r, t2)
+            d = np.hypot(*(p1 - p2).T)
+            better = np.flatnonzero(d < best[0])
+            if better.size:
+                minor = rings.minor_side(r, t1[better], t2[better])
+                better = better[minor >= self.min_area - self.area_tol]
+            if better.size:
+                better = better[np.argsort(d[better], kind="stable")]
+                ok = self._valid_cuts(p1[better], p2[better])
+                if ok.any():
+                    k = better[np.argmax(ok)]
+                    best = (float(d[k]), float(gu[k]), float(gv[k]))
+            half /= (grid - 1) / 4.0
+        if not math.isfinite(best[0]):
+            return None
+        t = rings.param(r, np.array([best[1], best[2]]))
+        minor = float(rings.minor_side(r, t[:1], t[1:])[0])
+        bound = self.min_area > 0 and minor <= self.min_area * (1 + 1e-6) + self.area_tol
+        return best[0], float(t[0]), float(t[1]), bound
+
+    def _corridor(self, graph: _Graph, edge: int, threshold: float) -> np.ndarray:
+        """The centreline through chord ``edge`` where the local width stays <= threshold.
+
+        The dual-graph walk gives it through chord midpoints; each end is then continued by
+        marching cross-sections, which also covers places where the Delaunay chords do not
+        follow the local width (points on one circle are co-circular: their chords fan out).
+        """
+        chords = graph.corridor(edge, threshold)
+        path = graph.mid[chords]
+        normal = graph.normal(edge)
+        reach = 0.25 * threshold
+        tail_a = self._march(path[0], _heading(path, reach, normal, -1.0), threshold)
+        tail_b = self._march(path[-1], _heading(path[::-1], reach, normal, 1.0), threshold)
+        return np.vstack([tail_a[::-1], path, tail_b])
+
+    def _march(self, start: np.ndarray, normal: np.ndarray, threshold: float) -> np.ndarray:
+        """Centreline points beyond ``start`` (direction ``normal``) while the width allows.
+
+        Steps are a quarter of the local width, at least 1/64 of the threshold (a tapering
+        spike would otherwise take ever smaller steps); a step that does not move forward
+        ends the march.
+        """
+        points: list[np.ndarray] = []
+        here, width = start, threshold / 2.0
+        min_step = threshold / 64.0
+        budget = sum(self.rings.length(r) for r in range(self.rings.count))
+        travelled = 0.0
+        while travelled < budget and len(points) < 100_000:
+            step = max(0.25 * width, min_step)
+            section = self._section(here + step * normal, normal, threshold)
+            if section is None:
+                lo, hi = 0.0, step
+                for _ in range(16):
+                    mid = (lo + hi) / 2.0
+                    if self._section(here + mid * normal, normal, threshold) is None:
+                        hi = mid
+                    else:
+                        lo = mid
+                if lo > 0:
+                    points.append(here + lo * normal)
+                break
+            width, centre, along = section
+            if (centre - here) @ normal < 0.25 * step:
+                break
+            turned = np.array([-along[1], along[0]])
+            normal = turned if turned @ normal >= 0 else -turned
+            travelled += float(np.hypot(*(centre - here)))
+            points.append(centre)
+            here = centre
+        return np.array(points).reshape(-1, 2)
+
+    def _section(
+        self, point: np.ndarray, normal: np.ndarray, threshold: float
+    ) -> tuple[float, np.ndarray, np.ndarray] | None:
+        """The shortest chord through ``point`` within 40 degrees of square to ``normal``:
+        (length, midpoint, unit direction), or None if outside or wider than threshold."""
+        if not shapely.contains_xy(self.poly, point[0], point[1]):
+            return None
+        idx = self.segments.near(point - threshold, point + threshold)
+        if idx.size == 0:
+            return None
+        angle = np.radians(np.arange(-40.0, 41.0, 10.0))
+        base = math.atan2(normal[1], normal[0]) + math.pi / 2.0
+        u = np.column_stack([np.cos(base + angle), np.sin(base + angle)])[:, None]
+        c, e = self.segments.a[idx][None], (self.segments.b[idx] - self.segments.a[idx])[None]
+        denom = _cross(u, e)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            lam = _cross(c - point, e) / denom
+            mu = _cross(c - point, u) / denom
+        hit = (denom != 0) & (mu >= 0) & (mu <= 1)
+        ahead = np.where(hit & (lam > 0), lam, np.inf).min(axis=1)
+        behind = np.where(hit & (lam < 0), lam, -np.inf).max(axis=1)
+        length = ahead - behind
+        k = int(np.argmin(length))
+        if not np.isfinite(length[k]) or length[k] > threshold:
+            return None
+        direction = u[k, 0]
+        centre = point + 0.5 * (ahead[k] + behind[k]) * direction
+        return float(length[k]), centre, direction
+
+    def _neck(self, graph: _Graph, part_id: int, rank: int, cut: _Cut) -> Neck:
+        width, edge, tu, tv, r = cut.width, cut.edge, cut.tu, cut.tv, cut.ring
+        rings = self.rings
+        side, sign = rings.arc_side(r, np.array([tu]), np.array([tv]))
+        side, sign = float(side[0]), float(sign[0])
+        minor = min(side, rings.part_area - side)
+        pu, pv = rings.point(r, np.array([tu, tv]))
+        # The arc side lies left of v->u when sign > 0; put the smaller side on the left.
+        small_is_arc = side <= rings.part_area - side
+        ends = [pv, pu] if (sign > 0) == small_is_arc else [pu, pv]
+        chord = LineString(np.array(ends) + self.origin)
+        path = self._corridor(graph, edge, self.corridor_width or 2.0 * width)
+        corridor = None
+        if len(path) >= 2:
+            # Chord midpoints wobble at the scale of boundary detail: not part of the centreline.
+            corridor = shapely.simplify(LineString(path + self.origin), 0.05 * width)
+            if corridor.length == 0:
+                corridor = None
+        return Neck(
+            part_id=part_id,
+            rank=rank,
+            chord=chord,
+            width=width,
+            corridor=corridor,
+            corridor_length=corridor.length if corridor is not None else 0.0,
+            side_a_area=minor,
+            side_b_area=rings.part_area - minor,
+            part_area=rings.part_area,
+        )
+
+
+def _retag(cut: _Cut | None, anchor: int, mesh: _Mesh, is_cand: np.ndarray) -> _Cut | None:
+    """Start the corridor of a cut polished from a non-separating seed at a separating chord."""
+    if cut is None or is_cand[cut.edge]:
+        return cut
+    return _Cut(cut.width, anchor, cut.tu, cut.tv, cut.ring)
+
+
+def _graded(span: float, h_start: float, h_end: float) -> np.ndarray:
+    """Offsets along a segment: steps of h from each end that has one, doubling after a while."""
+    out = []
+    both = np.isfinite(h_start) and np.isfinite(h_end)
+    for h, from_end in ((h_start, False), (h_end, True)):
+        if not np.isfinite(h):
+            continue
+        limit = span / 2.0 if both else span - 0.5 * h
+        steps = h * np.arange(1, _UNIFORM_STEPS + 1)
+        if steps[-1] < limit:
+            doubling = steps[-1] * 2.0 ** np.arange(1, 2 + math.ceil(math.log2(limit / steps[-1])))
+            steps = np.r_[steps, doubling]
+        steps = steps[steps < limit]
+        out.append(span - steps if from_end else steps)
+    offsets = np.sort(np.concatenate(out)) if out else np.zeros(0)
+    if offsets.size:
+        h = min(h_start, h_end)
+        offsets = offsets[(offsets > 0.25 * h) & (offsets < span - 0.25 * h)]
+        if offsets.size > 1:
+            offsets = offsets[np.r_[True, np.diff(offsets) > 0.25 * h]]
+    return offsets
+
+
+def _heading(path: np.ndarray, reach: float, normal: np.ndarray, sign: float) -> np.ndarray:
+    """Direction in which ``path`` leaves its first point, from up to ``reach`` back along it
+    (``sign`` x ``normal`` when the path is a single point)."""
+    steps = np.hypot(*np.diff(path, axis=0).T)
+    if steps.size == 0 or steps.sum() == 0:
+        return sign * normal
+    k = int(min(np.searchsorted(np.cumsum(steps), reach) + 1, len(path) - 1))
+    d = path[0] - path[k]
+    return d / float(np.hypot(*d))
+
+
+class _Graph:
+    """The dual graph of the kept triangles, as Python lists for walks."""
+
+    def __init__(self, mesh: _Mesh, separating: np.ndarray):
+        self.edge_tris = mesh.edge_tris.tolist()
+        self.tri_edges = mesh.tri_edges.tolist()
+        self.length = mesh.length.tolist()
+        self.chord = mesh.chord.tolist()
+        self.separating = separating.tolist()
+        self.ends = mesh.points[mesh.edge_v]
+        self.mid = self.ends.mean(axis=1)
+
+    def normal(self, e: int) -> np.ndarray:
+        d = self.ends[e, 1] - self.ends[e, 0]
+        return np.array([-d[1], d[0]]) / max(float(np.hypot(*d)), 1e-300)
+
+    def walk(
+        self, start: int, threshold: float, marked: np.ndarray | None, through: list | None = None
+    ) -> tuple[set, bool]:
+        """Chords reachable from ``start`` through chords no longer than ``threshold``
+        (and among ``through`` if given). Stops early (second value True) when it reaches a
+        chord of ``marked``.
+        """
+        seen = {start}
+        stack = [start]
+        length, chord = self.length, through or self.chord
+        while stack:
+            e = stack.pop()
+            for t in self.edge_tris[e]:
+                if t < 0:
+                    continue
+                for e2 in self.tri_edges[t]:
+                    if e2 in seen or not chord[e2] or length[e2] > threshold:
+                        continue
+                    if marked is not None and marked[e2]:
+                        return seen, True
+                    seen.add(e2)
+                    stack.append(e2)
+        return seen, False
+
+    def corridor(self, start: int, threshold: float) -> list[int]:
+        """Chords from the farthest one on one side, through ``start``, to the other side.
+
+        Only chords that separate two big sides count: the others lead into spurs of the
+        medial axis (small bulges and teeth of the boundary), not along the corridor.
+        """
+        members, _ = self.walk(start, threshold, None, self.separating)
+        sides = [self._farthest_path(start, t, members) for t in self.edge_tris[start]]
+        return list(reversed(sides[0])) + sides[1][1:]
+
+    def _farthest_path(self, start: int, first_tri: int, members: set) -> list[int]:
+        if first_tri < 0:
+            return [start]
+        mid = self.mid
+        dist = {start: 0.0}
+        prev: dict[int, int] = {}
+        heap: list[tuple[float, int]] = []
+
+        def relax(e: int, tri: int, d: float) -> None:
+            for e2 in self.tri_edges[tri]:
+                if e2 == start or e2 not in members:
+                    continue
+                nd = d + float(np.hypot(*(mid[e2] - mid[e])))
+                if nd < dist.get(e2, math.inf):
+                    dist[e2] = nd
+                    prev[e2] = e
+                    heapq.heappush(heap, (nd, e2))
+
+        relax(start, first_tri, 0.0)
+        while heap:
+            d, e = heapq.heappop(heap)
+            if d > dist[e]:
+                continue
+            for t in self.edge_tris[e]:
+                if t >= 0:
+                    relax(e, t, d)
+        far = max(dist, key=dist.get)
+        path = [far]
+        while path[-1] != start:
+            path.append(prev[path[-1]])
+        return list(reversed(path))
