@@ -5,917 +5,1046 @@
     <name>Frontline</name>
     <message>
       <source>Frontline: DeepState maps</source>
-      <translation type="unfinished" />
+      <translation>Frontline: карти DeepState</translation>
     </message>
     <message>
-      <source>No features with a geometry in the inputs.</source>
-      <translation type="unfinished" />
+      <source>Could not write a feature: {}</source>
+      <translation>Не вдалося записати об'єкт: {}</translation>
     </message>
     <message>
       <source>DeepState data</source>
-      <translation type="unfinished" />
+      <translation>Дані DeepState</translation>
     </message>
     <message>
       <source>Analysis</source>
-      <translation type="unfinished" />
+      <translation>Аналіз</translation>
     </message>
     <message>
       <source>Frontline needs: {}</source>
-      <translation type="unfinished" />
+      <translation>Для роботи Frontline потрібно: {}</translation>
     </message>
     <message>
       <source>Corridor width</source>
-      <translation type="unfinished" />
+      <translation>Ширина коридору</translation>
     </message>
     <message>
       <source>Held ground</source>
-      <translation type="unfinished" />
+      <translation>Утримувана територія</translation>
     </message>
     <message>
       <source>Dissolve all features first</source>
-      <translation type="unfinished" />
+      <translation>Спершу об'єднати всі об'єкти</translation>
     </message>
     <message>
       <source>Land (held ground is clipped to it)</source>
-      <translation type="unfinished" />
+      <translation>Суходіл (утримувану територію обрізають за ним)</translation>
     </message>
     <message>
       <source>Minimum area of each side (km²)</source>
-      <translation type="unfinished" />
+      <translation>Мінімальна площа кожної сторони горловини (км²)</translation>
     </message>
     <message>
       <source>Maximum neck width (m)</source>
-      <translation type="unfinished" />
+      <translation>Максимальна ширина горловини (м)</translation>
     </message>
     <message>
       <source>Maximum necks per part</source>
-      <translation type="unfinished" />
+      <translation>Найбільша кількість горловин на частину</translation>
     </message>
     <message>
       <source>Corridor width limit (m; 0 = twice the neck's width)</source>
-      <translation type="unfinished" />
+      <translation>Межа ширини коридору (м; 0 = подвійна ширина горловини)</translation>
     </message>
     <message>
       <source>Necks</source>
-      <translation type="unfinished" />
+      <translation>Горловини</translation>
     </message>
     <message>
       <source>Corridor centrelines</source>
-      <translation type="unfinished" />
+      <translation>Осьові лінії коридорів</translation>
     </message>
     <message>
       <source>Narrowest neck width (m)</source>
-      <translation type="unfinished" />
+      <translation>Ширина найвужчої горловини (м)</translation>
     </message>
     <message>
       <source>INPUT: the layer has no polygons; no necks to measure.</source>
-      <translation type="unfinished" />
+      <translation>INPUT: у шарі немає полігонів; немає горловин для вимірювання.</translation>
     </message>
     <message>
       <source>No neck narrower than {} m splits the ground into sides of at least {} km² each.</source>
-      <translation type="unfinished" />
+      <translation>Жодна горловина, вужча за {} м, не ділить територію на сторони площею щонайменше {} км² кожна.</translation>
     </message>
     <message>
       <source>Download DeepState series</source>
-      <translation type="unfinished" />
+      <translation>Завантажити серію карт DeepState</translation>
     </message>
     <message>
       <source>DeepState base URL</source>
-      <translation type="unfinished" />
+      <translation>Базова URL-адреса DeepState</translation>
     </message>
     <message>
       <source>Offline (use the cache only)</source>
-      <translation type="unfinished" />
+      <translation>Офлайн (використовувати лише кеш)</translation>
     </message>
     <message>
       <source>From date (YYYY-MM-DD; empty with a folder = all its maps)</source>
-      <translation type="unfinished" />
+      <translation>Від дати (РРРР-ММ-ДД; порожньо разом із папкою = усі її карти)</translation>
     </message>
     <message>
       <source>To date (YYYY-MM-DD)</source>
-      <translation type="unfinished" />
+      <translation>До дати (РРРР-ММ-ДД)</translation>
     </message>
     <message>
       <source>Every N days</source>
-      <translation type="unfinished" />
+      <translation>Кожні N днів</translation>
     </message>
     <message>
       <source>Polygon classes</source>
-      <translation type="unfinished" />
+      <translation>Класи полігонів</translation>
     </message>
     <message>
       <source>Folder of raw DeepState maps (nothing is downloaded)</source>
-      <translation type="unfinished" />
+      <translation>Папка з вихідними картами DeepState (нічого не завантажується)</translation>
     </message>
     <message>
       <source>DeepState areas through time</source>
-      <translation type="unfinished" />
+      <translation>Території DeepState у часі</translation>
     </message>
     <message>
       <source>Area per map and class</source>
-      <translation type="unfinished" />
+      <translation>Площа за картами й класами</translation>
     </message>
     <message>
       <source>Area chart</source>
-      <translation type="unfinished" />
+      <translation>Графік площ</translation>
     </message>
     <message>
       <source>HTML files (*.html)</source>
-      <translation type="unfinished" />
+      <translation>Файли HTML (*.html)</translation>
     </message>
     <message>
       <source>Number of maps</source>
-      <translation type="unfinished" />
+      <translation>Кількість карт</translation>
     </message>
     <message>
       <source>No DeepState map was published in the chosen dates.</source>
-      <translation type="unfinished" />
+      <translation>За вибрані дати DeepState не опублікував жодної карти.</translation>
     </message>
     <message>
       <source>CLASSES: choose at least one class.</source>
-      <translation type="unfinished" />
+      <translation>CLASSES: виберіть принаймні один клас.</translation>
     </message>
     <message>
       <source>DATE_FROM and DATE_TO: both are needed to download a series.</source>
-      <translation type="unfinished" />
+      <translation>DATE_FROM і DATE_TO: для завантаження серії потрібні обидві дати.</translation>
     </message>
     <message>
       <source>{} map(s) in the series.</source>
-      <translation type="unfinished" />
+      <translation>Карт у серії: {}.</translation>
     </message>
     <message>
       <source>DeepState areas, {} to {}</source>
-      <translation type="unfinished" />
+      <translation>Площі територій DeepState, {} – {}</translation>
     </message>
     <message>
       <source>SOURCE_FOLDER: no DeepState maps (*_&lt;id&gt;.geojson) in {}.</source>
-      <translation type="unfinished" />
+      <translation>SOURCE_FOLDER: у папці {} немає карт DeepState (*_&lt;id&gt;.geojson).</translation>
     </message>
     <message>
       <source>OUTPUT_TABLE: could not write a row ({}).</source>
-      <translation type="unfinished" />
+      <translation>OUTPUT_TABLE: не вдалося записати рядок ({}).</translation>
     </message>
     <message>
       <source>{}: '{}' is not a date in the form YYYY-MM-DD.</source>
-      <translation type="unfinished" />
+      <translation>{}: «{}» — не дата у форматі РРРР-ММ-ДД.</translation>
     </message>
     <message>
       <source>Download DeepState snapshot</source>
-      <translation type="unfinished" />
+      <translation>Завантажити знімок карти DeepState</translation>
     </message>
     <message>
       <source>Date (YYYY-MM-DD, Kyiv time; empty = latest)</source>
-      <translation type="unfinished" />
+      <translation>Дата (РРРР-ММ-ДД, за київським часом; порожньо = найновіша карта)</translation>
     </message>
     <message>
       <source>Snapshot id (0 = use the date)</source>
-      <translation type="unfinished" />
+      <translation>Ідентифікатор знімка (0 = за датою)</translation>
     </message>
     <message>
       <source>Raw DeepState map on disk (nothing is downloaded)</source>
-      <translation type="unfinished" />
+      <translation>Вихідна карта DeepState на диску (нічого не завантажується)</translation>
     </message>
     <message>
       <source>DeepState areas</source>
-      <translation type="unfinished" />
+      <translation>Території DeepState</translation>
     </message>
     <message>
       <source>DeepState points</source>
-      <translation type="unfinished" />
+      <translation>Точки DeepState</translation>
     </message>
     <message>
       <source>Snapshot id</source>
-      <translation type="unfinished" />
+      <translation>Ідентифікатор знімка</translation>
     </message>
     <message>
       <source>Snapshot time (UTC, ISO 8601)</source>
-      <translation type="unfinished" />
+      <translation>Час знімка (UTC, ISO 8601)</translation>
     </message>
     <message>
       <source>Fetching the latest DeepState map</source>
-      <translation type="unfinished" />
+      <translation>Отримання найновішої карти DeepState</translation>
     </message>
     <message>
       <source>DeepState {}</source>
-      <translation type="unfinished" />
+      <translation>DeepState {}</translation>
     </message>
     <message>
       <source>Skipped {} feature(s): {}.</source>
-      <translation type="unfinished" />
+      <translation>Пропущено об'єктів: {}; причина: {}.</translation>
     </message>
     <message>
       <source>Repaired {} invalid polygon(s).</source>
-      <translation type="unfinished" />
+      <translation>Виправлено некоректних полігонів: {}.</translation>
     </message>
     <message>
       <source>Reading {}</source>
-      <translation type="unfinished" />
+      <translation>Читання {}</translation>
     </message>
     <message>
       <source>Fetching DeepState map {}</source>
-      <translation type="unfinished" />
+      <translation>Отримання карти DeepState {}</translation>
     </message>
     <message>
       <source>Map for {}: update {} created {}</source>
-      <translation type="unfinished" />
+      <translation>Карта на {}: оновлення {}, створене {}</translation>
     </message>
     <message>
       <source>DATE: '{}' is not a date in the form YYYY-MM-DD.</source>
-      <translation type="unfinished" />
+      <translation>DATE: «{}» — не дата у форматі РРРР-ММ-ДД.</translation>
     </message>
     <message>
-      <source>Diff frontline snapshots</source>
-      <translation type="unfinished" />
+      <source>Detect near-encirclement</source>
+      <translation>Виявити напівоточення</translation>
     </message>
     <message>
-      <source>Held ground before</source>
-      <translation type="unfinished" />
+      <source>Held ground (the side under study)</source>
+      <translation>Утримувана територія (досліджувана сторона)</translation>
     </message>
     <message>
-      <source>Held ground after</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Area of interest</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Minimum piece area (km²)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Minimum piece width (m)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Changes</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Held area before (km²)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Held area after (km²)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Area gained (km²)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Area lost (km²)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Net change (km²)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Share of the earlier ground still held</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Deepest change beyond the earlier front (m)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Before {:.3f} km², after {:.3f} km²: gained {:.3f}, lost {:.3f}, net {:+.3f} km².</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Gained</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Lost</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Could not build a local metric CRS ({}).</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>{}: skipped {} feature(s) with no polygon geometry.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>{}: expected a {} layer, got a {} layer.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>{}: the layer has no coordinate reference system; set one (Layer Properties ▸ Source) so distances and areas can be measured.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>{}: skipped {} feature(s) with no line geometry.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&lt;p&gt;Loads one DeepStateMAP map as polygon and point layers in EPSG:4326, with every polygon classified by its fill colour and measured on the WGS84 ellipsoid.&lt;/p&gt;&lt;h3&gt;Which map&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;SOURCE_FILE&lt;/b&gt;: a raw map already on disk (the body of DeepState's &lt;code&gt;/api/history/&amp;lt;id&amp;gt;/geojson&lt;/code&gt;); nothing is downloaded. A file named &lt;code&gt;..._&amp;lt;id&amp;gt;.geojson&lt;/code&gt; gives the snapshot id and time.&lt;/li&gt;&lt;li&gt;else &lt;b&gt;SNAPSHOT_ID&lt;/b&gt; &amp;gt; 0: that update;&lt;/li&gt;&lt;li&gt;else &lt;b&gt;DATE&lt;/b&gt; (YYYY-MM-DD): the last update created on or before the end of that day in Kyiv time;&lt;/li&gt;&lt;li&gt;else the latest map.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Classes&lt;/h3&gt;&lt;p&gt;occupied (#a52714), occupied_before_2022 (#880e4f), grey_zone (#bcaaa4), grey_zone_in_russia (#bdbdbd), ua_held_in_russia (#01579b), liberated (#0f9d58, #0288d1), other_territories (#ff5252: editorial areas outside Ukraine). Points: unit, attack_direction, airfield, other. Uncoloured ground is held by the country it lies in; DeepState does not draw the state border.&lt;/p&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; polygons with snapshot_id, snapshot_time (UTC), class, name_en, name_uk, key (plain text: HTML and markup removed) and area_km2 (geodesic, km²). &lt;b&gt;OUTPUT_POINTS&lt;/b&gt; (optional) points with the same fields and a plain-text description. Results SNAPSHOT_ID and SNAPSHOT_TIME.&lt;/p&gt;&lt;h3&gt;Network&lt;/h3&gt;&lt;p&gt;Maps are cached one file per map id in the QGIS profile (setting frontline/cache_dir); the update list is cached for 10 minutes. OFFLINE uses the cache only. Downloads use QGIS's proxy settings, time out, retry a few times on server errors and on HTTP 429 (honouring Retry-After), and refuse bodies over 64 MB.&lt;/p&gt;&lt;h3&gt;Example&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:deepstatesnapshot -- DATE=2024-11-01 OUTPUT=deepstate_2024-11-01.gpkg&lt;/pre&gt;&lt;p&gt;Map data: DeepStateMAP (deepstatemap.live).&lt;/p&gt;</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&lt;p&gt;Finds the narrowest necks of held ground: where a corridor is thinnest, how long the corridor runs, and how the neck splits the ground.&lt;/p&gt;&lt;h3&gt;Definitions&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Each connected &lt;b&gt;part&lt;/b&gt; of the input is measured on its own (with DISSOLVE, all features are merged first: a front is one area however it was drawn).&lt;/li&gt;&lt;li&gt;A &lt;b&gt;neck&lt;/b&gt; is a straight chord inside the part, with both ends on its boundary, that cuts the part into two sides each at least MIN_LOBE_AREA in area.&lt;/li&gt;&lt;li&gt;Its &lt;b&gt;width&lt;/b&gt; is the chord's length on the WGS84 ellipsoid, in metres.&lt;/li&gt;&lt;li&gt;The &lt;b&gt;corridor&lt;/b&gt; is the stretch of the part's centreline (medial axis) through the neck along which the local width stays at or below CORRIDOR_WIDTH (0 = twice the neck's width); its length is corridor_length_m.&lt;/li&gt;&lt;li&gt;Each part reports its narrowest neck (rank 1), then further necks at other places (local minima outside the corridors already reported) narrower than MAX_WIDTH, up to MAX_NECKS.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;p&gt;INPUT polygons in any CRS (multipart, holes); LAND (optional) clips the held ground first so that lagoons and reservoirs inside a drawn polygon do not count; MIN_LOBE_AREA in km²; MAX_WIDTH and CORRIDOR_WIDTH in metres.&lt;/p&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;OUTPUT: the neck chords (lines, input CRS) with part_id, rank, width_m, corridor_length_m, side_a_km2, side_b_km2, minor_share (the smaller side's share of the part, 0 to 0.5). OUTPUT_CORRIDORS (optional): corridor centrelines. Result MIN_WIDTH_M: the narrowest neck overall.&lt;/p&gt;&lt;h3&gt;Limits&lt;/h3&gt;&lt;p&gt;Geometry is computed in a local Lambert azimuthal equal-area projection (areas exact on the ellipsoid); widths and lengths are measured again on the ellipsoid. A part with no neck gives no feature and a warning.&lt;/p&gt;&lt;h3&gt;Example&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:corridorwidth -- INPUT=held.gpkg MIN_LOBE_AREA=1 MAX_WIDTH=5000 OUTPUT=necks.gpkg&lt;/pre&gt;</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&lt;p&gt;What changed hands between two maps of the ground one side holds.&lt;/p&gt;&lt;h3&gt;Definitions&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;BEFORE and AFTER are each dissolved; &lt;b&gt;gained&lt;/b&gt; pieces are AFTER minus BEFORE, &lt;b&gt;lost&lt;/b&gt; pieces are BEFORE minus AFTER, each split into connected pieces.&lt;/li&gt;&lt;li&gt;&lt;b&gt;depth_m&lt;/b&gt;: how far a piece reaches beyond the earlier line: the largest distance from the earlier front (the boundary of BEFORE) to a point of the piece, counting only the stretch of front the piece touches.&lt;/li&gt;&lt;li&gt;&lt;b&gt;front_km&lt;/b&gt;: the length of the earlier front the piece touches.&lt;/li&gt;&lt;li&gt;Pieces smaller than MIN_AREA (km²) are redrawing noise; pieces thinner than MIN_WIDTH (m) everywhere are slivers. Both are left out of the output and of the GAINED and LOST totals.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Results&lt;/h3&gt;&lt;p&gt;BEFORE_KM2, AFTER_KM2, GAINED_KM2, LOST_KM2, NET_KM2 (after minus before), KEPT_SHARE (share of BEFORE still held in AFTER), MAX_DEPTH_M. With MIN_AREA and MIN_WIDTH at 0, AFTER = BEFORE + GAINED - LOST. AREA_OF_INTEREST limits every figure to the area inside it; LAND clips both layers first.&lt;/p&gt;&lt;h3&gt;Limits&lt;/h3&gt;&lt;p&gt;Areas are exact on the WGS84 ellipsoid (local equal-area projection); distances are planar in that projection (within 0.1 % over a few hundred kilometres). A loaded output is styled green for gains and red for losses.&lt;/p&gt;&lt;h3&gt;Example&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:frontlinediff -- BEFORE=before.gpkg AFTER=after.gpkg OUTPUT=changes.gpkg&lt;/pre&gt;</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&lt;p&gt;How much of each route lies within fire range of hostile ground.&lt;/p&gt;&lt;h3&gt;Definitions&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Each route is cut into &lt;b&gt;stretches&lt;/b&gt;; distance_m is the distance from the stretch's closest point to the nearest hostile ground (0 inside it);&lt;/li&gt;&lt;li&gt;&lt;b&gt;band&lt;/b&gt; is the smallest of RANGES that covers the stretch (distances in (previous range, range]; the smallest range includes 0), empty when beyond all.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;p&gt;ROUTES (lines, any CRS), HOSTILE (polygons), RANGES (metres, comma-separated, e.g. 5000,10000,20000 for FPV drones, tube artillery and rockets), LAND (optional: hostile ground is clipped to it).&lt;/p&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;OUTPUT: stretches with route_fid, distance_m, band, length_m. OUTPUT_SUMMARY: per route and band, length_km and share of the route. Result EXPOSED_SHARE: share of all route length within the smallest range.&lt;/p&gt;&lt;h3&gt;Limits&lt;/h3&gt;&lt;p&gt;Distances are computed in a local azimuthal equal-area projection centred on the data: within 0.5 % of ellipsoidal distances up to 50 km.&lt;/p&gt;&lt;h3&gt;Example&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:routeexposure -- ROUTES=roads.gpkg HOSTILE=hostile.gpkg RANGES=5000,10000,20000 OUTPUT=exposure.gpkg&lt;/pre&gt;</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&lt;p&gt;Many DeepState maps as one layer for QGIS's Temporal Controller, with a table of the area of each class on each map.&lt;/p&gt;&lt;h3&gt;Which maps&lt;/h3&gt;&lt;p&gt;For each day from DATE_FROM to DATE_TO, every STEP_DAYS days, the last map created on or before the end of that day in Kyiv time; a map chosen for several days appears once. With SOURCE_FOLDER the maps come from a folder of raw DeepState maps named &lt;code&gt;..._&amp;lt;id&amp;gt;.geojson&lt;/code&gt; (nothing is downloaded; without dates every map in the folder is used). Otherwise they are downloaded, or taken from the cache when already there (OFFLINE: the cache only).&lt;/p&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: every chosen map's polygons (EPSG:4326) with snapshot_id, snapshot_time, valid_from and valid_to (UTC: from the map's time to the next map's, the last one for STEP_DAYS days), class, names and geodesic area_km2; loaded in QGIS it is set up for the Temporal Controller. &lt;b&gt;OUTPUT_TABLE&lt;/b&gt;: one row per map and class with area_km2, gained_km2 and lost_km2 against the previous map (area = previous area + gained - lost), share_of_first (of the class's area on the first map where it has any) and share_of_max (of its largest area in the series). &lt;b&gt;OUTPUT_HTML&lt;/b&gt; (optional): the area series as charts in a self-contained HTML page. Result MAPS: the number of maps.&lt;/p&gt;&lt;h3&gt;Limits&lt;/h3&gt;&lt;p&gt;Areas and changes are computed in one local equal-area projection for the whole series (exact areas on the WGS84 ellipsoid). DeepState maps are about 0.6 MB each: a long daily series downloads many of them once, then uses the cache.&lt;/p&gt;&lt;h3&gt;Example&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:deepstateseries -- DATE_FROM=2024-08-08 DATE_TO=2025-03-20 STEP_DAYS=7 OUTPUT=series.gpkg OUTPUT_TABLE=areas.csv OUTPUT_HTML=areas.html&lt;/pre&gt;</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Frontline</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Frontline: measure war maps</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Route exposure</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Routes</source>
-      <translation type="unfinished" />
+      <source>Rear (that side's secure territory)</source>
+      <translation>Тил (безпечна територія цієї сторони)</translation>
     </message>
     <message>
       <source>Hostile ground</source>
-      <translation type="unfinished" />
+      <translation>Ворожа територія</translation>
     </message>
     <message>
-      <source>Ranges (m, comma-separated)</source>
-      <translation type="unfinished" />
+      <source>Maximum link width (m)</source>
+      <translation>Максимальна ширина з'єднання (м)</translation>
     </message>
     <message>
-      <source>Land (hostile ground is clipped to it)</source>
-      <translation type="unfinished" />
+      <source>Hostile share of the edge that nearly encircles</source>
+      <translation>Частка ворожої межі, за якої фрагмент майже в оточенні</translation>
     </message>
     <message>
-      <source>Route stretches</source>
-      <translation type="unfinished" />
+      <source>Contact tolerance (m)</source>
+      <translation>Допуск контакту (м)</translation>
     </message>
     <message>
-      <source>Exposure summary</source>
-      <translation type="unfinished" />
+      <source>Minimum piece area (km²)</source>
+      <translation>Мінімальна площа фрагмента (км²)</translation>
     </message>
     <message>
-      <source>Share of route length within the smallest range</source>
-      <translation type="unfinished" />
+      <source>Fire range (m; 0 = off)</source>
+      <translation>Дальність вогневого ураження (м; 0 = вимкнено)</translation>
     </message>
     <message>
-      <source>HOSTILE: no hostile ground; every route is beyond range.</source>
-      <translation type="unfinished" />
+      <source>Pieces</source>
+      <translation>Фрагменти</translation>
     </message>
     <message>
-      <source>Occupied since 24 February 2022</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Occupied before 2022 (ORDLO, Crimea)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Grey zone / unknown status (Ukraine)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Grey zone in Russia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Ukrainian-held in Russia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Liberated</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Other occupied territories (outside the war map)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Russian / Belarusian unit</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Direction of attack</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Airfield</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Other point</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>The update's description appears here.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Load a map first.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>The loaded map is the first update known: there is none before it.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Reading DeepState's list of map updates…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Frontline: list of DeepState maps</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source> (not in the cache)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Areas</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Frontline: compare DeepState maps</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Corridors</source>
-      <translation type="unfinished" />
+      <source>Links (necks and rear contact)</source>
+      <translation>З'єднання (горловини й контакт із тилом)</translation>
     </message>
     <message>
       <source>Pockets</source>
-      <translation type="unfinished" />
+      <translation>Котли</translation>
+    </message>
+    <message>
+      <source>Share of held ground in pockets</source>
+      <translation>Частка утримуваної території в котлах</translation>
+    </message>
+    <message>
+      <source>HELD: the layer has no polygons; nothing to assess.</source>
+      <translation>HELD: у шарі немає полігонів; немає чого оцінювати.</translation>
+    </message>
+    <message>
+      <source>{} piece(s), {} pocket(s) holding {:.1%} of the held ground.</source>
+      <translation>Фрагментів: {}, котлів: {}; у котлах {:.1%} утримуваної території.</translation>
+    </message>
+    <message>
+      <source>HELD and HOSTILE overlap over {:.3f} km²: check the inputs.</source>
+      <translation>HELD і HOSTILE перекриваються на площі {:.3f} км²: перевірте вхідні дані.</translation>
+    </message>
+    <message>
+      <source>{} part(s) smaller than the minimum piece area were left out.</source>
+      <translation>Не враховано частин, менших за мінімальну площу фрагмента: {}.</translation>
+    </message>
+    <message>
+      <source>Diff frontline snapshots</source>
+      <translation>Порівняти знімки лінії фронту</translation>
+    </message>
+    <message>
+      <source>Held ground before</source>
+      <translation>Утримувана територія до</translation>
+    </message>
+    <message>
+      <source>Held ground after</source>
+      <translation>Утримувана територія після</translation>
+    </message>
+    <message>
+      <source>Area of interest</source>
+      <translation>Область інтересу</translation>
+    </message>
+    <message>
+      <source>Minimum piece width (m)</source>
+      <translation>Мінімальна ширина фрагмента (м)</translation>
+    </message>
+    <message>
+      <source>Changes</source>
+      <translation>Зміни</translation>
+    </message>
+    <message>
+      <source>Held area before (km²)</source>
+      <translation>Утримувана площа до (км²)</translation>
+    </message>
+    <message>
+      <source>Held area after (km²)</source>
+      <translation>Утримувана площа після (км²)</translation>
+    </message>
+    <message>
+      <source>Area gained (km²)</source>
+      <translation>Здобута площа (км²)</translation>
+    </message>
+    <message>
+      <source>Area lost (km²)</source>
+      <translation>Втрачена площа (км²)</translation>
+    </message>
+    <message>
+      <source>Net change (km²)</source>
+      <translation>Сальдо змін (км²)</translation>
+    </message>
+    <message>
+      <source>Share of the earlier ground still held</source>
+      <translation>Частка попередньої території, що досі утримується</translation>
+    </message>
+    <message>
+      <source>Deepest change beyond the earlier front (m)</source>
+      <translation>Найбільша глибина зміни від попередньої лінії фронту (м)</translation>
+    </message>
+    <message>
+      <source>Before {:.3f} km², after {:.3f} km²: gained {:.3f}, lost {:.3f}, net {:+.3f} km².</source>
+      <translation>До {:.3f} км², після {:.3f} км²: здобуто {:.3f}, втрачено {:.3f}, сальдо {:+.3f} км².</translation>
+    </message>
+    <message>
+      <source>Could not build a local metric CRS ({}).</source>
+      <translation>Не вдалося побудувати локальну метричну систему координат ({}).</translation>
+    </message>
+    <message>
+      <source>{}: skipped {} feature(s) with no polygon geometry.</source>
+      <translation>{}: пропущено об'єктів без полігональної геометрії: {}.</translation>
+    </message>
+    <message>
+      <source>{}: expected a {} layer, got a {} layer.</source>
+      <translation>{}: очікувався шар типу «{}», а отримано шар типу «{}».</translation>
+    </message>
+    <message>
+      <source>{}: the layer has no coordinate reference system; set one (Layer Properties ▸ Source) so distances and areas can be measured.</source>
+      <translation>{}: шар не має системи координат; задайте її (Властивості шару ▸ Джерело), щоб можна було вимірювати відстані й площі.</translation>
+    </message>
+    <message>
+      <source>{}: skipped {} feature(s) with no line geometry.</source>
+      <translation>{}: пропущено об'єктів без лінійної геометрії: {}.</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Loads one DeepStateMAP map as polygon and point layers in EPSG:4326, with every polygon classified by its fill colour and measured on the WGS84 ellipsoid.&lt;/p&gt;&lt;h3&gt;Which map&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;SOURCE_FILE&lt;/b&gt;: a raw map already on disk (the body of DeepState's &lt;code&gt;/api/history/&amp;lt;id&amp;gt;/geojson&lt;/code&gt;); nothing is downloaded. A file named &lt;code&gt;..._&amp;lt;id&amp;gt;.geojson&lt;/code&gt; gives the snapshot id and time.&lt;/li&gt;&lt;li&gt;else &lt;b&gt;SNAPSHOT_ID&lt;/b&gt; &amp;gt; 0: that update;&lt;/li&gt;&lt;li&gt;else &lt;b&gt;DATE&lt;/b&gt; (YYYY-MM-DD): the last update created on or before the end of that day in Kyiv time;&lt;/li&gt;&lt;li&gt;else the latest map.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Classes&lt;/h3&gt;&lt;p&gt;occupied (#a52714), occupied_before_2022 (#880e4f), grey_zone (#bcaaa4), grey_zone_in_russia (#bdbdbd), ua_held_in_russia (#01579b), liberated (#0f9d58, #0288d1), other_territories (#ff5252: editorial areas outside Ukraine). Points: unit, attack_direction, airfield, other. Uncoloured ground is held by the country it lies in; DeepState does not draw the state border.&lt;/p&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; polygons with snapshot_id, snapshot_time (UTC), class, name_en, name_uk, key (plain text: HTML and markup removed) and area_km2 (geodesic, km²). &lt;b&gt;OUTPUT_POINTS&lt;/b&gt; (optional) points with the same fields and a plain-text description. Results SNAPSHOT_ID and SNAPSHOT_TIME.&lt;/p&gt;&lt;h3&gt;Network&lt;/h3&gt;&lt;p&gt;Maps are cached one file per map id in the QGIS profile (setting frontline/cache_dir); the update list is cached for 10 minutes. OFFLINE uses the cache only. Downloads use QGIS's proxy settings, time out, retry a few times on server errors and on HTTP 429 (honouring Retry-After), and refuse bodies over 64 MB.&lt;/p&gt;&lt;h3&gt;Example&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:deepstatesnapshot -- DATE=2024-11-01 OUTPUT=deepstate_2024-11-01.gpkg&lt;/pre&gt;&lt;p&gt;Map data: DeepStateMAP (deepstatemap.live).&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Завантажує одну карту DeepStateMAP як полігональний і точковий шари в EPSG:4326; кожен полігон класифіковано за кольором заливки й виміряно на еліпсоїді WGS84.&lt;/p&gt;&lt;h3&gt;Яка карта&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;SOURCE_FILE&lt;/b&gt;: вихідна карта, що вже є на диску (тіло відповіді DeepState на &lt;code&gt;/api/history/&amp;lt;id&amp;gt;/geojson&lt;/code&gt;); нічого не завантажується. Файл із назвою &lt;code&gt;..._&amp;lt;id&amp;gt;.geojson&lt;/code&gt; дає ідентифікатор і час знімка.&lt;/li&gt;&lt;li&gt;інакше &lt;b&gt;SNAPSHOT_ID&lt;/b&gt; &amp;gt; 0: це оновлення;&lt;/li&gt;&lt;li&gt;інакше &lt;b&gt;DATE&lt;/b&gt; (РРРР-ММ-ДД): останнє оновлення, створене не пізніше кінця цього дня за київським часом;&lt;/li&gt;&lt;li&gt;інакше найновіша карта.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Класи&lt;/h3&gt;&lt;p&gt;occupied (#a52714), occupied_before_2022 (#880e4f), grey_zone (#bcaaa4), grey_zone_in_russia (#bdbdbd), ua_held_in_russia (#01579b), liberated (#0f9d58, #0288d1), other_territories (#ff5252: редакційні позначки поза Україною). Точки: unit, attack_direction, airfield, other. Незафарбована територія перебуває під контролем країни, у якій розташована; державного кордону DeepState не позначає.&lt;/p&gt;&lt;h3&gt;Вихідні дані&lt;/h3&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: полігони з полями snapshot_id, snapshot_time (UTC), class, name_en, name_uk, key (звичайний текст: HTML і розмітку видалено) та area_km2 (геодезична площа, км²). &lt;b&gt;OUTPUT_POINTS&lt;/b&gt; (необов'язково): точки з тими самими полями й описом звичайним текстом. Результати SNAPSHOT_ID і SNAPSHOT_TIME.&lt;/p&gt;&lt;h3&gt;Мережа&lt;/h3&gt;&lt;p&gt;Карти кешуються по одному файлу на ідентифікатор карти в профілі QGIS (налаштування frontline/cache_dir); список оновлень кешується на 10 хвилин. OFFLINE використовує лише кеш. Завантаження використовують налаштування проксі QGIS, мають тайм-аут, повторюються кілька разів у разі помилок сервера та HTTP 429 (з урахуванням Retry-After) і відхиляють відповіді, більші за 64 МБ.&lt;/p&gt;&lt;h3&gt;Приклад&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:deepstatesnapshot -- DATE=2024-11-01 OUTPUT=deepstate_2024-11-01.gpkg&lt;/pre&gt;&lt;p&gt;Дані карти: DeepStateMAP (deepstatemap.live).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Finds the narrowest necks of held ground: where a corridor is thinnest, how long the corridor runs, and how the neck splits the ground.&lt;/p&gt;&lt;h3&gt;Definitions&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Each connected &lt;b&gt;part&lt;/b&gt; of the input is measured on its own (with DISSOLVE, all features are merged first: a front is one area however it was drawn).&lt;/li&gt;&lt;li&gt;A &lt;b&gt;neck&lt;/b&gt; is a straight chord inside the part, with both ends on its boundary, that cuts the part into two sides each at least MIN_LOBE_AREA in area.&lt;/li&gt;&lt;li&gt;Its &lt;b&gt;width&lt;/b&gt; is the chord's length on the WGS84 ellipsoid, in metres.&lt;/li&gt;&lt;li&gt;The &lt;b&gt;corridor&lt;/b&gt; is the stretch of the part's centreline (medial axis) through the neck along which the local width stays at or below CORRIDOR_WIDTH (0 = twice the neck's width); its length is corridor_length_m.&lt;/li&gt;&lt;li&gt;Each part reports its narrowest neck (rank 1), then further necks at other places (local minima outside the corridors already reported) narrower than MAX_WIDTH, up to MAX_NECKS.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;p&gt;INPUT polygons in any CRS (multipart, holes); LAND (optional) clips the held ground first so that lagoons and reservoirs inside a drawn polygon do not count; MIN_LOBE_AREA in km²; MAX_WIDTH and CORRIDOR_WIDTH in metres.&lt;/p&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;OUTPUT: the neck chords (lines, input CRS) with part_id, rank, width_m, corridor_length_m, side_a_km2, side_b_km2, minor_share (the smaller side's share of the part, 0 to 0.5). OUTPUT_CORRIDORS (optional): corridor centrelines. Result MIN_WIDTH_M: the narrowest neck overall.&lt;/p&gt;&lt;h3&gt;Limits&lt;/h3&gt;&lt;p&gt;Geometry is computed in a local Lambert azimuthal equal-area projection (areas exact on the ellipsoid); widths and lengths are measured again on the ellipsoid. A part with no neck gives no feature and a warning.&lt;/p&gt;&lt;h3&gt;Example&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:corridorwidth -- INPUT=held.gpkg MIN_LOBE_AREA=1 MAX_WIDTH=5000 OUTPUT=necks.gpkg&lt;/pre&gt;</source>
+      <translation>&lt;p&gt;Знаходить найвужчі горловини утримуваної території: де коридор найвужчий, наскільки довгий цей коридор і як горловина ділить територію.&lt;/p&gt;&lt;h3&gt;Визначення&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Кожну зв'язну &lt;b&gt;частину&lt;/b&gt; вхідного шару вимірюють окремо (з DISSOLVE усі об'єкти спершу об'єднують: фронт — це одна територія, хоч би як її накреслили).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Горловина&lt;/b&gt; — пряма хорда всередині частини, обидва кінці якої лежать на її межі, що розтинає частину на дві сторони площею щонайменше MIN_LOBE_AREA кожна.&lt;/li&gt;&lt;li&gt;Її &lt;b&gt;ширина&lt;/b&gt; — довжина хорди на еліпсоїді WGS84, у метрах.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Коридор&lt;/b&gt; — відрізок осьової лінії частини (медіальної осі), що проходить через горловину і вздовж якого локальна ширина не перевищує CORRIDOR_WIDTH (0 = подвійна ширина горловини); його довжина — corridor_length_m.&lt;/li&gt;&lt;li&gt;Для кожної частини подано її найвужчу горловину (rank 1), а далі інші горловини в інших місцях (локальні мінімуми поза вже поданими коридорами), вужчі за MAX_WIDTH, — не більше MAX_NECKS.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Параметри&lt;/h3&gt;&lt;p&gt;INPUT: полігони в будь-якій СК (багаточастинні, з отворами); LAND (необов'язково) спершу обрізає утримувану територію, щоб лагуни й водосховища всередині накресленого полігону не враховувалися; MIN_LOBE_AREA — у км²; MAX_WIDTH і CORRIDOR_WIDTH — у метрах.&lt;/p&gt;&lt;h3&gt;Вихідні дані&lt;/h3&gt;&lt;p&gt;OUTPUT: хорди горловин (лінії, у СК вхідного шару) з полями part_id, rank, width_m, corridor_length_m, side_a_km2, side_b_km2, minor_share (частка меншої сторони в площі частини, від 0 до 0,5). OUTPUT_CORRIDORS (необов'язково): осьові лінії коридорів. Результат MIN_WIDTH_M: найвужча горловина загалом.&lt;/p&gt;&lt;h3&gt;Обмеження&lt;/h3&gt;&lt;p&gt;Геометрію обчислюють у локальній азимутальній рівновеликій проєкції Ламберта (площі точні на еліпсоїді); ширини й довжини вимірюють повторно на еліпсоїді. Частина без горловини не дає жодного об'єкта, лише попередження.&lt;/p&gt;&lt;h3&gt;Приклад&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:corridorwidth -- INPUT=held.gpkg MIN_LOBE_AREA=1 MAX_WIDTH=5000 OUTPUT=necks.gpkg&lt;/pre&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;What changed hands between two maps of the ground one side holds.&lt;/p&gt;&lt;h3&gt;Definitions&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;BEFORE and AFTER are each dissolved; &lt;b&gt;gained&lt;/b&gt; pieces are AFTER minus BEFORE, &lt;b&gt;lost&lt;/b&gt; pieces are BEFORE minus AFTER, each split into connected pieces.&lt;/li&gt;&lt;li&gt;&lt;b&gt;depth_m&lt;/b&gt;: how far a piece reaches beyond the earlier line: the largest distance from the earlier front (the boundary of BEFORE) to a point of the piece, counting only the stretch of front the piece touches.&lt;/li&gt;&lt;li&gt;&lt;b&gt;front_km&lt;/b&gt;: the length of the earlier front the piece touches.&lt;/li&gt;&lt;li&gt;Pieces smaller than MIN_AREA (km²) are redrawing noise; pieces thinner than MIN_WIDTH (m) everywhere are slivers. Both are left out of the output and of the GAINED and LOST totals.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Results&lt;/h3&gt;&lt;p&gt;BEFORE_KM2, AFTER_KM2, GAINED_KM2, LOST_KM2, NET_KM2 (after minus before), KEPT_SHARE (share of BEFORE still held in AFTER), MAX_DEPTH_M. With MIN_AREA and MIN_WIDTH at 0, AFTER = BEFORE + GAINED - LOST. AREA_OF_INTEREST limits every figure to the area inside it; LAND clips both layers first.&lt;/p&gt;&lt;h3&gt;Limits&lt;/h3&gt;&lt;p&gt;Areas are exact on the WGS84 ellipsoid (local equal-area projection); distances are planar in that projection (within 0.1 % over a few hundred kilometres). A loaded output is styled green for gains and red for losses.&lt;/p&gt;&lt;h3&gt;Example&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:frontlinediff -- BEFORE=before.gpkg AFTER=after.gpkg OUTPUT=changes.gpkg&lt;/pre&gt;</source>
+      <translation>&lt;p&gt;Що перейшло з рук у руки між двома картами території, яку утримує одна сторона.&lt;/p&gt;&lt;h3&gt;Визначення&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;BEFORE і AFTER кожен спершу об'єднують; &lt;b&gt;здобуті&lt;/b&gt; фрагменти — це AFTER мінус BEFORE, &lt;b&gt;втрачені&lt;/b&gt; — BEFORE мінус AFTER; і ті, й інші розбито на зв'язні фрагменти.&lt;/li&gt;&lt;li&gt;&lt;b&gt;depth_m&lt;/b&gt;: наскільки фрагмент заходить за попередню лінію: найбільша відстань від попередньої лінії фронту (межі BEFORE) до точки фрагмента з урахуванням лише тієї ділянки фронту, якої фрагмент торкається.&lt;/li&gt;&lt;li&gt;&lt;b&gt;front_km&lt;/b&gt;: довжина ділянки попередньої лінії фронту, якої торкається фрагмент.&lt;/li&gt;&lt;li&gt;Фрагменти, менші за MIN_AREA (км²), — шум перемальовування; фрагменти, скрізь вужчі за MIN_WIDTH (м), — вузькі смужки-артефакти. І ті, й інші не потрапляють ні до вихідного шару, ні до підсумків GAINED і LOST.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Результати&lt;/h3&gt;&lt;p&gt;BEFORE_KM2, AFTER_KM2, GAINED_KM2, LOST_KM2, NET_KM2 (після мінус до), KEPT_SHARE (частка BEFORE, що й далі утримується в AFTER), MAX_DEPTH_M. Якщо MIN_AREA і MIN_WIDTH дорівнюють 0, AFTER = BEFORE + GAINED - LOST. AREA_OF_INTEREST обмежує кожен показник територією всередині неї; LAND спершу обрізає обидва шари.&lt;/p&gt;&lt;h3&gt;Обмеження&lt;/h3&gt;&lt;p&gt;Площі точні на еліпсоїді WGS84 (локальна рівновелика проєкція); відстані — плоскі в цій проєкції (похибка в межах 0,1 % на кількасот кілометрів). Завантажений результат позначено зеленим для здобутків і червоним для втрат.&lt;/p&gt;&lt;h3&gt;Приклад&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:frontlinediff -- BEFORE=before.gpkg AFTER=after.gpkg OUTPUT=changes.gpkg&lt;/pre&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;How much of each route lies within fire range of hostile ground.&lt;/p&gt;&lt;h3&gt;Definitions&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Each route is cut into &lt;b&gt;stretches&lt;/b&gt;; distance_m is the distance from the stretch's closest point to the nearest hostile ground (0 inside it);&lt;/li&gt;&lt;li&gt;&lt;b&gt;band&lt;/b&gt; is the smallest of RANGES that covers the stretch (distances in (previous range, range]; the smallest range includes 0), empty when beyond all.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;p&gt;ROUTES (lines, any CRS), HOSTILE (polygons), RANGES (metres, comma-separated, e.g. 5000,10000,20000 for FPV drones, tube artillery and rockets), LAND (optional: hostile ground is clipped to it).&lt;/p&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;OUTPUT: stretches with route_fid, distance_m, band, length_m. OUTPUT_SUMMARY: per route and band, length_km and share of the route. Result EXPOSED_SHARE: share of all route length within the smallest range.&lt;/p&gt;&lt;h3&gt;Limits&lt;/h3&gt;&lt;p&gt;Distances are computed in a local azimuthal equal-area projection centred on the data: within 0.5 % of ellipsoidal distances up to 50 km.&lt;/p&gt;&lt;h3&gt;Example&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:routeexposure -- ROUTES=roads.gpkg HOSTILE=hostile.gpkg RANGES=5000,10000,20000 OUTPUT=exposure.gpkg&lt;/pre&gt;</source>
+      <translation>&lt;p&gt;Яка частина кожного маршруту перебуває в межах дальності вогневого ураження з ворожої території.&lt;/p&gt;&lt;h3&gt;Визначення&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Кожен маршрут розрізано на &lt;b&gt;ділянки&lt;/b&gt;; distance_m — відстань від найближчої точки ділянки до найближчої ворожої території (0 — усередині неї);&lt;/li&gt;&lt;li&gt;&lt;b&gt;band&lt;/b&gt; — найменша з дальностей RANGES, що охоплює ділянку (відстані в межах (попередня дальність, дальність]; найменша дальність включає 0); порожнє, якщо ділянка поза всіма дальностями.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Параметри&lt;/h3&gt;&lt;p&gt;ROUTES (лінії, будь-яка СК), HOSTILE (полігони), RANGES (метри, через кому, напр. 5000,10000,20000 для FPV-дронів, ствольної та реактивної артилерії), LAND (необов'язково: ворожу територію обрізають за ним).&lt;/p&gt;&lt;h3&gt;Вихідні дані&lt;/h3&gt;&lt;p&gt;OUTPUT: ділянки з полями route_fid, distance_m, band, length_m. OUTPUT_SUMMARY: для кожного маршруту й діапазону — length_km і частка маршруту. Результат EXPOSED_SHARE: частка загальної довжини маршрутів у межах найменшої дальності.&lt;/p&gt;&lt;h3&gt;Обмеження&lt;/h3&gt;&lt;p&gt;Відстані обчислюють у локальній азимутальній рівновеликій проєкції з центром на даних: похибка в межах 0,5 % від відстаней на еліпсоїді до 50 км.&lt;/p&gt;&lt;h3&gt;Приклад&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:routeexposure -- ROUTES=roads.gpkg HOSTILE=hostile.gpkg RANGES=5000,10000,20000 OUTPUT=exposure.gpkg&lt;/pre&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Many DeepState maps as one layer for QGIS's Temporal Controller, with a table of the area of each class on each map.&lt;/p&gt;&lt;h3&gt;Which maps&lt;/h3&gt;&lt;p&gt;For each day from DATE_FROM to DATE_TO, every STEP_DAYS days, the last map created on or before the end of that day in Kyiv time; a map chosen for several days appears once. With SOURCE_FOLDER the maps come from a folder of raw DeepState maps named &lt;code&gt;..._&amp;lt;id&amp;gt;.geojson&lt;/code&gt; (nothing is downloaded; without dates every map in the folder is used). Otherwise they are downloaded, or taken from the cache when already there (OFFLINE: the cache only).&lt;/p&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: every chosen map's polygons (EPSG:4326) with snapshot_id, snapshot_time, valid_from and valid_to (UTC: from the map's time to the next map's, the last one for STEP_DAYS days), class, names and geodesic area_km2; loaded in QGIS it is set up for the Temporal Controller. &lt;b&gt;OUTPUT_TABLE&lt;/b&gt;: one row per map and class with area_km2, gained_km2 and lost_km2 against the previous map (area = previous area + gained - lost), share_of_first (of the class's area on the first map where it has any) and share_of_max (of its largest area in the series). &lt;b&gt;OUTPUT_HTML&lt;/b&gt; (optional): the area series as charts in a self-contained HTML page. Result MAPS: the number of maps.&lt;/p&gt;&lt;h3&gt;Limits&lt;/h3&gt;&lt;p&gt;Areas and changes are computed in one local equal-area projection for the whole series (exact areas on the WGS84 ellipsoid). DeepState maps are about 0.6 MB each: a long daily series downloads many of them once, then uses the cache.&lt;/p&gt;&lt;h3&gt;Example&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:deepstateseries -- DATE_FROM=2024-08-08 DATE_TO=2025-03-20 STEP_DAYS=7 OUTPUT=series.gpkg OUTPUT_TABLE=areas.csv OUTPUT_HTML=areas.html&lt;/pre&gt;</source>
+      <translation>&lt;p&gt;Багато карт DeepState як один шар для панелі Temporal Controller у QGIS, з таблицею площі кожного класу на кожній карті.&lt;/p&gt;&lt;h3&gt;Які карти&lt;/h3&gt;&lt;p&gt;Для кожного дня від DATE_FROM до DATE_TO з кроком STEP_DAYS днів — остання карта, створена не пізніше кінця цього дня за київським часом; карта, вибрана для кількох днів, з'являється один раз. Із SOURCE_FOLDER карти беруться з папки вихідних карт DeepState з назвами &lt;code&gt;..._&amp;lt;id&amp;gt;.geojson&lt;/code&gt; (нічого не завантажується; без дат використовуються всі карти в папці). Інакше їх завантажують або беруть із кешу, якщо вони вже там є (OFFLINE: лише кеш).&lt;/p&gt;&lt;h3&gt;Вихідні дані&lt;/h3&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: полігони кожної вибраної карти (EPSG:4326) з полями snapshot_id, snapshot_time, valid_from і valid_to (UTC: від часу карти до часу наступної, для останньої — STEP_DAYS днів), class, назвами та геодезичною area_km2; після завантаження в QGIS шар налаштовано для Temporal Controller. &lt;b&gt;OUTPUT_TABLE&lt;/b&gt;: один рядок на карту й клас з полями area_km2, gained_km2 і lost_km2 відносно попередньої карти (площа = попередня площа + здобуто - втрачено), share_of_first (частка від площі класу на першій карті, де він є) і share_of_max (частка від його найбільшої площі в серії). &lt;b&gt;OUTPUT_HTML&lt;/b&gt; (необов'язково): ряди площ у вигляді графіків на самодостатній HTML-сторінці. Результат MAPS: кількість карт.&lt;/p&gt;&lt;h3&gt;Обмеження&lt;/h3&gt;&lt;p&gt;Площі й зміни обчислюють в одній локальній рівновеликій проєкції для всієї серії (площі точні на еліпсоїді WGS84). Кожна карта DeepState займає близько 0,6 МБ: довга щоденна серія один раз завантажує багато карт, а далі бере їх із кешу.&lt;/p&gt;&lt;h3&gt;Приклад&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:deepstateseries -- DATE_FROM=2024-08-08 DATE_TO=2025-03-20 STEP_DAYS=7 OUTPUT=series.gpkg OUTPUT_TABLE=areas.csv OUTPUT_HTML=areas.html&lt;/pre&gt;</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Is a force cut off, hanging on a narrow link, or mostly ringed by the enemy? Cuts the held ground into pieces and rates each one.&lt;/p&gt;&lt;h3&gt;Definitions&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;HELD&lt;/b&gt;: the ground of the side under study. &lt;b&gt;REAR&lt;/b&gt; (optional): that side's secure territory behind the line. &lt;b&gt;HOSTILE&lt;/b&gt; (optional): enemy-held and contested ground; without it, ground that is neither HELD nor REAR counts as hostile (except the edge of LAND: a coast is not hostile).&lt;/li&gt;&lt;li&gt;HELD is cut into &lt;b&gt;pieces&lt;/b&gt; at every neck narrower than MAX_LINK_WIDTH (the necks of Corridor width, each side at least MIN_PIECE_AREA).&lt;/li&gt;&lt;li&gt;Boundary within CONTACT_TOLERANCE of REAR touches it (rear_contact_m, on the ellipsoid). Without REAR the largest piece is the main body and plays the rear's part (its opening is empty).&lt;/li&gt;&lt;li&gt;A piece's &lt;b&gt;opening&lt;/b&gt;: its rear contact plus the widths of the necks joining it to pieces that reach the rear.&lt;/li&gt;&lt;li&gt;&lt;b&gt;hostile_contact&lt;/b&gt;: the share (0 to 1) of the piece's boundary that borders hostile ground; neck chords and rear contact are never hostile.&lt;/li&gt;&lt;li&gt;&lt;b&gt;status&lt;/b&gt;: encircled (opening 0); near_encircled (opening under MAX_LINK_WIDTH, or hostile_contact at least MAX_HOSTILE_CONTACT); salient (hostile_contact at least 0.5); else secure. With REAR, the piece cut off from the rear is the pocket even when it is the larger side of a neck.&lt;/li&gt;&lt;li&gt;With FIRE_RANGE (m) above 0, ground within that distance of hostile ground is under fire: fire_free_opening_m is the part of the opening outside it, and fire_controlled marks a piece whose whole opening is under fire.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;OUTPUT: every piece with piece_id, status, area_km2, share (of all held ground), opening_m, rear_contact_m, hostile_contact, fire_free_opening_m, fire_controlled and main_body. OUTPUT_LINKS: the neck chords and rear-contact lines with kind, length_m and the pieces they join. Results POCKETS (encircled and near_encircled pieces) and POCKET_SHARE (their share of the held ground).&lt;/p&gt;&lt;h3&gt;Limits&lt;/h3&gt;&lt;p&gt;Layers may be in different CRSs; all are projected to one local equal-area projection. Parts smaller than MIN_PIECE_AREA are left out (they still count in the held total). HELD overlapping HOSTILE gives a warning.&lt;/p&gt;&lt;h3&gt;Example&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:encirclement -- HELD=held.gpkg REAR=rear.gpkg MAX_LINK_WIDTH=2000 FIRE_RANGE=5000 OUTPUT=pieces.gpkg&lt;/pre&gt;</source>
+      <translation>&lt;p&gt;Чи відрізано угруповання, чи воно тримається на вузькому з'єднанні, чи противник майже оточив його? Алгоритм розрізає утримувану територію на фрагменти й оцінює кожен.&lt;/p&gt;&lt;h3&gt;Визначення&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;HELD&lt;/b&gt;: територія досліджуваної сторони. &lt;b&gt;REAR&lt;/b&gt; (необов'язково): надійний тил цієї сторони за лінією фронту. &lt;b&gt;HOSTILE&lt;/b&gt; (необов'язково): територія, яку утримує противник, і сіра зона; без цього шару ворожою вважається вся територія, що не належить ні до HELD, ні до REAR (крім краю LAND: узбережжя не є ворожим).&lt;/li&gt;&lt;li&gt;HELD розрізають на &lt;b&gt;фрагменти&lt;/b&gt; по кожній горловині, вужчій за MAX_LINK_WIDTH (горловини алгоритму «Ширина коридору», кожна сторона — щонайменше MIN_PIECE_AREA).&lt;/li&gt;&lt;li&gt;Ділянки межі, ближчі до REAR, ніж CONTACT_TOLERANCE, вважаються дотичними до нього (rear_contact_m, на еліпсоїді). Без REAR найбільший фрагмент є основним масивом і відіграє роль тилу (його вихід порожній).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Вихід&lt;/b&gt; фрагмента: його контакт із тилом плюс ширини горловин, що з'єднують його з фрагментами, які мають вихід до тилу.&lt;/li&gt;&lt;li&gt;&lt;b&gt;hostile_contact&lt;/b&gt;: частка (від 0 до 1) межі фрагмента, що прилягає до ворожої території; хорди горловин і контакт із тилом ніколи не вважаються ворожими.&lt;/li&gt;&lt;li&gt;&lt;b&gt;status&lt;/b&gt;: encircled — в оточенні (вихід 0); near_encircled — майже в оточенні (вихід менший за MAX_LINK_WIDTH або hostile_contact щонайменше MAX_HOSTILE_CONTACT); salient — виступ (hostile_contact щонайменше 0,5); інакше secure — у безпеці. З REAR котлом є фрагмент, відрізаний від тилу, навіть якщо він більша сторона горловини.&lt;/li&gt;&lt;li&gt;Якщо FIRE_RANGE (м) більше за 0, територія в межах цієї відстані від ворожої перебуває під вогневим контролем: fire_free_opening_m — частина виходу поза цією зоною, а fire_controlled позначає фрагмент, увесь вихід якого під вогневим контролем.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Вихідні дані&lt;/h3&gt;&lt;p&gt;OUTPUT: кожен фрагмент з полями piece_id, status, area_km2, share (частка всієї утримуваної території), opening_m, rear_contact_m, hostile_contact, fire_free_opening_m, fire_controlled і main_body. OUTPUT_LINKS: хорди горловин і лінії контакту з тилом з полями kind, length_m і фрагментами, які вони з'єднують. Результати POCKETS (фрагменти encircled і near_encircled, тобто котли) і POCKET_SHARE (їхня частка утримуваної території).&lt;/p&gt;&lt;h3&gt;Обмеження&lt;/h3&gt;&lt;p&gt;Шари можуть бути в різних СК; усі проєктуються в одну локальну рівновелику проєкцію. Частини, менші за MIN_PIECE_AREA, не враховуються (але входять до загальної утримуваної площі). Перекриття HELD і HOSTILE дає попередження.&lt;/p&gt;&lt;h3&gt;Приклад&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:encirclement -- HELD=held.gpkg REAR=rear.gpkg MAX_LINK_WIDTH=2000 FIRE_RANGE=5000 OUTPUT=pieces.gpkg&lt;/pre&gt;</translation>
+    </message>
+    <message>
+      <source>Frontline</source>
+      <translation>Frontline</translation>
+    </message>
+    <message>
+      <source>Frontline: measure war maps</source>
+      <translation>Frontline: вимірювання карт війни</translation>
+    </message>
+    <message>
+      <source>Route exposure</source>
+      <translation>Уразливість маршрутів</translation>
+    </message>
+    <message>
+      <source>Routes</source>
+      <translation>Маршрути</translation>
+    </message>
+    <message>
+      <source>Ranges (m, comma-separated)</source>
+      <translation>Дальності (м, через кому)</translation>
+    </message>
+    <message>
+      <source>Land (hostile ground is clipped to it)</source>
+      <translation>Суходіл (ворожу територію обрізають за ним)</translation>
+    </message>
+    <message>
+      <source>Route stretches</source>
+      <translation>Ділянки маршрутів</translation>
+    </message>
+    <message>
+      <source>Exposure summary</source>
+      <translation>Зведення уразливості</translation>
+    </message>
+    <message>
+      <source>Share of route length within the smallest range</source>
+      <translation>Частка довжини маршрутів у межах найменшої дальності</translation>
+    </message>
+    <message>
+      <source>HOSTILE: no hostile ground; every route is beyond range.</source>
+      <translation>HOSTILE: ворожої території немає; усі маршрути поза зоною ураження.</translation>
+    </message>
+    <message>
+      <source>Occupied since 24 February 2022</source>
+      <translation>Окуповано з 24 лютого 2022 року</translation>
+    </message>
+    <message>
+      <source>Occupied before 2022 (ORDLO, Crimea)</source>
+      <translation>Окуповано до 2022 року (ОРДЛО, Крим)</translation>
+    </message>
+    <message>
+      <source>Grey zone / unknown status (Ukraine)</source>
+      <translation>Сіра зона / статус невідомий (Україна)</translation>
+    </message>
+    <message>
+      <source>Grey zone in Russia</source>
+      <translation>Сіра зона в Росії</translation>
+    </message>
+    <message>
+      <source>Ukrainian-held in Russia</source>
+      <translation>Під контролем ЗСУ в Росії</translation>
+    </message>
+    <message>
+      <source>Liberated</source>
+      <translation>Звільнено</translation>
+    </message>
+    <message>
+      <source>Other occupied territories (outside the war map)</source>
+      <translation>Інші окуповані території (поза картою війни)</translation>
+    </message>
+    <message>
+      <source>Russian / Belarusian unit</source>
+      <translation>Російський / білоруський підрозділ</translation>
+    </message>
+    <message>
+      <source>Direction of attack</source>
+      <translation>Напрямок удару</translation>
+    </message>
+    <message>
+      <source>Airfield</source>
+      <translation>Аеродром</translation>
+    </message>
+    <message>
+      <source>Other point</source>
+      <translation>Інша позначка</translation>
+    </message>
+    <message>
+      <source>Gained</source>
+      <translation>Здобуто</translation>
+    </message>
+    <message>
+      <source>Lost</source>
+      <translation>Втрачено</translation>
+    </message>
+    <message>
+      <source>Encircled</source>
+      <translation>В оточенні</translation>
+    </message>
+    <message>
+      <source>Nearly encircled</source>
+      <translation>Майже в оточенні</translation>
+    </message>
+    <message>
+      <source>Salient</source>
+      <translation>Виступ</translation>
+    </message>
+    <message>
+      <source>Secure</source>
+      <translation>У безпеці</translation>
+    </message>
+    <message>
+      <source>The update's description appears here.</source>
+      <translation>Тут з'явиться опис оновлення.</translation>
+    </message>
+    <message>
+      <source>Load a map first.</source>
+      <translation>Спершу завантажте карту.</translation>
+    </message>
+    <message>
+      <source>The loaded map is the first update known: there is none before it.</source>
+      <translation>Завантажена карта — найперше відоме оновлення: попереднього немає.</translation>
+    </message>
+    <message>
+      <source>Reading DeepState's list of map updates…</source>
+      <translation>Читання списку оновлень карти DeepState…</translation>
+    </message>
+    <message>
+      <source>Frontline: list of DeepState maps</source>
+      <translation>Frontline: список карт DeepState</translation>
+    </message>
+    <message>
+      <source> (not in the cache)</source>
+      <translation> (немає в кеші)</translation>
+    </message>
+    <message>
+      <source>Areas</source>
+      <translation>Території</translation>
+    </message>
+    <message>
+      <source>Frontline: compare DeepState maps</source>
+      <translation>Frontline: порівняння карт DeepState</translation>
+    </message>
+    <message>
+      <source>Corridors</source>
+      <translation>Коридори</translation>
     </message>
     <message>
       <source>Links</source>
-      <translation type="unfinished" />
+      <translation>З'єднання</translation>
     </message>
     <message>
       <source>DeepState areas over time</source>
-      <translation type="unfinished" />
+      <translation>Території DeepState у часі</translation>
     </message>
     <message>
       <source>Choose at least one class to load.</source>
-      <translation type="unfinished" />
+      <translation>Виберіть принаймні один клас для завантаження.</translation>
     </message>
     <message>
       <source>● Not connected yet</source>
-      <translation type="unfinished" />
+      <translation>● Ще не під'єднано</translation>
     </message>
     <message>
       <source>Load the map of the chosen update into the project</source>
-      <translation type="unfinished" />
+      <translation>Завантажити карту вибраного оновлення в проєкт</translation>
     </message>
     <message>
       <source>No map update is known for this day yet: press Refresh.</source>
-      <translation type="unfinished" />
+      <translation>Для цього дня ще немає відомого оновлення карти: натисніть «Оновити».</translation>
     </message>
     <message>
       <source>Gained and lost ground between the loaded map and the update before it</source>
-      <translation type="unfinished" />
+      <translation>Здобута й утрачена територія між завантаженою картою та попереднім оновленням</translation>
     </message>
     <message>
       <source>Necks (corridor width) and near-encirclement of the chosen side's ground</source>
-      <translation type="unfinished" />
+      <translation>Горловини (ширина коридорів) і напівоточення на території вибраної сторони</translation>
     </message>
     <message>
       <source>Load the maps of a range of days into one temporal layer</source>
-      <translation type="unfinished" />
+      <translation>Завантажити карти за діапазон днів в один часовий шар</translation>
     </message>
     <message>
       <source>The loaded map was removed from the project.</source>
-      <translation type="unfinished" />
+      <translation>Завантажену карту видалено з проєкту.</translation>
     </message>
     <message>
       <source>Reading the list of maps was cancelled.</source>
-      <translation type="unfinished" />
+      <translation>Читання списку карт скасовано.</translation>
     </message>
     <message>
       <source>DeepState lists no map updates.</source>
-      <translation type="unfinished" />
+      <translation>У списку DeepState немає жодного оновлення карти.</translation>
     </message>
     <message>
       <source>Update of {} ({} Kyiv)</source>
-      <translation type="unfinished" />
+      <translation>Оновлення від {} ({} за Києвом)</translation>
     </message>
     <message>
       <source>(No description: offline, or none given.)</source>
-      <translation type="unfinished" />
+      <translation>(Опису немає: режим офлайн або опис не надано.)</translation>
     </message>
     <message>
       <source>Cancelling…</source>
-      <translation type="unfinished" />
+      <translation>Скасування…</translation>
     </message>
     <message>
       <source>Loading the map of {}</source>
-      <translation type="unfinished" />
+      <translation>Завантаження карти від {}</translation>
     </message>
     <message>
       <source>Points</source>
-      <translation type="unfinished" />
+      <translation>Точки</translation>
     </message>
     <message>
       <source>Areas of the map of {} (km², on the WGS84 ellipsoid).</source>
-      <translation type="unfinished" />
+      <translation>Площі на карті від {} (км², на еліпсоїді WGS84).</translation>
     </message>
     <message>
       <source>Comparing {} with {}</source>
-      <translation type="unfinished" />
+      <translation>Порівняння карти від {} з картою від {}</translation>
     </message>
     <message>
       <source>Change since {}: {}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>{cls}, {before} → {after}:
-before {b} km², after {a} km²
-gained {g} km², lost {l} km², net {n} km²
-kept {k} of the earlier ground; deepest change {d}</source>
-      <translation type="unfinished" />
+      <translation>Зміни з {}: {}</translation>
     </message>
     <message>
       <source>Analysing {} on the map of {}</source>
-      <translation type="unfinished" />
+      <translation>Аналіз ({}) на карті від {}</translation>
     </message>
     <message>
       <source>Analysis: {}</source>
-      <translation type="unfinished" />
+      <translation>Аналіз: {}</translation>
     </message>
     <message>
       <source>That result is no longer in the project.</source>
-      <translation type="unfinished" />
+      <translation>Цього результату вже немає в проєкті.</translation>
     </message>
     <message>
       <source>The range starts after it ends.</source>
-      <translation type="unfinished" />
+      <translation>Діапазон починається пізніше, ніж закінчується.</translation>
     </message>
     <message>
       <source>Loading the maps from {} to {}</source>
-      <translation type="unfinished" />
+      <translation>Завантаження карт з {} по {}</translation>
     </message>
     <message>
       <source>DeepState {} – {}, every {} days</source>
-      <translation type="unfinished" />
+      <translation>DeepState {} – {}, кожні {} дн.</translation>
     </message>
     <message>
       <source>● Offline: cached maps only</source>
-      <translation type="unfinished" />
+      <translation>● Офлайн: лише карти з кешу</translation>
     </message>
     <message>
       <source>● Online</source>
-      <translation type="unfinished" />
+      <translation>● Онлайн</translation>
     </message>
     <message>
       <source>Cache unavailable</source>
-      <translation type="unfinished" />
+      <translation>Кеш недоступний</translation>
     </message>
     <message>
       <source>Cache: {}</source>
-      <translation type="unfinished" />
+      <translation>Кеш: {}</translation>
     </message>
     <message>
       <source>Not available: the algorithm {} is not registered in Processing.</source>
-      <translation type="unfinished" />
+      <translation>Недоступно: алгоритм {} не зареєстровано в Processing.</translation>
     </message>
     <message>
       <source>Not available: the algorithms {} and {} are not registered in Processing.</source>
-      <translation type="unfinished" />
+      <translation>Недоступно: алгоритми {} і {} не зареєстровано в Processing.</translation>
     </message>
     <message>
       <source>No map was published on or before this day.</source>
-      <translation type="unfinished" />
+      <translation>До цього дня включно не опубліковано жодної карти.</translation>
     </message>
     <message>
       <source>, {} of {} that day</source>
-      <translation type="unfinished" />
+      <translation>, {} з {} того дня</translation>
     </message>
     <message>
       <source>No update on {}; the map then was the {}</source>
-      <translation type="unfinished" />
+      <translation>Оновлень за {} немає; тоді діяло {}</translation>
     </message>
     <message>
       <source>{}: failed. {}</source>
-      <translation type="unfinished" />
+      <translation>{}: не вдалося. {}</translation>
     </message>
     <message>
       <source>Working offline now: only cached maps load; press Refresh to try DeepState again.</source>
-      <translation type="unfinished" />
+      <translation>Тепер режим офлайн: завантажуються лише карти з кешу; натисніть «Оновити», щоб знову звернутися до DeepState.</translation>
     </message>
     <message>
       <source>Frontline: DeepState map {}</source>
-      <translation type="unfinished" />
+      <translation>Frontline: карта DeepState {}</translation>
     </message>
     <message>
       <source>Loaded the map of {}: {} areas, {} points.</source>
-      <translation type="unfinished" />
+      <translation>Завантажено карту від {}: територій — {}, точок — {}.</translation>
     </message>
     <message>
       <source>Compared with {}: gained {} km², lost {} km².</source>
-      <translation type="unfinished" />
+      <translation>Порівняно з картою від {}: здобуто {} км², втрачено {} км².</translation>
     </message>
     <message>
       <source>Frontline: analyse {}</source>
-      <translation type="unfinished" />
+      <translation>Frontline: аналіз ({})</translation>
     </message>
     <message>
       <source>No neck found.</source>
-      <translation type="unfinished" />
+      <translation>Горловин не знайдено.</translation>
     </message>
     <message>
       <source>Frontline: DeepState maps {} to {}</source>
-      <translation type="unfinished" />
+      <translation>Frontline: карти DeepState з {} по {}</translation>
     </message>
     <message>
       <source>{} features from {} to {}; play them with the Temporal Controller.</source>
-      <translation type="unfinished" />
+      <translation>Об'єктів: {} (з {} по {}); відтворіть їх на панелі Temporal Controller.</translation>
     </message>
     <message>
       <source>Cleared the cache ({}).</source>
-      <translation type="unfinished" />
+      <translation>Кеш очищено ({}).</translation>
     </message>
     <message>
       <source>The DeepState URL must start with https:// or http://; kept {}.</source>
-      <translation type="unfinished" />
+      <translation>URL-адреса DeepState має починатися з https:// або http://; залишено {}.</translation>
     </message>
     <message>
       <source>Runs what is available; {} is not registered in Processing yet.</source>
-      <translation type="unfinished" />
+      <translation>Виконує те, що доступно; {} ще не зареєстровано в Processing.</translation>
     </message>
     <message>
       <source>Offline: DeepState could not be reached ({}). {} maps are in the cache.</source>
-      <translation type="unfinished" />
+      <translation>Офлайн: не вдалося зв'язатися з DeepState ({}). Карт у кеші: {}.</translation>
     </message>
     <message>
       <source>{} map updates, the latest of {}.</source>
-      <translation type="unfinished" />
+      <translation>Оновлень карти: {}, найновіше — від {}.</translation>
     </message>
     <message>
       <source>{}: cancelled; nothing was added.</source>
-      <translation type="unfinished" />
+      <translation>{}: скасовано; нічого не додано.</translation>
     </message>
     <message>
       <source>{}: failed. The algorithm gave no layer.</source>
-      <translation type="unfinished" />
+      <translation>{}: не вдалося. Алгоритм не повернув шару.</translation>
     </message>
     <message>
       <source>Change against the map loaded before ({}).</source>
-      <translation type="unfinished" />
+      <translation>Зміна порівняно з раніше завантаженою картою ({}).</translation>
+    </message>
+    <message>
+      <source>{}: {} → {}</source>
+      <translation>{}: {} → {}</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>До</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>Після</translation>
+    </message>
+    <message>
+      <source>Net</source>
+      <translation>Сальдо</translation>
+    </message>
+    <message>
+      <source>Kept of the earlier ground</source>
+      <translation>Збережено з попередньої території</translation>
+    </message>
+    <message>
+      <source>Deepest change</source>
+      <translation>Найбільша глибина зміни</translation>
     </message>
     <message>
       <source>Neck {} (part {})</source>
-      <translation type="unfinished" />
+      <translation>Горловина {} (частина {})</translation>
     </message>
     <message>
       <source>Pocket {}</source>
-      <translation type="unfinished" />
+      <translation>Котел {}</translation>
     </message>
     <message>
       <source>Pockets: {}, {} of the held ground.</source>
-      <translation type="unfinished" />
+      <translation>Котлів: {}, у них {} утримуваної території.</translation>
     </message>
     <message>
       <source>DeepState answered at {}</source>
-      <translation type="unfinished" />
+      <translation>DeepState відповів за адресою {}</translation>
     </message>
     <message>
       <source>Something went wrong: {}</source>
-      <translation type="unfinished" />
+      <translation>Щось пішло не так: {}</translation>
     </message>
     <message>
       <source>Necks ({})</source>
-      <translation type="unfinished" />
+      <translation>Горловини ({})</translation>
     </message>
     <message>
       <source>Pockets ({})</source>
-      <translation type="unfinished" />
+      <translation>Котли ({})</translation>
     </message>
     <message>
       <source>Narrowest neck: {}.</source>
-      <translation type="unfinished" />
+      <translation>Найвужча горловина: {}.</translation>
     </message>
     <message>
       <source>{} is not registered: skipped.</source>
-      <translation type="unfinished" />
+      <translation>{} не зареєстровано: пропущено.</translation>
     </message>
     <message>
       <source>Could not clear the cache: {}</source>
-      <translation type="unfinished" />
+      <translation>Не вдалося очистити кеш: {}</translation>
     </message>
     <message>
       <source>An algorithm gave no layer.</source>
-      <translation type="unfinished" />
+      <translation>Алгоритм не повернув шару.</translation>
     </message>
     <message>
       <source>Cannot use the cache folder: {}</source>
-      <translation type="unfinished" />
+      <translation>Неможливо використати папку кешу: {}</translation>
     </message>
     <message>
       <source>This map has no {} to analyse.</source>
-      <translation type="unfinished" />
+      <translation>На цій карті немає території «{}» для аналізу.</translation>
     </message>
     <message>
       <source>Cannot get DeepState's list of maps ({}) and no map is cached yet. Check the network, or the DeepState URL in Settings.</source>
-      <translation type="unfinished" />
+      <translation>Не вдалося отримати список карт DeepState ({}), а в кеші ще немає жодної карти. Перевірте мережу або URL-адресу DeepState у «Налаштуваннях».</translation>
+    </message>
+    <message>
+      <source>QGIS refused the layer {}</source>
+      <translation>QGIS не прийняв шар {}</translation>
+    </message>
+    <message>
+      <source>Ukrainian-held ground in Russia</source>
+      <translation>Територія під контролем ЗСУ в Росії</translation>
+    </message>
+    <message>
+      <source>Occupied ground in Ukraine (since 2022 and before)</source>
+      <translation>Окупована територія України (з 2022 року й раніше)</translation>
+    </message>
+    <message>
+      <source>encircled</source>
+      <translation>в оточенні</translation>
+    </message>
+    <message>
+      <source>nearly encircled</source>
+      <translation>майже в оточенні</translation>
+    </message>
+    <message>
+      <source>salient</source>
+      <translation>виступ</translation>
+    </message>
+    <message>
+      <source>secure</source>
+      <translation>у безпеці</translation>
     </message>
     <message>
       <source>{} km</source>
-      <translation type="unfinished" />
+      <translation>{} км</translation>
     </message>
     <message>
       <source>Map data: &lt;a href="{}"&gt;DeepStateMAP&lt;/a&gt;</source>
-      <translation type="unfinished" />
+      <translation>Дані карти: &lt;a href="{}"&gt;DeepStateMAP&lt;/a&gt;</translation>
+    </message>
+    <message>
+      <source>opening under fire</source>
+      <translation>вихід під вогневим контролем</translation>
     </message>
     <message>
       <source>{} m</source>
-      <translation type="unfinished" />
+      <translation>{} м</translation>
     </message>
     <message>
       <source>{} wide</source>
-      <translation type="unfinished" />
+      <translation>ширина {}</translation>
+    </message>
+    <message>
+      <source>{} km² ({} of the held ground)</source>
+      <translation>{} км² ({} утримуваної території)</translation>
+    </message>
+    <message>
+      <source>opening {}</source>
+      <translation>вихід {}</translation>
     </message>
     <message>
       <source>corridor {}</source>
-      <translation type="unfinished" />
+      <translation>коридор {}</translation>
     </message>
     <message>
       <source>sides {} and {} km²</source>
-      <translation type="unfinished" />
+      <translation>сторони {} і {} км²</translation>
+    </message>
+    <message>
+      <source>{} of its edge hostile</source>
+      <translation>{} периметра прилягає до ворожої території</translation>
     </message>
     <message>
       <source>Places:</source>
-      <translation type="unfinished" />
+      <translation>Місця:</translation>
     </message>
     <message>
       <source>The algorithm {} is not installed.</source>
-      <translation type="unfinished" />
+      <translation>Алгоритм {} не встановлено.</translation>
     </message>
   </context>
   <context>
     <name>FrontlinePanel</name>
     <message>
       <source>Frontline</source>
-      <translation type="unfinished" />
+      <translation>Frontline</translation>
     </message>
     <message>
       <source>Previous update</source>
-      <translation type="unfinished" />
+      <translation>Попереднє оновлення</translation>
     </message>
     <message>
       <source>Day of the map (Kyiv time). Days with a map update are shown in bold in the calendar.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>yyyy-MM-dd</source>
-      <translation type="unfinished" />
+      <translation>День карти (за київським часом). Дні з оновленням карти виділено в календарі жирним.</translation>
     </message>
     <message>
       <source>Next update</source>
-      <translation type="unfinished" />
+      <translation>Наступне оновлення</translation>
     </message>
     <message>
       <source>Reload the list of map updates</source>
-      <translation type="unfinished" />
+      <translation>Перезавантажити список оновлень карти</translation>
     </message>
     <message>
       <source>Refresh</source>
-      <translation type="unfinished" />
+      <translation>Оновити</translation>
     </message>
     <message>
       <source>DeepState's description of this update; place names open the map in the browser</source>
-      <translation type="unfinished" />
+      <translation>Опис цього оновлення від DeepState; назви місць відкривають карту в браузері</translation>
     </message>
     <message>
       <source>Load</source>
-      <translation type="unfinished" />
+      <translation>Завантажити</translation>
     </message>
     <message>
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>Скасувати</translation>
     </message>
     <message>
       <source>Areas</source>
-      <translation type="unfinished" />
+      <translation>Площі</translation>
     </message>
     <message>
       <source>Class</source>
-      <translation type="unfinished" />
+      <translation>Клас</translation>
     </message>
     <message>
       <source>Area (km²)</source>
-      <translation type="unfinished" />
+      <translation>Площа (км²)</translation>
     </message>
     <message>
       <source>Change (km²)</source>
-      <translation type="unfinished" />
+      <translation>Зміна (км²)</translation>
     </message>
     <message>
       <source>Compare</source>
-      <translation type="unfinished" />
+      <translation>Порівняння</translation>
     </message>
     <message>
       <source>Compare with previous</source>
-      <translation type="unfinished" />
+      <translation>Порівняти з попередньою</translation>
     </message>
     <message>
       <source>Analyse</source>
-      <translation type="unfinished" />
+      <translation>Аналіз</translation>
     </message>
     <message>
       <source>Side</source>
-      <translation type="unfinished" />
+      <translation>Сторона</translation>
     </message>
     <message>
       <source>Rear</source>
-      <translation type="unfinished" />
+      <translation>Тил</translation>
     </message>
     <message>
       <source>Optional: a polygon layer of the side's rear (the ground it holds behind the front, e.g. Ukraine's outline)</source>
-      <translation type="unfinished" />
+      <translation>Необов'язково: полігональний шар тилу сторони (територія, яку вона утримує за лінією фронту, напр. контур України)</translation>
     </message>
     <message>
       <source>Select a neck or a pocket to zoom the map to it</source>
-      <translation type="unfinished" />
+      <translation>Виберіть горловину чи котел, щоб наблизити до нього карту</translation>
     </message>
     <message>
       <source>Where</source>
-      <translation type="unfinished" />
+      <translation>Де</translation>
     </message>
     <message>
       <source>Figures</source>
-      <translation type="unfinished" />
+      <translation>Показники</translation>
     </message>
     <message>
       <source>Range</source>
-      <translation type="unfinished" />
+      <translation>Діапазон</translation>
     </message>
     <message>
       <source>From</source>
-      <translation type="unfinished" />
+      <translation>З</translation>
     </message>
     <message>
       <source>To</source>
-      <translation type="unfinished" />
+      <translation>По</translation>
     </message>
     <message>
       <source>Every</source>
-      <translation type="unfinished" />
+      <translation>Кожні</translation>
     </message>
     <message>
       <source> days</source>
-      <translation type="unfinished" />
+      <translation> дн.</translation>
     </message>
     <message>
       <source>Load range</source>
-      <translation type="unfinished" />
+      <translation>Завантажити діапазон</translation>
     </message>
     <message>
       <source>Settings</source>
-      <translation type="unfinished" />
+      <translation>Налаштування</translation>
     </message>
     <message>
       <source>DeepState URL</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>https://deepstatemap.live</source>
-      <translation type="unfinished" />
+      <translation>URL-адреса DeepState</translation>
     </message>
     <message>
       <source>Cache folder</source>
-      <translation type="unfinished" />
+      <translation>Папка кешу</translation>
     </message>
     <message>
       <source>Classes</source>
-      <translation type="unfinished" />
+      <translation>Класи</translation>
     </message>
     <message>
       <source>Polygon classes Load adds to the project</source>
-      <translation type="unfinished" />
+      <translation>Класи полігонів, які кнопка «Завантажити» додає до проєкту</translation>
     </message>
     <message>
       <source>Keep the previous map's group when loading another map</source>
-      <translation type="unfinished" />
+      <translation>Залишати групу попередньої карти під час завантаження іншої</translation>
     </message>
     <message>
       <source>Delete the downloaded maps and the cached update list</source>
-      <translation type="unfinished" />
+      <translation>Видалити завантажені карти й кешований список оновлень</translation>
     </message>
     <message>
       <source>Clear</source>
-      <translation type="unfinished" />
+      <translation>Очистити</translation>
     </message>
   </context>
 </TS>
