@@ -120,7 +120,8 @@ def write_ts(path: Path, language: str, messages: Messages) -> None:
     partial = path.with_suffix(".ts.part")
     partial.write_text(
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
-        + ET.tostring(root, encoding="unicode") + "\n",
+        + ET.tostring(root, encoding="unicode")
+        + "\n",
         encoding="utf-8",
     )
     partial.replace(path)
