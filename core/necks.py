@@ -65,6 +65,7 @@ _REFINE_REACH = 2.5  # refine around candidates up to this factor of the narrowe
 _DELAUNAY_SLACK = 1.25  # a Delaunay chord is at most this factor longer than the local minimum
 _POLISH_CHORDS = 4  # seeds of each kind polished per basin against the real boundary
 _BASIN_SLACK = 1.1  # polish a basin's candidates up to this factor of its shortest one
+_BOUND_SHARE = 1.01  # a cut whose smaller side is within 1 % of the limit may be held by it
 _NEAR_SHARE = 0.25  # chords whose smaller side is this share of the limit are polished too
 _POLISH_WINDOW = 1.5  # polishing searches end positions within this many widths along the ring
 _GRID = 17  # grid points per end position and zoom step (odd: the centre is on the grid)
@@ -609,10 +610,26 @@ class _PartSolver:
         narrow = span > _SPLIT_TRIGGER * np.minimum(hv, hw)
         todo = np.flatnonzero(narrow | mesh.missing)
         new: list[list[np.ndarray]] = [[] for _ in range(self.rings.count)]
+        # The feet of the relevant chords' ends on long segments beside their other ends: the
+        # local minimum of the width between a vertex and a long segment, in one round.
+        prev = np.empty_like(v)
+        prev[w] = v
+        ends = mesh.edge_v[relevant]
+        rows = np.concatenate([ends[:, 0], prev[ends[:, 0]], ends[:, 1], prev[ends[:, 1]]])
+        target = np.concatenate([ends[:, 1], ends[:, 1], ends[:, 0], ends[:, 0]])
+        a, b = mesh.points[v[rows]], mesh.points[w[rows]]
+        ab = b - a
+        with np.errstate(divide="ignore", invalid="ignore"):
+            f = np.einsum("ij,ij->i", mesh.points[target] - a, ab) / np.einsum("ij,ij->i", ab, ab)
+        reach_out = np.tile(mesh.length[relevant], 4)
+        inner = np.minimum(f, 1.0 - f) * span[rows] > reach_out  # the segment is long there
+        for k, frac in zip(rows[inner], f[inner]):
+            new[ring[k]].append(np.array([s_v[k] + frac * span[k]]))
         for i in todo:
             offsets = []
             if narrow[i]:
-                offsets.append(_graded(span[i], hv[i], hw[i]))
+                graded = _graded(span[i], hv[i], hw[i])
+                offsets.append(graded if graded.size else np.array([span[i] / 2.0]))
             if mesh.missing[i]:
                 scale = min(mesh.spacing[v[i]], mesh.spacing[w[i]])
                 pieces = 2 if not np.isfinite(scale) else math.ceil(span[i] / (0.5 * scale))
@@ -716,13 +733,17 @@ class _PartSolver:
         return [self._neck(graph, part_id, rank, cut) for rank, cut in enumerate(kept, 1)]
 
     def _stop_width(self, basins: list[tuple[_Cut, _Cut | None]]) -> float:
-        """Candidates longer than this (times the slack) cannot change the answer."""
-        narrowest = min(b.width for b, _ in basins)
-        limit = max(self.max_width, narrowest)
-        free = sorted(f.width for _, f in basins if f is not None)
-        if self.max_necks is not None and len(free) >= self.max_necks + 1:
-            limit = min(limit, free[self.max_necks])
-        return max(limit, narrowest)
+        """Candidates longer than this (times the slack) cannot change the answer: they can
+        neither be the narrowest nor enter the further necks kept."""
+        ordered = sorted(basins, key=lambda b: b[0].width)
+        limit = self.max_width
+        if self.max_necks is not None:
+            further = sorted(f.width for _, f in ordered[1:] if f is not None)
+            if self.max_necks <= 1:
+                limit = 0.0
+            elif len(further) >= self.max_necks - 1:
+                limit = min(limit, further[self.max_necks - 2])
+        return max(limit, ordered[0][0].width)
 
     def _valid_edge(self, mesh: _Mesh, e: int, cache: dict) -> bool:
         i, j = (int(x) for x in mesh.edge_v[e])
@@ -882,6 +903,7 @@ class _PartSolver:
         grid = _GRID
         floor = max(1e-7 * length, 1e-7)
         while half > floor:
+            before = best[0]
             offsets = np.linspace(-1.0, 1.0, grid)
             gu, gv = np.meshgrid(best[1] + half * offsets, best[2] + half * offsets)
             gu, gv = gu.ravel(), gv.ravel()
@@ -899,11 +921,17 @@ class _PartSolver:
                     k = better[np.argmax(ok)]
                     best = (float(d[k]), float(gu[k]), float(gv[k]))
             half /= (grid - 1) / 4.0
+            if half < 1e-3 * length and before - best[0] <= 1e-9 * length:
+                # At a local minimum the width is flat: it no longer changes. On the area
+                # limit it keeps falling as the grid closes in: go on there.
+                t = rings.param(r, np.array([best[1], best[2]]))
+                if rings.minor_side(r, t[:1], t[1:])[0] > _BOUND_SHARE * self.min_area:
+                    break
         if not math.isfinite(best[0]):
             return None
         t = rings.param(r, np.array([best[1], best[2]]))
         minor = float(rings.minor_side(r, t[:1], t[1:])[0])
-        bound = self.min_area > 0 and minor <= self.min_area * (1 + 1e-6) + self.area_tol
+        bound = self.min_area > 0 and minor <= self.min_area * (1 + 1e-4) + self.area_tol
         return best[0], float(t[0]), float(t[1]), bound
 
     def _corridor(self, graph: _Graph, edge: int, threshold: float) -> np.ndarray:
@@ -938,7 +966,7 @@ class _PartSolver:
             section = self._section(here + step * normal, normal, threshold)
             if section is None:
                 lo, hi = 0.0, step
-                for _ in range(16):
+                for _ in range(10):
                     mid = (lo + hi) / 2.0
                     if self._section(here + mid * normal, normal, threshold) is None:
                         hi = mid
