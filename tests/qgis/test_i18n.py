@@ -1,0 +1,276 @@
+"""Frontline in Ukrainian: the .ts matches the code, and QGIS shows its translations.
+
+The plugin is created with QGIS's interface locale set to ``uk`` (as a Ukrainian QGIS has it),
+so it installs i18n/frontline_uk.qm; every expected text is the translation read from
+i18n/frontline_uk.ts, never a copy of it here. The .qm is built by ``make i18n`` (which
+``make test-qgis`` runs first) or ``python tools/i18n.py compile``. After each test the plugin
+is unloaded, which removes its translator, and the locale setting is restored: the other tests
+see English.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsApplication, QgsProcessingException, QgsProject, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer
+from qgis.PyQt.QtWidgets import QToolBar
+
+import frontline
+from fltest import data
+from fltest.deepstate_server import DeepStateSite, FakeDeepStateServer
+from frontline.processing.deepstate_access import SETTING_BASE_URL
+from frontline.processing.styles import class_labels
+from frontline.ui.present import SIDES, map_time
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+LOCALE_KEY = "locale/userLocale"
+CODE = "Frontline"  # context of every tr() in the Python code
+FORM = "FrontlinePanel"  # context of ui/dock.ui (its form class)
+TOOLBAR = "FrontlineI18nTestToolbar"
+KURSK_DAYS = ("20241013", "20241101", "20241201")
+
+
+def i18n_tool():
+    """tools/i18n.py as a module (tools/ is not a package, and not on sys.path)."""
+    spec = importlib.util.spec_from_file_location(
+        "frontline_tools_i18n", REPO_ROOT / "tools" / "i18n.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+TOOL = i18n_tool()
+TS = TOOL.read_ts(TOOL.ts_path("uk"))
+QM = TOOL.ts_path("uk").with_suffix(".qm")
+
+
+def uk(source: str, context: str = CODE) -> str:
+    """The Ukrainian translation of ``source`` in the .ts; it must exist and differ from it."""
+    assert (context, source) in TS, f"not in the .ts: {context}: {source!r}"
+    translation = TS[(context, source)]
+    assert translation, f"untranslated: {context}: {source!r}"
+    assert translation != source, f"translation is the English text: {source!r}"
+    return translation
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    """Run the Qt event loop until ``condition()`` holds (checked every 10 ms)."""
+    if condition():
+        return
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(10)
+    poll.timeout.connect(lambda: condition() and loop.quit())
+    give_up = QTimer()
+    give_up.setSingleShot(True)
+    give_up.timeout.connect(loop.quit)
+    poll.start()
+    give_up.start(int(timeout * 1000))
+    loop.exec_()
+    poll.stop()
+    give_up.stop()
+    assert condition(), f"gave up after {timeout} s"
+
+
+def english_again() -> None:
+    """No Frontline translator is left installed."""
+    for context, source in ((CODE, "Load a map first."), (FORM, "Load"), (CODE, "Corridor width")):
+        assert QCoreApplication.translate(context, source) == source
+
+
+# ---------------------------------------------------------------------------------------------
+# Fixtures
+
+
+@pytest.fixture()
+def iface(qgis_iface, monkeypatch):
+    """pytest-qgis's stub interface, made to dock widgets and hold toolbar buttons as QGIS does
+    (the stub's own addDockWidget and addToolBarIcon do nothing)."""
+    main_window = qgis_iface.mainWindow()
+    toolbar = main_window.findChild(QToolBar, TOOLBAR)
+    if toolbar is None:
+        toolbar = QToolBar("Plugins", main_window)
+        toolbar.setObjectName(TOOLBAR)
+        main_window.addToolBar(toolbar)
+    monkeypatch.setattr(qgis_iface, "addDockWidget", main_window.addDockWidget, raising=False)
+    monkeypatch.setattr(qgis_iface, "addToolBarIcon", toolbar.addAction, raising=False)
+    monkeypatch.setattr(qgis_iface, "removeToolBarIcon", toolbar.removeAction, raising=False)
+    main_window.show()
+    yield qgis_iface
+    main_window.hide()
+
+
+@pytest.fixture()
+def ukrainian_plugin(iface, qgis_processing, qgis_new_project) -> Iterator[object]:
+    """The plugin as a QGIS set to Ukrainian loads it; unloaded (translator removed) after."""
+    assert QM.is_file(), f"{QM} is missing: run `make i18n` (python tools/i18n.py compile)"
+    assert QM.stat().st_mtime >= TOOL.ts_path("uk").stat().st_mtime, f"{QM} is older than the .ts"
+    settings = QgsSettings()
+    had_locale = settings.contains(LOCALE_KEY)
+    previous = settings.value(LOCALE_KEY)
+    settings.setValue(LOCALE_KEY, "uk")
+    plugin = None
+    try:
+        plugin = frontline.classFactory(iface)
+        assert plugin.translator is not None, "the Ukrainian translator was not installed"
+        plugin.initGui()
+        yield plugin
+    finally:
+        if plugin is not None:
+            plugin.unload()
+        if had_locale:
+            settings.setValue(LOCALE_KEY, previous)
+        else:
+            settings.remove(LOCALE_KEY)
+        settings.remove(SETTING_BASE_URL)
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        QgsProject.instance().removeAllMapLayers()
+        QgsProject.instance().layerTreeRoot().removeAllChildren()
+    assert plugin.translator is None
+    english_again()
+
+
+@pytest.fixture()
+def server() -> Iterator[FakeDeepStateServer]:
+    with FakeDeepStateServer(DeepStateSite([data.raw_map(day) for day in KURSK_DAYS])) as running:
+        yield running
+
+
+def run(algorithm_id: str, parameters: dict) -> dict:
+    from qgis import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    return processing.run(
+        algorithm_id, parameters, context=context, feedback=QgsProcessingFeedback()
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The .ts against the code
+
+
+def test_every_string_in_the_code_is_translated():
+    assert TOOL.problems("uk") == []
+
+
+def test_translations_keep_placeholders_and_markup():
+    """A translation that drops a {} or a tag breaks .format() or the help page at run time."""
+    import re
+
+    for (context, source), translation in TS.items():
+        for pattern in (r"\{[^{}]*\}", r"<[^>]+>", r"<pre>.*?</pre>", r"<code>.*?</code>"):
+            assert re.findall(pattern, translation) == re.findall(pattern, source), (
+                context,
+                source[:60],
+                pattern,
+            )
+
+
+# ---------------------------------------------------------------------------------------------
+# QGIS in Ukrainian
+
+
+def test_processing_speaks_ukrainian(ukrainian_plugin):
+    provider = ukrainian_plugin.provider
+    assert provider.name() == "Frontline"
+    assert provider.longName() == uk("Frontline: measure war maps")
+    registry = QgsApplication.processingRegistry()
+    algorithms = [a for a in registry.algorithms() if a.provider().id() == "frontline"]
+    assert len(algorithms) == len(provider.algorithms()) >= 4
+    for algorithm in algorithms:
+        assert algorithm.displayName() == uk(type(algorithm).DISPLAY_NAME), algorithm.id()
+        group = "DeepState data" if algorithm.groupId() == "deepstate" else "Analysis"
+        assert algorithm.group() == uk(group)
+        help_text = algorithm.shortHelpString()
+        assert help_text in TS.values() and help_text not in {s for _, s in TS}, algorithm.id()
+    snapshot = registry.algorithmById("frontline:deepstatesnapshot")
+    assert snapshot.parameterDefinition("DATE").description() == uk(
+        "Date (YYYY-MM-DD, Kyiv time; empty = latest)"
+    )
+
+
+def test_processing_errors_are_ukrainian_with_the_value_filled_in(
+    ukrainian_plugin, server, tmp_path
+):
+    with pytest.raises(QgsProcessingException) as bad_date:
+        run(
+            "frontline:deepstatesnapshot",
+            {"DATE": "1 November", "BASE_URL": server.base_url, "OUTPUT": str(tmp_path / "a.gpkg")},
+        )
+    expected = uk("DATE: '{}' is not a date in the form YYYY-MM-DD.").format("1 November")
+    assert str(bad_date.value) == expected
+
+    empty = tmp_path / "no maps here"
+    empty.mkdir()
+    with pytest.raises(QgsProcessingException) as no_maps:
+        run(
+            "frontline:deepstateseries",
+            {
+                "SOURCE_FOLDER": str(empty),
+                "OUTPUT": str(tmp_path / "s.gpkg"),
+                "OUTPUT_TABLE": str(tmp_path / "t.csv"),
+            },
+        )
+    expected = uk("SOURCE_FOLDER: no DeepState maps (*_<id>.geojson) in {}.").format(empty)
+    assert str(no_maps.value) == expected
+
+
+def test_dock_speaks_ukrainian(ukrainian_plugin, server):
+    plugin = ukrainian_plugin
+    assert plugin.action.text() == uk("Frontline: DeepState maps")
+    QgsSettings().setValue(SETTING_BASE_URL, server.base_url)
+    plugin.action.trigger()  # the toolbar button opens the dock, which reads the update list
+    assert plugin.dock.isVisible()
+    panel = plugin.dock.panel
+    wait_until(lambda: panel._started and panel.task is None)
+
+    # From the form (context FrontlinePanel).
+    assert panel.loadButton.text() == uk("Load", FORM)
+    assert panel.cancelButton.text() == uk("Cancel", FORM)
+    assert panel.refreshButton.text() == uk("Refresh", FORM)
+    assert panel.refreshButton.toolTip() == uk("Reload the list of map updates", FORM)
+    assert panel.compareButton.text() == uk("Compare with previous", FORM)
+    assert panel.analyseButton.text() == uk("Analyse", FORM)
+    assert panel.rangeButton.text() == uk("Load range", FORM)
+    assert panel.clearCacheButton.text() == uk("Clear", FORM)
+    assert panel.sideLabel.text() == uk("Side", FORM)
+    assert panel.rearLabel.text() == uk("Rear", FORM)
+    assert panel.rangeStepSpin.suffix() == uk(" days", FORM)
+    tabs = panel.tabWidget
+    for tab, title in (
+        (panel.areasTab, "Areas"),
+        (panel.compareTab, "Compare"),
+        (panel.analyseTab, "Analyse"),
+        (panel.rangeTab, "Range"),
+        (panel.settingsTab, "Settings"),
+    ):
+        assert tabs.tabText(tabs.indexOf(tab)) == uk(title, FORM)
+    headers = [panel.areasTable.horizontalHeaderItem(i).text() for i in range(3)]
+    assert headers == [uk(t, FORM) for t in ("Class", "Area (km²)", "Change (km²)")]
+
+    # From the code (context Frontline), some with values filled in.
+    labels = class_labels()
+    assert [panel.classesCombo.itemText(i) for i in range(panel.classesCombo.count())] == [
+        labels[panel.classesCombo.itemData(i)] for i in range(panel.classesCombo.count())
+    ]
+    assert labels["occupied"] == uk("Occupied since 24 February 2022")
+    assert panel.sideCombo.itemText(panel.sideCombo.findData("occupied")) == uk(
+        "Occupied ground in Ukraine (since 2022 and before)"
+    )
+    assert SIDES["ua_held_in_russia"].label == uk("Ukrainian-held ground in Russia")
+    assert panel.descriptionBrowser.placeholderText() == uk(
+        "The update's description appears here."
+    )
+    assert panel.offlineLabel.text() == uk("● Online")
+    assert panel.loadButton.toolTip() == uk("Load the map of the chosen update into the project")
+    assert len(panel.updates) == len(KURSK_DAYS)
+    assert panel.messageLabel.text() == uk("{} map updates, the latest of {}.").format(
+        len(KURSK_DAYS), map_time(panel.updates[-1].created)
+    )
