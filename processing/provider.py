@@ -8,8 +8,10 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from .corridor_width import CorridorWidthAlgorithm
 from .deepstate_series import DeepStateSeriesAlgorithm
 from .deepstate_snapshot import DeepStateSnapshotAlgorithm
+from .encirclement import EncirclementAlgorithm
 from .frontline_diff import FrontlineDiffAlgorithm
 from .route_exposure import RouteExposureAlgorithm
 
@@ -21,6 +23,8 @@ def algorithm_classes() -> list[type]:
     return [
         DeepStateSnapshotAlgorithm,
         DeepStateSeriesAlgorithm,
+        CorridorWidthAlgorithm,
+        EncirclementAlgorithm,
         FrontlineDiffAlgorithm,
         RouteExposureAlgorithm,
     ]

@@ -1,0 +1,401 @@
+"""Near-encirclement: pieces of held ground, their openings to the rear and their hostile edge.
+
+All geometries are shapely geometries in one planar metric CRS (metres); areas are m².
+
+Definitions (``frontline:encirclement`` documents the same):
+
+* HELD is cut into **pieces** at every neck narrower than ``max_link_width`` (the necks of
+  :mod:`frontline.core.necks`, each side at least ``min_piece_area``) that links two bodies of
+  ground: each side must hold a disc wider than the neck. A chord that only cuts off a corner
+  (the ground narrows steadily towards it, no wider body lies beyond) is no link. Separate parts
+  smaller than ``min_piece_area`` are left out (they still count in the total held area).
+* A stretch of a piece's boundary within ``contact_tolerance`` of REAR touches the rear
+  (``rear_contact``). Without REAR, the largest piece is the **main body** and plays the rear's
+  part: it reaches the rear by definition and has no opening of its own (``opening`` None).
+* A piece's **opening**: its rear contact, plus the width of each neck joining it to a piece
+  that reaches the rear without passing through it.
+* **hostile_contact**: the share of the piece's boundary that borders hostile ground. Neck
+  chords and rear contact are never hostile. With HOSTILE, only boundary within
+  ``contact_tolerance`` of it counts; without it, everything else does, except the edge of
+  LAND (a coast is not hostile ground).
+* **status**: ``encircled`` (opening 0), ``near_encircled`` (opening below ``max_link_width``
+  or hostile_contact at least ``max_hostile_contact``), ``salient`` (hostile_contact at least
+  0.5), else ``secure``; the main body is judged by its hostile contact only.
+* With ``fire_range`` > 0, ground within that distance of hostile ground is under fire;
+  ``fire_free_opening`` is the part of the opening outside it, and a piece with an opening
+  entirely under fire is ``fire_controlled``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Optional
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, MultiLineString, Polygon
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import polylabel
+
+from .necks import find_necks, polygon_parts, split_by_chords
+
+ENCIRCLED = "encircled"
+NEAR_ENCIRCLED = "near_encircled"
+SALIENT = "salient"
+SECURE = "secure"
+POCKET_STATUSES = (ENCIRCLED, NEAR_ENCIRCLED)
+
+NECK = "neck"
+REAR_CONTACT = "rear_contact"
+
+_EPSILON = 0.01  # m: chords lie on the boundaries of the pieces they separate
+
+CancelCheck = Optional[Callable[[], bool]]
+
+
+class EncirclementCancelledError(Exception):
+    """Raised between steps when the caller's cancel check answers True."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    geometry: Polygon
+    status: str
+    area: float  # m²
+    share: float  # of all held ground
+    opening: float | None  # m; None for the main body (no REAR)
+    rear_contact: float  # m
+    hostile_contact: float  # 0..1
+    fire_free_opening: float | None  # m; None with fire range off
+    fire_controlled: bool
+    is_main_body: bool = False
+
+    @property
+    def is_pocket(self) -> bool:
+        return self.status in POCKET_STATUSES
+
+
+@dataclass(frozen=True)
+class Link:
+    geometry: BaseGeometry  # a neck chord, or the rear-contact lines of one piece
+    kind: str  # NECK or REAR_CONTACT
+    length: float  # m
+    piece_ids: tuple[int, ...]  # indexes into EncirclementResult.pieces
+
+
+@dataclass(frozen=True)
+class EncirclementResult:
+    pieces: list[Piece]
+    links: list[Link]
+    held_area: float  # m², all held ground (after LAND)
+    left_out: int = 0  # parts smaller than the minimum piece area
+    overlap_with_hostile: float = 0.0  # m² of HELD also in HOSTILE (a warning for the caller)
+
+    @property
+    def pockets(self) -> int:
+        return sum(piece.is_pocket for piece in self.pieces)
+
+    @property
+    def pocket_share(self) -> float:
+        if self.held_area <= 0:
+            return 0.0
+        return math.fsum(p.area for p in self.pieces if p.is_pocket) / self.held_area
+
+
+@dataclass
+class _Settings:
+    max_link_width: float
+    max_hostile_contact: float
+    contact_tolerance: float
+    min_piece_area: float
+    fire_range: float
+
+
+@dataclass
+class _Cut:
+    """Pieces of held ground and the necks between them."""
+
+    pieces: list[Polygon] = field(default_factory=list)
+    necks: list[tuple[LineString, float, int, int]] = field(default_factory=list)
+    left_out: int = 0
+
+
+def detect_encirclement(
+    held: BaseGeometry,
+    *,
+    rear: BaseGeometry | None = None,
+    hostile: BaseGeometry | None = None,
+    max_link_width: float = 2000.0,
+    max_hostile_contact: float = 0.75,
+    contact_tolerance: float = 100.0,
+    min_piece_area: float = 0.5e6,
+    fire_range: float = 0.0,
+    land: BaseGeometry | None = None,
+    is_cancelled: CancelCheck = None,
+) -> EncirclementResult:
+    """Pieces of `held` with their status, opening and hostile contact (see the module doc)."""
+    settings = _Settings(
+        max_link_width, max_hostile_contact, contact_tolerance, min_piece_area, fire_range
+    )
+    held = _polygonal(held)
+    if land is not None:
+        held = shapely.intersection(held, _polygonal(land))
+    rear = _polygonal(rear) if rear is not None else None
+    hostile = _polygonal(hostile) if hostile is not None else None
+    cut = _cut_into_pieces(held, settings, is_cancelled)
+    _check(is_cancelled)
+    chords = shapely.union_all([chord for chord, *_ in cut.necks]) if cut.necks else None
+    rear_lines = [_rear_lines(p, rear, chords, settings) for p in cut.pieces]
+    main_body = _main_body(cut.pieces) if rear is None else None
+    reaches = [bool(line.length > 0) for line in rear_lines]
+    if main_body is not None:
+        reaches[main_body] = True
+    hostile_zone = _hostile_ground(held, rear, hostile, land, settings)
+    fire_zone = _fire_zone(hostile_zone, settings)
+    pieces = []
+    for index, polygon in enumerate(cut.pieces):
+        _check(is_cancelled)
+        joining = _joining_necks(index, cut.necks, reaches)
+        pieces.append(
+            _measure_piece(
+                polygon,
+                index == main_body,
+                rear_lines[index],
+                joining,
+                chords,
+                hostile,
+                land,
+                fire_zone,
+                held.area,
+                settings,
+            )
+        )
+    links = [Link(chord, NECK, width, (a, b)) for chord, width, a, b in cut.necks]
+    links += [
+        Link(lines, REAR_CONTACT, lines.length, (i,))
+        for i, lines in enumerate(rear_lines)
+        if lines.length > 0
+    ]
+    overlap = shapely.intersection(held, hostile).area if hostile is not None else 0.0
+    return EncirclementResult(pieces, links, held.area, cut.left_out, overlap)
+
+
+def _check(is_cancelled: CancelCheck) -> None:
+    if is_cancelled is not None and is_cancelled():
+        raise EncirclementCancelledError
+
+
+def _polygonal(geometry: BaseGeometry | None) -> BaseGeometry:
+    """Valid polygons only (GeometryCollections from repairs keep their polygons)."""
+    if geometry is None or geometry.is_empty:
+        return Polygon()
+    if not geometry.is_valid:
+        geometry = shapely.make_valid(geometry)
+    parts = [g for g in shapely.get_parts(geometry) if g.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(parts) if parts else Polygon()
+
+
+def _cut_into_pieces(held: BaseGeometry, settings: _Settings, is_cancelled) -> _Cut:
+    cut = _Cut()
+    for part in polygon_parts(held):
+        _check(is_cancelled)
+        if part.area < settings.min_piece_area:
+            cut.left_out += 1
+            continue
+        necks = find_necks(
+            part,
+            min_lobe_area=settings.min_piece_area,
+            max_width=settings.max_link_width,
+            max_necks=None,
+            is_cancelled=is_cancelled,
+        )
+        chords = [
+            n.chord for n in necks if n.width < settings.max_link_width and _links_bodies(part, n)
+        ]
+        first = len(cut.pieces)
+        cut.pieces += split_by_chords(part, chords) if chords else [part]
+        for chord in chords:
+            sides = _sides_of(chord, cut.pieces, first)
+            if len(sides) == 2:
+                cut.necks.append((chord, chord.length, sides[0], sides[1]))
+    return cut
+
+
+def _links_bodies(part: Polygon, neck) -> bool:
+    """Whether each side of the neck holds a disc wider than the neck (a body, not a corner)."""
+    sides = split_by_chords(part, [neck.chord])
+    if len(sides) != 2:
+        return False
+    return all(_inscribed_diameter(side, neck.width) > neck.width for side in sides)
+
+
+def _inscribed_diameter(polygon: Polygon, scale: float) -> float:
+    """Diameter of the largest disc inside the polygon, to within a tenth of `scale`."""
+    centre = polylabel(polygon, tolerance=max(scale / 20.0, 1e-6))
+    return 2.0 * polygon.boundary.distance(centre)
+
+
+def _sides_of(chord: LineString, pieces: Sequence[Polygon], first: int) -> list[int]:
+    """The pieces (from index `first` on) whose boundary holds the chord's midpoint."""
+    middle = chord.interpolate(0.5, normalized=True)
+    return [i for i in range(first, len(pieces)) if pieces[i].boundary.distance(middle) < _EPSILON]
+
+
+def _main_body(pieces: Sequence[Polygon]) -> int | None:
+    if not pieces:
+        return None
+    return max(range(len(pieces)), key=lambda i: pieces[i].area)
+
+
+def _rear_lines(piece: Polygon, rear, chords, settings: _Settings) -> BaseGeometry:
+    """The piece's boundary within the contact tolerance of the rear (never along a neck)."""
+    if rear is None or rear.is_empty:
+        return MultiLineString()
+    boundary = _without_chords(piece.boundary, chords)
+    zone = shapely.buffer(rear, settings.contact_tolerance, quad_segs=16)
+    return _lines(_intersection(boundary, zone))
+
+
+def _intersection(lines: BaseGeometry, area: BaseGeometry) -> BaseGeometry:
+    """Lines inside an area. GEOS 3.11 gives an empty result of disjoint inputs NaN
+    coordinates, which numpy reports as an "invalid value": harmless here."""
+    with np.errstate(invalid="ignore"):
+        return shapely.intersection(lines, area)
+
+
+def _without_chords(boundary: BaseGeometry, chords) -> BaseGeometry:
+    if chords is None:
+        return boundary
+    return shapely.difference(boundary, shapely.buffer(chords, _EPSILON, cap_style="flat"))
+
+
+def _lines(geometry: BaseGeometry) -> BaseGeometry:
+    parts = [
+        g for g in shapely.get_parts(geometry) if g.geom_type in ("LineString", "MultiLineString")
+    ]
+    return shapely.line_merge(shapely.union_all(parts)) if parts else MultiLineString()
+
+
+def _joining_necks(index: int, necks, reaches: list[bool]) -> list[LineString]:
+    """Necks from piece `index` to neighbours that reach the rear without passing through it."""
+    adjacency: dict[int, list[int]] = {}
+    for _, _, a, b in necks:
+        adjacency.setdefault(a, []).append(b)
+        adjacency.setdefault(b, []).append(a)
+    joining = []
+    for chord, _, a, b in necks:
+        if index not in (a, b):
+            continue
+        neighbour = b if a == index else a
+        if _reaches_rear(neighbour, index, adjacency, reaches):
+            joining.append(chord)
+    return joining
+
+
+def _reaches_rear(start: int, avoid: int, adjacency, reaches: list[bool]) -> bool:
+    seen, stack = {avoid, start}, [start]
+    while stack:
+        node = stack.pop()
+        if reaches[node]:
+            return True
+        for neighbour in adjacency.get(node, ()):
+            if neighbour not in seen:
+                seen.add(neighbour)
+                stack.append(neighbour)
+    return False
+
+
+def _hostile_ground(held, rear, hostile, land, settings: _Settings) -> BaseGeometry | None:
+    """Hostile ground for fire ranges: HOSTILE, else the ground near HELD that is neither HELD
+    nor REAR (on LAND when given)."""
+    if settings.fire_range <= 0:
+        return None
+    if hostile is not None:
+        return hostile
+    reach = settings.fire_range + settings.contact_tolerance
+    around = shapely.box(*shapely.buffer(held, reach).bounds)
+    ground = shapely.difference(around, held)
+    if rear is not None:
+        ground = shapely.difference(ground, rear)
+    if land is not None:
+        ground = shapely.intersection(ground, _polygonal(land))
+    return ground
+
+
+def _fire_zone(hostile_ground, settings: _Settings) -> BaseGeometry | None:
+    if hostile_ground is None:
+        return None
+    return shapely.buffer(hostile_ground, settings.fire_range, quad_segs=16)
+
+
+def _hostile_share(piece: Polygon, rear_lines, chords, hostile, land, settings) -> float:
+    boundary = piece.boundary
+    total = boundary.length
+    if total <= 0:
+        return 0.0
+    candidate = _without_chords(boundary, chords)
+    if rear_lines.length > 0:
+        candidate = shapely.difference(
+            candidate, shapely.buffer(rear_lines, _EPSILON, cap_style="flat")
+        )
+    if hostile is not None:
+        zone = shapely.buffer(hostile, settings.contact_tolerance, quad_segs=16)
+        candidate = _intersection(candidate, zone)
+    elif land is not None:
+        coast = shapely.buffer(_polygonal(land).boundary, settings.contact_tolerance)
+        candidate = shapely.difference(candidate, coast)
+    return min(1.0, _lines(candidate).length / total)
+
+
+def _status(opening: float | None, hostile_contact: float, settings: _Settings) -> str:
+    if opening is not None and opening <= 0:
+        return ENCIRCLED
+    if opening is not None and opening < settings.max_link_width:
+        return NEAR_ENCIRCLED
+    if hostile_contact >= settings.max_hostile_contact:
+        return NEAR_ENCIRCLED
+    if hostile_contact >= 0.5:
+        return SALIENT
+    return SECURE
+
+
+def _fire_free(rear_lines, joining, fire_zone) -> float | None:
+    if fire_zone is None:
+        return None
+    opening = shapely.union_all([rear_lines, *joining]) if joining else rear_lines
+    return _lines(shapely.difference(opening, fire_zone)).length
+
+
+def _measure_piece(
+    polygon,
+    is_main_body,
+    rear_lines,
+    joining,
+    chords,
+    hostile,
+    land,
+    fire_zone,
+    held_area,
+    settings,
+) -> Piece:
+    rear_contact = rear_lines.length
+    opening = None if is_main_body else rear_contact + math.fsum(c.length for c in joining)
+    hostile_contact = _hostile_share(polygon, rear_lines, chords, hostile, land, settings)
+    fire_free = _fire_free(rear_lines, joining, fire_zone)
+    fire_controlled = bool(
+        fire_free is not None and opening is not None and opening > 0 and fire_free <= _EPSILON
+    )
+    return Piece(
+        geometry=polygon,
+        status=_status(opening, hostile_contact, settings),
+        area=polygon.area,
+        share=polygon.area / held_area if held_area > 0 else 0.0,
+        opening=opening,
+        rear_contact=rear_contact,
+        hostile_contact=hostile_contact,
+        fire_free_opening=fire_free,
+        fire_controlled=fire_controlled,
+        is_main_body=is_main_body,
+    )

@@ -1,0 +1,245 @@
+"""frontline:encirclement: pockets of held ground, their openings and their hostile edge."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from qgis.core import (
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .analysis_base import AnalysisAlgorithm, MetricFrame
+from .help import help_html
+from .styles import RendererPostProcessor, categorized_fill_renderer, status_categories
+
+
+@cache  # one QgsFields per run, not one per feature
+def piece_fields() -> QgsFields:
+    fields = QgsFields()
+    fields.append(QgsField("piece_id", QVariant.Int))
+    fields.append(QgsField("status", QVariant.String))
+    for name in ("area_km2", "share", "opening_m", "rear_contact_m", "hostile_contact"):
+        fields.append(QgsField(name, QVariant.Double, len=20, prec=6))
+    fields.append(QgsField("fire_free_opening_m", QVariant.Double, len=20, prec=3))
+    fields.append(QgsField("fire_controlled", QVariant.Bool))
+    fields.append(QgsField("main_body", QVariant.Bool))
+    return fields
+
+
+@cache
+def link_fields() -> QgsFields:
+    fields = QgsFields()
+    fields.append(QgsField("kind", QVariant.String))
+    fields.append(QgsField("length_m", QVariant.Double, len=20, prec=3))
+    fields.append(QgsField("pieces", QVariant.String))
+    return fields
+
+
+class EncirclementAlgorithm(AnalysisAlgorithm):
+    ALGORITHM_ID = "encirclement"
+    DISPLAY_NAME = "Detect near-encirclement"
+
+    HELD = "HELD"
+    REAR = "REAR"
+    HOSTILE = "HOSTILE"
+    MAX_LINK_WIDTH = "MAX_LINK_WIDTH"
+    MAX_HOSTILE_CONTACT = "MAX_HOSTILE_CONTACT"
+    CONTACT_TOLERANCE = "CONTACT_TOLERANCE"
+    MIN_PIECE_AREA = "MIN_PIECE_AREA"
+    FIRE_RANGE = "FIRE_RANGE"
+    LAND = "LAND"
+    OUTPUT = "OUTPUT"
+    OUTPUT_LINKS = "OUTPUT_LINKS"
+
+    def shortHelpString(self) -> str:
+        return help_html("encirclement")
+
+    def initAlgorithm(self, config=None) -> None:
+        polygon = [QgsProcessing.TypeVectorPolygon]
+        layers = [
+            (self.HELD, self.tr("Held ground (the side under study)"), False),
+            (self.REAR, self.tr("Rear (that side's secure territory)"), True),
+            (self.HOSTILE, self.tr("Hostile ground"), True),
+        ]
+        for name, label, optional in layers:
+            self.addParameter(
+                QgsProcessingParameterFeatureSource(name, label, polygon, optional=optional)
+            )
+        double = QgsProcessingParameterNumber.Double
+        numbers = [
+            (self.MAX_LINK_WIDTH, self.tr("Maximum link width (m)"), 2000.0, None),
+            (
+                self.MAX_HOSTILE_CONTACT,
+                self.tr("Hostile share of the edge that nearly encircles"),
+                0.75,
+                1.0,
+            ),
+            (self.CONTACT_TOLERANCE, self.tr("Contact tolerance (m)"), 100.0, None),
+            (self.MIN_PIECE_AREA, self.tr("Minimum piece area (km²)"), 0.5, None),
+            (self.FIRE_RANGE, self.tr("Fire range (m; 0 = off)"), 0.0, None),
+        ]
+        for name, label, default, maximum in numbers:
+            parameter = QgsProcessingParameterNumber(name, label, double, default, minValue=0.0)
+            if maximum is not None:
+                parameter.setMaximum(maximum)
+            self.addParameter(parameter)
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.LAND, self.tr("Land (held ground is clipped to it)"), polygon, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Pieces"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_LINKS,
+                self.tr("Links (necks and rear contact)"),
+                QgsProcessing.TypeVectorLine,
+                optional=True,
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber("POCKETS", self.tr("Pockets")))
+        self.addOutput(
+            QgsProcessingOutputNumber("POCKET_SHARE", self.tr("Share of held ground in pockets"))
+        )
+
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..core.encirclement import EncirclementCancelledError, detect_encirclement
+
+        sources = {
+            name: self.polygon_source(parameters, name, context, optional=name != self.HELD)
+            for name in (self.HELD, self.REAR, self.HOSTILE, self.LAND)
+        }
+        held_source = sources[self.HELD]
+        frame = MetricFrame([s for s in sources.values() if s], held_source.sourceCrs(), context)
+        layers = {
+            name: self.read_metric(source, name, frame, context, feedback)
+            for name, source in sources.items()
+        }
+        if layers[self.HELD].is_empty:
+            feedback.pushWarning(self.tr("HELD: the layer has no polygons; nothing to assess."))
+        feedback.setProgress(20)
+
+        def number(name: str) -> float:
+            return self.parameterAsDouble(parameters, name, context)
+
+        try:
+            result = detect_encirclement(
+                layers[self.HELD],
+                rear=layers[self.REAR],
+                hostile=layers[self.HOSTILE],
+                land=layers[self.LAND],
+                max_link_width=number(self.MAX_LINK_WIDTH),
+                max_hostile_contact=number(self.MAX_HOSTILE_CONTACT),
+                contact_tolerance=number(self.CONTACT_TOLERANCE),
+                min_piece_area=number(self.MIN_PIECE_AREA) * 1e6,
+                fire_range=number(self.FIRE_RANGE),
+                is_cancelled=feedback.isCanceled,
+            )
+        except EncirclementCancelledError:
+            return {}
+        feedback.setProgress(80)
+        self._report(result, feedback)
+        results = {
+            self.OUTPUT: self._write_pieces(parameters, context, frame, result, held_source),
+            "POCKETS": result.pockets,
+            "POCKET_SHARE": result.pocket_share,
+        }
+        links_id = self._write_links(parameters, context, frame, result, held_source)
+        if links_id is not None:
+            results[self.OUTPUT_LINKS] = links_id
+        return results
+
+    def _report(self, result, feedback) -> None:
+        if result.overlap_with_hostile > 1.0:
+            feedback.pushWarning(
+                self.tr("HELD and HOSTILE overlap over {:.3f} km²: check the inputs.").format(
+                    result.overlap_with_hostile / 1e6
+                )
+            )
+        if result.left_out:
+            feedback.pushInfo(
+                self.tr("{} part(s) smaller than the minimum piece area were left out.").format(
+                    result.left_out
+                )
+            )
+        feedback.pushInfo(
+            self.tr("{} piece(s), {} pocket(s) holding {:.1%} of the held ground.").format(
+                len(result.pieces), result.pockets, result.pocket_share
+            )
+        )
+
+    def _write_pieces(self, parameters, context, frame, result, held_source) -> str:
+        sink, dest_id = self.parameterAsSink(
+            parameters,
+            self.OUTPUT,
+            context,
+            piece_fields(),
+            QgsWkbTypes.MultiPolygon,
+            held_source.sourceCrs(),
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for piece_id, piece in enumerate(result.pieces, start=1):
+            geometry = frame.output_geometry(piece.geometry)
+            geometry.convertToMultiType()
+            self.add_feature(
+                sink,
+                geometry,
+                piece_fields(),
+                [
+                    piece_id,
+                    piece.status,
+                    frame.ellipsoid_area_km2(piece.geometry),
+                    piece.share,
+                    piece.opening,
+                    piece.rear_contact,
+                    piece.hostile_contact,
+                    piece.fire_free_opening,
+                    piece.fire_controlled,
+                    piece.is_main_body,
+                ],
+            )
+        RendererPostProcessor.attach(
+            context, dest_id, categorized_fill_renderer("status", status_categories())
+        )
+        return dest_id
+
+    def _write_links(self, parameters, context, frame, result, held_source) -> str | None:
+        sink, dest_id = self.parameterAsSink(
+            parameters,
+            self.OUTPUT_LINKS,
+            context,
+            link_fields(),
+            QgsWkbTypes.MultiLineString,
+            held_source.sourceCrs(),
+        )
+        if sink is None:
+            return None
+        for link in result.links:
+            geometry = frame.output_geometry(link.geometry)
+            geometry.convertToMultiType()
+            pieces = ",".join(str(i + 1) for i in link.piece_ids)
+            self.add_feature(
+                sink,
+                geometry,
+                link_fields(),
+                [
+                    link.kind,
+                    frame.ellipsoid_length(link.geometry),
+                    pieces,
+                ],
+            )
+        return dest_id

@@ -1,0 +1,183 @@
+"""Near-encirclement on constructed shapes with known answers, and on the real Kursk maps."""
+
+from __future__ import annotations
+
+import pytest
+import shapely
+from shapely.geometry import box
+
+from fltest import data
+from frontline.core.encirclement import (
+    ENCIRCLED,
+    NEAR_ENCIRCLED,
+    SALIENT,
+    SECURE,
+    EncirclementCancelledError,
+    detect_encirclement,
+)
+
+KM = 1000.0
+KM2 = 1e6
+# Two lobes joined by a 400 m wide, 1 km long neck: A is 10 x 10 km, B 4 x 4 km.
+LOBE_A = box(0, 0, 10 * KM, 10 * KM)
+NECK = box(10 * KM, 4.8 * KM, 11 * KM, 5.2 * KM)
+LOBE_B = box(11 * KM, 3 * KM, 15 * KM, 7 * KM)
+TWO_LOBES = shapely.union_all([LOBE_A, NECK, LOBE_B])
+
+
+def piece_at(result, x: float, y: float):
+    point = shapely.Point(x, y)
+    return next(p for p in result.pieces if p.geometry.covers(point))
+
+
+def test_piece_beyond_a_400_m_neck_is_near_encircled():
+    result = detect_encirclement(TWO_LOBES)
+    assert len(result.pieces) == 2
+    main, pocket = piece_at(result, 5 * KM, 5 * KM), piece_at(result, 13 * KM, 5 * KM)
+    assert main.is_main_body and main.opening is None
+    assert pocket.status == NEAR_ENCIRCLED
+    assert pocket.opening == pytest.approx(400.0, abs=2.0)
+    assert pocket.rear_contact == 0.0
+    assert main.area + pocket.area == pytest.approx(TWO_LOBES.area, rel=1e-9)
+    necks = [link for link in result.links if link.kind == "neck"]
+    assert len(necks) == 1 and necks[0].length == pytest.approx(400.0, abs=2.0)
+    assert result.pockets >= 1
+
+
+def test_cut_off_piece_is_encircled():
+    patch = box(30 * KM, 0, 33 * KM, 3 * KM)
+    result = detect_encirclement(shapely.union(LOBE_A, patch))
+    cut_off = piece_at(result, 31 * KM, 1 * KM)
+    assert cut_off.status == ENCIRCLED and cut_off.opening == 0.0
+    assert cut_off.share == pytest.approx(9.0 / 109.0, rel=1e-9)
+
+
+def test_larger_side_cut_off_from_the_rear_is_the_pocket():
+    rear = box(15 * KM, 0, 30 * KM, 10 * KM)  # touches lobe B's eastern edge only
+    # A hostile-contact limit of 0.9 leaves lobe B (about 74 % hostile edge) a salient.
+    result = detect_encirclement(
+        TWO_LOBES, rear=rear, contact_tolerance=0.0, max_hostile_contact=0.9
+    )
+    big, small = piece_at(result, 5 * KM, 5 * KM), piece_at(result, 13 * KM, 5 * KM)
+    assert not big.is_main_body
+    assert big.status == NEAR_ENCIRCLED
+    assert big.opening == pytest.approx(400.0, abs=2.0)
+    assert big.share > 0.5
+    assert small.rear_contact == pytest.approx(4 * KM, rel=1e-6)
+    assert small.opening == pytest.approx(4 * KM)  # A reaches the rear only through B
+    assert small.status == SALIENT
+    assert result.pockets == 1
+    assert result.pocket_share == pytest.approx(big.share, rel=1e-9)
+
+
+def test_salient_with_wide_opening_but_80_percent_hostile_edge():
+    salient = box(0, 0, 10 * KM, 15 * KM)  # perimeter 50 km
+    rear = box(0, -20 * KM, 10 * KM, 0)  # along the 10 km southern edge
+    result = detect_encirclement(salient, rear=rear, contact_tolerance=0.0)
+    (piece,) = result.pieces
+    assert piece.opening == pytest.approx(10 * KM, rel=1e-6)
+    assert piece.hostile_contact == pytest.approx(0.8, abs=1e-3)
+    assert piece.status == NEAR_ENCIRCLED  # by contact, not by width
+
+
+def test_hostile_contact_is_exact_on_rectangles():
+    held = box(0, 0, 10 * KM, 10 * KM)
+    hostile = box(-5 * KM, 10 * KM, 15 * KM, 20 * KM)  # along the northern edge
+    rear = box(-5 * KM, -10 * KM, 15 * KM, 0)  # along the southern edge
+    (piece,) = detect_encirclement(held, rear=rear, hostile=hostile, contact_tolerance=0.0).pieces
+    assert piece.hostile_contact == pytest.approx(0.25, abs=1e-9)
+    assert piece.rear_contact == pytest.approx(10 * KM, rel=1e-9)
+    assert piece.status == SECURE
+
+
+def test_contact_tolerance_counts_edges_near_the_rear():
+    """Within the tolerance means within it: 100 m of each side edge next to the rear count."""
+    held = box(0, 0, 10 * KM, 10 * KM)
+    rear = box(-5 * KM, 10 * KM, 15 * KM, 20 * KM)
+    (piece,) = detect_encirclement(held, rear=rear, contact_tolerance=100.0).pieces
+    assert piece.rear_contact == pytest.approx(10 * KM + 2 * 100.0, abs=0.01)
+
+
+def test_contact_tolerance_bridges_a_30_m_gap():
+    held = box(0, 0, 10 * KM, 10 * KM)
+    rear = box(0, 10 * KM + 30.0, 10 * KM, 20 * KM)
+    (touching,) = detect_encirclement(held, rear=rear, contact_tolerance=100.0).pieces
+    # The northern edge, and 70 m of each side edge within 100 m of the rear's corners.
+    assert touching.rear_contact == pytest.approx(10 * KM + 2 * 70.0, abs=0.01)
+    (apart,) = detect_encirclement(held, rear=rear, contact_tolerance=20.0).pieces
+    assert apart.rear_contact == 0.0 and apart.status == ENCIRCLED
+
+
+def test_fire_range_controls_the_opening():
+    held = box(0, 0, 10 * KM, 10 * KM)
+    rear = box(0, -10 * KM, 10 * KM, 0)  # a 10 km opening along y = 0
+    hostile = box(12 * KM, -10 * KM, 20 * KM, 20 * KM)  # 2 km east of the piece
+    exact = {"rear": rear, "hostile": hostile, "contact_tolerance": 0.0}
+    off = detect_encirclement(held, **exact).pieces[0]
+    assert off.fire_free_opening is None and not off.fire_controlled
+    partial = detect_encirclement(held, fire_range=5 * KM, **exact).pieces[0]
+    # The opening runs x = 0..10 km; hostile ground starts at x = 12 km: 3 km lie in range.
+    assert partial.fire_free_opening == pytest.approx(7 * KM, abs=1.0)
+    assert not partial.fire_controlled
+    full = detect_encirclement(held, fire_range=13 * KM, **exact).pieces[0]
+    assert full.fire_free_opening == pytest.approx(0.0, abs=0.01)
+    assert full.fire_controlled
+
+
+def test_small_parts_are_left_out_and_cancel_works():
+    crumbs = shapely.union(LOBE_A, box(20 * KM, 0, 20 * KM + 500, 500))  # 0.25 km²
+    result = detect_encirclement(crumbs, min_piece_area=0.5 * KM2)
+    assert len(result.pieces) == 1 and result.left_out == 1
+    with pytest.raises(EncirclementCancelledError):
+        detect_encirclement(TWO_LOBES, is_cancelled=lambda: True)
+
+
+def test_salient_status_between_half_and_the_limit():
+    held = box(0, 0, 10 * KM, 10 * KM)
+    rear = box(0, -10 * KM, 10 * KM, 0)  # one side of four: 75 % of the edge is hostile
+    (piece,) = detect_encirclement(
+        held, rear=rear, max_hostile_contact=0.8, contact_tolerance=0.0
+    ).pieces
+    assert piece.hostile_contact == pytest.approx(0.75, abs=1e-3)
+    assert piece.status == SALIENT
+
+
+def kursk_held(day: str, lon0: float = 35.2, lat0: float = 51.3):
+    return data.to_metric(
+        data.fill_polygons(data.raw_map(day), [data.UA_HELD_IN_RUSSIA]), lon0, lat0
+    )
+
+
+def kursk_rear(day: str, lon0: float = 35.2, lat0: float = 51.3):
+    """Ukraine less the occupied and grey ground inside it, near Kursk."""
+    ukraine = data.boundary("ua_osm20231002_polygon_clip")
+    enemy = data.fill_polygons(data.raw_map(day), ["#a52714", "#880e4f", "#bcaaa4"])
+    return data.to_metric(shapely.difference(ukraine, enemy), lon0, lat0)
+
+
+TETKINO_LON = 34.5  # the Tetkino patch lies west of this, the main salient east of it
+
+
+def tetkino_pieces(result, lon0: float = 35.2, lat0: float = 51.3) -> list:
+    west = data.to_metric(shapely.box(33.0, 50.0, TETKINO_LON, 52.0), lon0, lat0)
+    return [p for p in result.pieces if west.contains(p.geometry.centroid)]
+
+
+def test_kursk_2024_11_01_without_rear():
+    result = detect_encirclement(kursk_held("20241101"))
+    tetkino = tetkino_pieces(result)
+    assert sum(p.area for p in tetkino) / KM2 == pytest.approx(11.4, abs=0.5)
+    assert {p.status for p in tetkino} == {ENCIRCLED}
+    beyond_neck = [p for p in result.pieces if p.opening and 250 < p.opening < 400]
+    assert len(beyond_neck) == 1
+    assert beyond_neck[0].area / KM2 == pytest.approx(12.0, abs=1.5)
+    assert beyond_neck[0].status == NEAR_ENCIRCLED
+    centre = data.to_lonlat(beyond_neck[0].geometry.centroid, 35.2, 51.3)
+    assert (centre.x, centre.y) == (pytest.approx(34.91, abs=0.05), pytest.approx(51.21, abs=0.05))
+
+
+def test_kursk_2024_11_01_with_rear_tetkino_is_no_pocket():
+    result = detect_encirclement(kursk_held("20241101"), rear=kursk_rear("20241101"))
+    tetkino = tetkino_pieces(result)
+    assert tetkino and all(p.rear_contact > 0 for p in tetkino)
+    assert not any(p.is_pocket for p in tetkino)

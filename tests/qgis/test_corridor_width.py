@@ -1,0 +1,194 @@
+"""frontline:corridorwidth through Processing: analytic shapes in lon/lat and metres, real maps."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import shapely
+from qgis.core import QgsProcessingException, QgsProcessingFeedback
+from shapely import affinity
+from shapely.geometry import LineString, Point, box
+
+from fltest import data
+from fltest.layers import memory_layer, output_layer
+
+ALG = "frontline:corridorwidth"
+LON0, LAT0 = 35.0, 50.0
+W, L = 500.0, 3000.0  # corridor width and length, metres
+
+
+def two_squares(width: float = W, length: float = L, x0: float = 0.0):
+    """Two 5 km squares joined by a straight corridor (metres, centred near the origin)."""
+    return shapely.union_all(
+        [
+            box(x0 - 5000, -2500, x0, 2500),
+            box(x0, -width / 2, x0 + length, width / 2),
+            box(x0 + length, -2500, x0 + length + 5000, 2500),
+        ]
+    )
+
+
+class Warnings(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.warnings = []
+
+    def pushWarning(self, warning):
+        self.warnings.append(warning)
+
+
+def run_corridor(run_alg, tmp_path, layer, feedback=None, **extra):
+    result = run_alg(
+        ALG,
+        {
+            "INPUT": layer,
+            "OUTPUT": str(tmp_path / "necks.gpkg"),
+            "OUTPUT_CORRIDORS": str(tmp_path / "corridors.gpkg"),
+            **extra,
+        },
+        feedback=feedback,
+    )
+    necks = sorted(
+        output_layer(result["OUTPUT"]).getFeatures(), key=lambda f: (f["part_id"], f["rank"])
+    )
+    return result, necks
+
+
+def chord_in_metres(feature, crs_is_lonlat: bool):
+    line = shapely.from_wkt(feature.geometry().asWkt())
+    return data.to_metric(line, LON0, LAT0) if crs_is_lonlat else line
+
+
+@pytest.mark.parametrize("angle", [0.0, 37.0])
+def test_two_squares_and_a_corridor_in_lonlat(run_alg, tmp_path, angle):
+    shape = affinity.rotate(two_squares(), angle, origin=(0, 0))
+    layer = memory_layer([data.to_lonlat(shapely.segmentize(shape, 250.0), LON0, LAT0)])
+    result, necks = run_corridor(run_alg, tmp_path, layer)
+    first = necks[0]
+    assert first["rank"] == 1
+    assert first["width_m"] == pytest.approx(W, rel=0.005)
+    assert result["MIN_WIDTH_M"] == pytest.approx(first["width_m"])
+    assert first["corridor_length_m"] == pytest.approx(L, rel=0.05)
+    assert first["side_a_km2"] + first["side_b_km2"] == pytest.approx(shape.area / 1e6, rel=1e-3)
+    assert first["minor_share"] == pytest.approx(0.5, abs=0.02)
+    chord = chord_in_metres(first, True)
+    assert shape.buffer(0.01).covers(chord)
+    for end in chord.boundary.geoms:
+        assert shape.boundary.distance(end) < 0.01 + 1e-3  # through the lon/lat round trip
+
+
+def test_two_squares_and_a_corridor_in_metres(run_alg, tmp_path):
+    shape = affinity.translate(two_squares(), 500_000, 5_540_000)
+    result, necks = run_corridor(run_alg, tmp_path, memory_layer([shape], "EPSG:32636"))
+    chord = shapely.from_wkt(necks[0].geometry().asWkt())
+    # UTM metres differ from the ellipsoid by the zone's scale factor at this spot.
+    assert necks[0]["width_m"] == pytest.approx(W, rel=0.005)
+    assert chord.length == pytest.approx(W, rel=1e-3)
+    assert shape.buffer(0.01).covers(chord)
+    assert all(shape.boundary.distance(end) < 0.01 for end in chord.boundary.geoms)
+    corridors = list(output_layer(result["OUTPUT_CORRIDORS"]).getFeatures())
+    assert len(corridors) == 1
+    assert corridors[0]["corridor_length_m"] == pytest.approx(L, rel=0.05)
+
+
+def test_multipart_layer_and_dissolve(run_alg, tmp_path):
+    first = affinity.translate(two_squares(), 500_000, 5_540_000)
+    second = affinity.translate(two_squares(width=800.0), 500_000, 5_560_000)
+    layer = memory_layer([shapely.union(first, second)], "EPSG:32636")
+    _, necks = run_corridor(run_alg, tmp_path, layer)
+    by_part = {n["part_id"]: n for n in necks if n["rank"] == 1}
+    assert sorted(round(n["width_m"]) for n in by_part.values()) == [500, 800]
+    # Drawn in three overlapping pieces, the ground is still one corridor when dissolved.
+    pieces = [
+        box(495_000, 5_537_500, 500_100, 5_542_500),
+        box(500_000, 5_539_750, 503_000, 5_540_250),
+        box(502_900, 5_537_500, 508_000, 5_542_500),
+    ]
+    _, dissolved = run_corridor(run_alg, tmp_path, memory_layer(pieces, "EPSG:32636"))
+    assert dissolved[0]["width_m"] == pytest.approx(500.0, rel=0.005)
+    _, apart = run_corridor(run_alg, tmp_path, memory_layer(pieces, "EPSG:32636"), DISSOLVE=False)
+    assert all(n["width_m"] > 1000 for n in apart)  # no piece alone has the 500 m corridor
+
+
+def test_land_clips_a_lagoon(run_alg, tmp_path):
+    # One 10 km square whose middle is a lagoon except a 300 m wide strip of land.
+    ground = box(500_000, 5_540_000, 510_000, 5_550_000)
+    lagoon = box(500_000, 5_544_000, 510_000, 5_546_000)
+    land = shapely.union(
+        shapely.difference(box(490_000, 5_530_000, 520_000, 5_560_000), lagoon),
+        box(504_850, 5_543_000, 505_150, 5_547_000),
+    )
+    result, necks = run_corridor(
+        run_alg,
+        tmp_path,
+        memory_layer([ground], "EPSG:32636"),
+        LAND=memory_layer([land], "EPSG:32636"),
+    )
+    assert necks[0]["width_m"] == pytest.approx(300.0, rel=0.005)
+
+
+def test_no_neck_gives_an_empty_result_and_a_warning(run_alg, tmp_path):
+    feedback = Warnings()
+    small = box(500_000, 5_540_000, 501_000, 5_541_000)  # 1 km²: no two sides of 1 km²
+    result, necks = run_corridor(
+        run_alg, tmp_path, memory_layer([small], "EPSG:32636"), feedback=feedback
+    )
+    assert necks == [] and result["MIN_WIDTH_M"] is None
+    assert any("No neck" in w for w in feedback.warnings)
+
+
+def test_empty_layer_and_null_geometries(run_alg, tmp_path):
+    feedback = Warnings()
+    _, necks = run_corridor(
+        run_alg, tmp_path, memory_layer([], "EPSG:32636", "MultiPolygon"), feedback=feedback
+    )
+    assert necks == [] and any("INPUT" in w for w in feedback.warnings)
+    shape = affinity.translate(two_squares(), 500_000, 5_540_000)
+    layer = memory_layer([None, shape], "EPSG:32636", "MultiPolygon")
+    _, necks = run_corridor(run_alg, tmp_path, layer, feedback=Warnings())
+    assert necks[0]["width_m"] == pytest.approx(W, rel=0.005)
+
+
+def test_invalid_geometry_is_repaired(run_alg, tmp_path):
+    shape = affinity.translate(two_squares(), 500_000, 5_540_000)
+    # A spike retracing itself makes the ring invalid; the repair drops it.
+    coords = list(shape.exterior.coords)
+    coords.insert(2, (coords[1][0] - 100.0, coords[1][1]))
+    coords.insert(3, coords[1])
+    invalid = shapely.Polygon(coords)
+    assert not invalid.is_valid
+    _, necks = run_corridor(run_alg, tmp_path, memory_layer([invalid], "EPSG:32636"))
+    assert necks[0]["width_m"] == pytest.approx(W, rel=0.005)
+
+
+@pytest.mark.parametrize("geometry", [Point(35, 50), LineString([(35, 50), (35.1, 50.1)])])
+def test_points_and_lines_are_refused(run_alg, tmp_path, geometry):
+    with pytest.raises(QgsProcessingException, match="INPUT"):
+        run_corridor(run_alg, tmp_path, memory_layer([geometry]))
+
+
+def test_no_crs_is_refused(run_alg, tmp_path):
+    with pytest.raises(QgsProcessingException, match="coordinate reference system"):
+        run_corridor(run_alg, tmp_path, memory_layer([two_squares()], ""))
+
+
+@pytest.mark.parametrize("day", ["20241013", "20241101"])
+def test_kursk_neck_of_310_m(run_alg, tmp_path, day):
+    held = tmp_path / "held.gpkg"
+    run_alg(
+        "frontline:deepstatesnapshot",
+        {
+            "SOURCE_FILE": str(data.raw_map(day)),
+            "CLASSES": [4],
+            "OUTPUT": str(held),
+        },
+    )
+    _, necks = run_corridor(run_alg, tmp_path, str(held), MAX_NECKS=5)
+    near = []
+    for neck in necks:
+        middle = neck.geometry().interpolate(neck.geometry().length() / 2).asPoint()
+        distance_km = math.hypot((middle.x() - 34.97) * 70.0, (middle.y() - 51.23) * 111.2)
+        if distance_km < 3.0:
+            near.append(neck["width_m"])
+    assert near and min(near) == pytest.approx(310.0, abs=40.0)

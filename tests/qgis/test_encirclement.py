@@ -1,0 +1,164 @@
+"""frontline:encirclement through Processing: CRSs, warnings, real maps, bad input."""
+
+from __future__ import annotations
+
+import pytest
+import shapely
+from qgis.core import QgsProcessingException, QgsProcessingFeedback
+from shapely.geometry import Point, box
+
+from fltest import data
+from fltest.layers import memory_layer, output_layer
+
+ALG = "frontline:encirclement"
+LON0, LAT0 = 35.0, 50.0
+KM = 1000.0
+# Two lobes joined by a 400 m neck (metres around LON0/LAT0): A 10 x 10 km, B 4 x 4 km.
+TWO_LOBES = shapely.union_all(
+    [
+        box(0, 0, 10 * KM, 10 * KM),
+        box(10 * KM, 4.8 * KM, 11 * KM, 5.2 * KM),
+        box(11 * KM, 3 * KM, 15 * KM, 7 * KM),
+    ]
+)
+
+
+class Recorder(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.warnings = []
+
+    def pushWarning(self, warning):
+        self.warnings.append(warning)
+
+
+def lonlat(geometry):
+    return data.to_lonlat(shapely.segmentize(geometry, 200.0), LON0, LAT0)
+
+
+def run_encirclement(run_alg, tmp_path, held, feedback=None, **extra):
+    result = run_alg(
+        ALG,
+        {
+            "HELD": held,
+            "OUTPUT": str(tmp_path / "pieces.gpkg"),
+            "OUTPUT_LINKS": str(tmp_path / "links.gpkg"),
+            **extra,
+        },
+        feedback=feedback,
+    )
+    pieces = list(output_layer(result["OUTPUT"]).getFeatures())
+    links = list(output_layer(result["OUTPUT_LINKS"]).getFeatures())
+    return result, pieces, links
+
+
+def test_neck_pocket_in_lonlat(run_alg, tmp_path):
+    result, pieces, links = run_encirclement(run_alg, tmp_path, memory_layer([lonlat(TWO_LOBES)]))
+    by_status = {p["status"]: p for p in pieces}
+    pocket = by_status["near_encircled"]
+    assert pocket["area_km2"] == pytest.approx(16.2, abs=0.5)
+    assert pocket["opening_m"] == pytest.approx(400.0, rel=0.01)
+    assert result["POCKETS"] >= 1
+    assert [(link["kind"], round(link["length_m"])) for link in links] == [("neck", 400)]
+    assert sum(p["share"] for p in pieces) == pytest.approx(1.0, abs=1e-6)
+
+
+def test_rear_in_another_crs_makes_the_larger_side_the_pocket(run_alg, tmp_path):
+    held = memory_layer([lonlat(TWO_LOBES)])
+    rear_metric = box(15 * KM, 0, 30 * KM, 10 * KM)
+    # The rear in Web Mercator: reproject the lon/lat rear.
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
+
+    rear = memory_layer([lonlat(rear_metric)])
+    transform = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:4326"),
+        QgsCoordinateReferenceSystem("EPSG:3857"),
+        QgsProject.instance(),
+    )
+    mercator = memory_layer([], "EPSG:3857", "MultiPolygon")
+    feature = next(rear.getFeatures())
+    geometry = feature.geometry()
+    geometry.transform(transform)
+    feature.setGeometry(geometry)
+    mercator.dataProvider().addFeatures([feature])
+    mercator.updateExtents()
+    result, pieces, _ = run_encirclement(
+        run_alg, tmp_path, held, REAR=mercator, MAX_HOSTILE_CONTACT=0.9
+    )
+    big = max(pieces, key=lambda p: p["area_km2"])
+    assert big["status"] == "near_encircled" and big["share"] > 0.5
+    assert big["opening_m"] == pytest.approx(400.0, rel=0.01)
+    assert result["POCKET_SHARE"] == pytest.approx(big["share"], rel=1e-6)
+
+
+def test_overlapping_held_and_hostile_is_a_warning(run_alg, tmp_path):
+    feedback = Recorder()
+    hostile = memory_layer([lonlat(box(8 * KM, -5 * KM, 20 * KM, 15 * KM))])
+    result, pieces, _ = run_encirclement(
+        run_alg, tmp_path, memory_layer([lonlat(TWO_LOBES)]), feedback=feedback, HOSTILE=hostile
+    )
+    assert any("overlap" in w for w in feedback.warnings)
+    assert pieces
+
+
+def test_fire_range_marks_a_fire_controlled_opening(run_alg, tmp_path):
+    held = memory_layer([lonlat(box(0, 0, 10 * KM, 10 * KM))])
+    rear = memory_layer([lonlat(box(0, -10 * KM, 10 * KM, 0))])
+    hostile = memory_layer([lonlat(box(12 * KM, -10 * KM, 20 * KM, 20 * KM))])
+    _, pieces, _ = run_encirclement(
+        run_alg,
+        tmp_path,
+        held,
+        REAR=rear,
+        HOSTILE=hostile,
+        CONTACT_TOLERANCE=0.0,
+        FIRE_RANGE=13_000.0,
+    )
+    assert pieces[0]["fire_controlled"] in (True, 1)
+    assert pieces[0]["fire_free_opening_m"] == pytest.approx(0.0, abs=1.0)
+
+
+def kursk_layers(run_alg, tmp_path, day: str):
+    held = tmp_path / "held.gpkg"
+    run_alg(
+        "frontline:deepstatesnapshot",
+        {
+            "SOURCE_FILE": str(data.raw_map(day)),
+            "CLASSES": [4],
+            "OUTPUT": str(held),
+        },
+    )
+    ukraine = data.boundary("ua_osm20231002_polygon_clip")
+    enemy = data.fill_polygons(data.raw_map(day), ["#a52714", "#880e4f", "#bcaaa4"])
+    rear = memory_layer([shapely.difference(ukraine, enemy)])
+    return str(held), rear
+
+
+def test_kursk_2024_11_01(run_alg, tmp_path):
+    held, rear = kursk_layers(run_alg, tmp_path, "20241101")
+    _, pieces, _ = run_encirclement(run_alg, tmp_path, held)
+    west = [p for p in pieces if p.geometry().centroid().asPoint().x() < 34.5]
+    assert sum(p["area_km2"] for p in west) == pytest.approx(11.4, abs=0.5)
+    assert {p["status"] for p in west} == {"encircled"}
+    beyond = [p for p in pieces if p["opening_m"] and 250 < p["opening_m"] < 400]
+    assert len(beyond) == 1 and beyond[0]["status"] == "near_encircled"
+    assert beyond[0]["area_km2"] == pytest.approx(12.0, abs=1.5)
+    _, with_rear, _ = run_encirclement(run_alg, tmp_path, held, REAR=rear)
+    west = [p for p in with_rear if p.geometry().centroid().asPoint().x() < 34.5]
+    assert west and all(p["status"] not in ("encircled", "near_encircled") for p in west)
+
+
+@pytest.mark.parametrize("parameter", ["HELD", "REAR"])
+def test_point_layers_are_refused(run_alg, tmp_path, parameter):
+    layers = {"HELD": memory_layer([lonlat(TWO_LOBES)]), parameter: memory_layer([Point(35, 50)])}
+    with pytest.raises(QgsProcessingException, match=parameter):
+        run_encirclement(run_alg, tmp_path, layers.pop("HELD"), **layers)
+
+
+def test_empty_held_layer_is_a_warning(run_alg, tmp_path):
+    feedback = Recorder()
+    result, pieces, _ = run_encirclement(
+        run_alg, tmp_path, memory_layer([], "EPSG:4326", "MultiPolygon"), feedback=feedback
+    )
+    assert pieces == [] and result["POCKETS"] == 0
+    assert any("HELD" in w for w in feedback.warnings)
