@@ -124,3 +124,28 @@ def test_saved_model_runs_in_qgis_process(frontline_plugin, tmp_path, inputs, al
     parameters[output_name(algorithm)] = tmp_path / "cli_out.gpkg"
     answer = qgisproc.run(str(model_file), parameters, profile)
     check_output(algorithm, output_layer(answer["results"][output_name(algorithm)]))
+
+
+def test_shipped_example_model_runs_in_qgis_process(tmp_path):
+    """models/snapshot_analysis.model3: snapshot -> corridor width + encirclement."""
+    model = Path(__file__).resolve().parents[2] / "models" / "snapshot_analysis.model3"
+    sample = sorted(SAMPLE.glob("frontline_sample_2*.geojson"))[0]  # the 600 m corridor
+    profile = tmp_path / "profile"
+    qgisproc.enable_plugin(profile)
+    answer = qgisproc.run(
+        str(model),
+        {
+            "source_file": sample,
+            "side": 4,
+            "snapshot:areas": tmp_path / "areas.gpkg",
+            "corridors:necks": tmp_path / "necks.gpkg",
+            "pockets:pieces": tmp_path / "pieces.gpkg",
+            "pockets:links": tmp_path / "links.gpkg",
+        },
+        profile,
+    )
+    necks = list(output_layer(answer["results"]["corridors:necks"]).getFeatures())
+    narrowest = min(necks, key=lambda f: f["width_m"])
+    assert narrowest["width_m"] == pytest.approx(600.0, rel=0.01)
+    pieces = list(output_layer(answer["results"]["pockets:pieces"]).getFeatures())
+    assert "near_encircled" in {p["status"] for p in pieces}
