@@ -32,7 +32,12 @@ from .deepstate_access import make_client
 from .deepstate_snapshot import DEFAULT_BASE_URL, qdatetime_utc
 from .geometry_io import WGS84, densify_step, ellipsoid, local_metric_crs, shapely_to_qgs, to_target
 from .help import help_html
-from .styles import TemporalPostProcessor, categorized_fill_renderer, class_fill_categories
+from .styles import (
+    TemporalPostProcessor,
+    categorized_fill_renderer,
+    class_fill_categories,
+    class_options,
+)
 
 DENSIFY_DEGREES = densify_step(WGS84)
 
@@ -104,7 +109,7 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
             QgsProcessingParameterEnum(
                 self.CLASSES,
                 self.tr("Polygon classes"),
-                options=list(POLYGON_CLASSES),
+                options=class_options(),
                 allowMultiple=True,
                 defaultValue=[POLYGON_CLASSES.index(c) for c in DEFAULT_CLASSES],
             )

@@ -36,6 +36,7 @@ from .styles import (
     categorized_marker_renderer,
     class_fill_categories,
     class_labels,
+    class_options,
 )
 
 DEFAULT_BASE_URL = "https://deepstatemap.live"
@@ -124,7 +125,7 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
             QgsProcessingParameterEnum(
                 self.CLASSES,
                 self.tr("Polygon classes"),
-                options=list(POLYGON_CLASSES),
+                options=class_options(),
                 allowMultiple=True,
                 defaultValue=[POLYGON_CLASSES.index(c) for c in DEFAULT_CLASSES],
             )

@@ -38,6 +38,14 @@ def class_labels() -> dict[str, str]:
     }
 
 
+def class_options() -> list[str]:
+    """The CLASSES choices: translated label, then the class code used in the outputs."""
+    from ..core.classes import POLYGON_CLASSES
+
+    labels = class_labels()
+    return [f"{labels[c]} [{c}]" for c in POLYGON_CLASSES]
+
+
 def change_categories() -> list[tuple[str, str, float, str]]:
     """(change, fill colour, opacity, translated label): green for gains, red for losses."""
     return [
