@@ -500,6 +500,10 @@
       <translation>У безпеці</translation>
     </message>
     <message>
+      <source>{} km²</source>
+      <translation>{} км²</translation>
+    </message>
+    <message>
       <source>The update's description appears here.</source>
       <translation>Тут з'явиться опис оновлення.</translation>
     </message>

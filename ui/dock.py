@@ -76,6 +76,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Frontline", text)
 
 
+def area_text(number: str) -> str:
+    """A formatted number of square kilometres with its unit, as the language writes it."""
+    return tr("{} km²").format(number)
+
+
 def to_qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -809,11 +814,11 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
                     class_label(cls), map_time(before.created), map_time(loaded.update.created)
                 ),
                 [
-                    (tr("Before"), km2(totals["BEFORE_KM2"]) + " km²"),
-                    (tr("After"), km2(totals["AFTER_KM2"]) + " km²"),
-                    (tr("Gained"), km2(totals["GAINED_KM2"]) + " km²"),
-                    (tr("Lost"), km2(totals["LOST_KM2"]) + " km²"),
-                    (tr("Net"), signed_km2(totals["NET_KM2"]) + " km²"),
+                    (tr("Before"), area_text(km2(totals["BEFORE_KM2"]))),
+                    (tr("After"), area_text(km2(totals["AFTER_KM2"]))),
+                    (tr("Gained"), area_text(km2(totals["GAINED_KM2"]))),
+                    (tr("Lost"), area_text(km2(totals["LOST_KM2"]))),
+                    (tr("Net"), area_text(signed_km2(totals["NET_KM2"]))),
                     (tr("Kept of the earlier ground"), share(totals["KEPT_SHARE"])),
                     (tr("Deepest change"), distance(totals["MAX_DEPTH_M"])),
                 ],
@@ -836,12 +841,12 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         side = SIDES[self.sideCombo.currentData()]
         rear = self.rearLayerCombo.currentLayer()
         what = tr("Analysing {} on the map of {}").format(
-            side.label.lower(), map_time(loaded.update.created)
+            side.label, map_time(loaded.update.created)
         )
         self._show_message(what + "…")
         steps = 2 + sum(algorithm_available(a) for a in (jobs.CORRIDOR_ALG, jobs.ENCIRCLEMENT_ALG))
         self._start_task(
-            tr("Frontline: analyse {}").format(side.label.lower()),
+            tr("Frontline: analyse {}").format(side.label),
             jobs.analyse_job(
                 loaded.update.id,
                 side.held,

@@ -263,9 +263,7 @@ def analyse_job(
         layer = layer_in(run, ground["OUTPUT"])
         held_layer = class_subset(run, layer, held)
         if held_layer.featureCount() == 0:
-            raise QgsProcessingException(
-                tr("This map has no {} to analyse.").format(side_label.lower())
-            )
+            raise QgsProcessingException(tr("This map has no {} to analyse.").format(side_label))
         outputs: dict[str, str] = {}
         findings: list[Finding] = []
         figures: dict[str, object] = {}
