@@ -228,8 +228,9 @@ def set_extent(canvas, lon_lat: tuple[float, float, float, float]) -> None:
     canvas.refresh()
 
 
-def render_map(canvas, path: Path, lon_lat, size=MAP_SIZE) -> None:
-    """The canvas's layers at a given extent, rendered off the screen at a fixed size."""
+def render_map(canvas, path: Path, lon_lat, size=MAP_SIZE, layers=None) -> None:
+    """The canvas's layers (or `layers`, top first) at a given extent, rendered off the screen
+    at a fixed size."""
     from qgis.core import (
         QgsCoordinateReferenceSystem,
         QgsCoordinateTransform,
@@ -240,6 +241,8 @@ def render_map(canvas, path: Path, lon_lat, size=MAP_SIZE) -> None:
     from qgis.PyQt.QtCore import QSize
 
     settings = canvas.mapSettings()
+    if layers is not None:
+        settings.setLayers(layers)
     settings.setOutputSize(QSize(*size))
     settings.setOutputDpi(110)
     crs = QgsCoordinateReferenceSystem("EPSG:3857")
@@ -352,8 +355,106 @@ def run(out: Path, profile: Path) -> None:
             grab(dock, out / "dock-analyse.png")
         else:
             print("skipped the Analyse screenshot: its algorithms are not registered")
+        render_route_exposure(window.canvas, out / "map-route-exposure.png")
         plugin.unload()
         QgsProject.instance().clear()
+
+
+ROUTE = ROOT / "tests" / "data" / "yunakivka_sudzha.geojson"
+BANDS = (
+    (5000.0, "#b71c1c", "within 5 km"),
+    (10000.0, "#ef6c00", "5 to 10 km"),
+    (20000.0, "#fbc02d", "10 to 20 km"),
+)
+
+
+def hostile_near_kursk(day: str):
+    """Russian-held and contested ground around the Yunakivka - Sudzha road on a day, lon/lat:
+    ground outside Ukraine that Ukraine does not hold, plus occupied and grey ground. Built in
+    a local metric CRS so that 300 m border slivers between the two sources can be dropped."""
+    import shapely
+
+    from fltest import data
+    from frontline.core.exposure import hostile_ground
+
+    lon0, lat0 = 35.15, 51.16
+    path = data.raw_map(day)
+    metric = lambda g: data.to_metric(g, lon0, lat0)  # noqa: E731
+    hostile = hostile_ground(
+        metric(data.boundary("ua_osm20231002_polygon_clip")),
+        metric(shapely.box(34.3, 50.8, 36.0, 51.6)),
+        metric(data.fill_polygons(path, [data.UA_HELD_IN_RUSSIA])),
+        metric(data.fill_polygons(path, ["#a52714", "#880e4f", "#bcaaa4", "#bdbdbd"])),
+        min_width=300.0,
+    )
+    return data.to_lonlat(hostile, lon0, lat0)
+
+
+def render_route_exposure(canvas, path: Path) -> None:
+    """frontline:routeexposure on the real road and the map of 2025-03-07, drawn by band."""
+    from qgis import processing
+    from qgis.core import (
+        QgsCategorizedSymbolRenderer,
+        QgsFillSymbol,
+        QgsLineSymbol,
+        QgsProject,
+        QgsRendererCategory,
+        QgsSingleSymbolRenderer,
+        QgsVectorLayer,
+    )
+
+    from fltest.layers import memory_layer
+
+    hostile = memory_layer([hostile_near_kursk("20250307")])
+    hostile.setName("Hostile ground 2025-03-07")
+    hostile.setRenderer(
+        QgsSingleSymbolRenderer(
+            QgsFillSymbol.createSimple(
+                {"color": "165,39,20,70", "outline_color": "#a52714", "outline_width": "0.3"}
+            )
+        )
+    )
+    route = QgsVectorLayer(str(ROUTE), "Yunakivka - Sudzha road", "ogr")
+    result = processing.run(
+        "frontline:routeexposure",
+        {
+            "ROUTES": route,
+            "HOSTILE": hostile,
+            "RANGES": "5000,10000,20000",
+            "OUTPUT": "memory:",
+            "OUTPUT_SUMMARY": "memory:",
+        },
+    )
+    stretches = result["OUTPUT"]
+    stretches.setName("Road exposure")
+    categories = [
+        QgsRendererCategory(
+            band,
+            QgsLineSymbol.createSimple({"color": colour, "width": "1.6", "capstyle": "round"}),
+            label,
+        )
+        for band, colour, label in BANDS
+    ]
+    stretches.setRenderer(QgsCategorizedSymbolRenderer("band", categories))
+    project = QgsProject.instance()
+    for layer in (hostile, stretches):
+        project.addMapLayer(layer)
+    print(f"Road within 5 km of hostile ground on 2025-03-07: {result['EXPOSED_SHARE']:.1%}")
+    backdrop = [
+        layer
+        for layer in project.mapLayers().values()
+        if layer.name() in ("states provinces", "countries")
+    ]
+    render_map(
+        canvas,
+        path,
+        (34.85, 50.98, 35.45, 51.30),
+        layers=[
+            stretches,
+            hostile,
+            *sorted(backdrop, key=lambda layer: layer.name() != "states provinces"),
+        ],
+    )
 
 
 def main() -> int:
@@ -362,11 +463,12 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="frontline-screenshots-") as profile:
         app = start_qgis(Path(profile))
-        try:
-            run(args.out.resolve(), Path(profile))
-        finally:
-            app.exitQgis()
-    return 0
+        run(args.out.resolve(), Path(profile))
+        app.processEvents()
+    # QGIS 3.22 may crash while it tears its canvases and layers down at exit; every image is
+    # written and closed by now, so leave without that teardown.
+    sys.stdout.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":
