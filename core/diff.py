@@ -48,6 +48,7 @@ LOST = "lost"
 
 TOUCH_TOLERANCE = 0.01  # m; overlay noding moves shared edges by far less than this
 SNAP_GRID = 0.001  # m; grid of the retry when an overlay raises a TopologyException
+SLIVER_GRID = 1e-6  # m; grid that spiky pieces are snapped to
 DEPTH_REL_TOLERANCE = 0.001  # depth is found within 0.1 % of max(depth, piece size)
 _DEPTH_ABS_TOLERANCE = 0.01  # m
 _MAX_DEPTH_LEVELS = 60  # cell halvings; far more than the tolerances need
@@ -339,6 +340,10 @@ def _measure_pieces(
         return []
     front = _FrontIndex(front_lines)
     starts, ends, owner, next_segment = _piece_segments(pieces)
+    spiky = _spiky_pieces(starts, ends, owner, next_segment)
+    if len(spiky):
+        pieces = _without_spikes(pieces, spiky)
+        starts, ends, owner, next_segment = _piece_segments(pieces)
     on_front = _on_front(front, starts, ends, next_segment)
     lengths = np.hypot(*(ends - starts).T)
     front_lengths = np.bincount(owner[on_front], lengths[on_front], minlength=len(pieces))
@@ -358,6 +363,29 @@ def _measure_pieces(
         for piece, change, depth, length in zip(pieces, changes, depths, front_lengths)
     ]
     return sorted(measured, key=lambda p: (p.change != GAINED, -p.area))
+
+
+def _spiky_pieces(starts, ends, owner, following) -> np.ndarray:
+    """Indexes of pieces with a zero-width spike: an edge followed by one going straight back.
+
+    Where the two maps' boundaries run almost along each other, GEOS can leave such a spike on
+    a piece; its edges along the front would count as front although no ground lies there.
+    """
+    first, second = ends - starts, ends[following] - starts[following]
+    cross = first[:, 0] * second[:, 1] - first[:, 1] * second[:, 0]
+    dot = np.einsum("ij,ij->i", first, second)
+    scale = np.hypot(*first.T) * np.hypot(*second.T)
+    spike = (dot < 0) & (np.abs(cross) <= 1e-9 * scale)
+    return np.unique(owner[spike])
+
+
+def _without_spikes(pieces: list[Polygon], spiky: np.ndarray) -> list[Polygon]:
+    """Spiky pieces snapped to a micrometre grid, which removes the collapsed spikes."""
+    cleaned = list(pieces)
+    for index in spiky:
+        parts = polygon_parts(shapely.set_precision(pieces[index], SLIVER_GRID))
+        cleaned[index] = max(parts, key=lambda p: p.area) if parts else pieces[index]
+    return cleaned
 
 
 def _piece_segments(pieces: list[Polygon]):

@@ -525,3 +525,15 @@ def test_unchanged_kursk_maps_report_no_change():
         assert result.net_area == 0.0
         assert result.kept_share == 1.0
         assert result.after_area / KM2 == pytest.approx(428.1, rel=0.005)
+
+
+def test_zero_width_spike_along_the_front_is_not_front():
+    """GEOS can leave a piece with a spike out and back along a boundary both maps share (seen
+    with shapely 2.0.0 on rotated squares); it must not count as front a second time."""
+    front = box(0, 0, 10 * KM, 10 * KM).boundary
+    spiky = shapely.Polygon(
+        [(0, 10 * KM), (12 * KM, 10 * KM), (10 * KM, 10 * KM), (10 * KM, 12 * KM), (0, 12 * KM)]
+    )
+    (piece,) = diff._measure_pieces([spiky], [diff.GAINED], front, None)
+    assert piece.front_length == pytest.approx(10 * KM, abs=0.01)
+    assert piece.depth == pytest.approx(2 * KM, rel=0.001)
