@@ -9,7 +9,7 @@ PROFILE := $(CURDIR)/.build/qgis-profile
 QGIS_ENV := QT_QPA_PLATFORM=offscreen QGIS_PLUGINPATH=$(PLUGINS) QGIS_CUSTOM_CONFIG_PATH=$(PROFILE)
 QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 
-.PHONY: help deps test test-core test-qgis lint demo bench install uninstall sample i18n i18n-update \
+.PHONY: help deps test test-core test-shapely20 test-qgis lint demo bench install uninstall sample i18n i18n-update \
 	package screenshots clean
 
 help:
@@ -50,7 +50,20 @@ test-core: deps
 test-qgis: deps i18n
 	PYTHONSAFEPATH=1 $(VENV)/bin/pytest tests/qgis
 
-test: lint test-core test-qgis
+# The core's tests again with the oldest supported shapely, 2.0.0.
+VENV20 := .venv-shapely20
+$(VENV20)/.installed: requirements-shapely20.txt .build/system-deps.stamp
+	/usr/bin/python3 -m venv --system-site-packages $(VENV20)
+	$(VENV20)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV20)/bin/python -m pip install --quiet "setuptools<70" "Cython>=0.29,<3" wheel numpy==1.26.4
+	$(VENV20)/bin/python -m pip install --quiet --no-build-isolation --no-binary shapely shapely==2.0.0
+	$(VENV20)/bin/python -m pip install --quiet -r requirements-shapely20.txt
+	touch $@
+
+test-shapely20: $(VENV20)/.installed $(PLUGINS)/frontline
+	PYTHONSAFEPATH=1 $(VENV20)/bin/pytest tests/core -W ignore::pytest.PytestConfigWarning
+
+test: lint test-core test-shapely20 test-qgis
 
 sample: deps
 	$(PY) tools/make_sample.py sample/frontline_sample.geojson
