@@ -348,12 +348,20 @@
       <translation>До {:.3f} км², після {:.3f} км²: здобуто {:.3f}, втрачено {:.3f}, сальдо {:+.3f} км².</translation>
     </message>
     <message>
+      <source>polygon</source>
+      <translation>полігон</translation>
+    </message>
+    <message>
+      <source>line</source>
+      <translation>лінія</translation>
+    </message>
+    <message>
       <source>Could not build a local metric CRS ({}).</source>
       <translation>Не вдалося побудувати локальну метричну систему координат ({}).</translation>
     </message>
     <message>
-      <source>{}: skipped {} feature(s) with no polygon geometry.</source>
-      <translation>{}: пропущено об'єктів без полігональної геометрії: {}.</translation>
+      <source>{}: skipped {} feature(s) with no {} geometry.</source>
+      <translation>{}: пропущено об'єктів ({}) без геометрії типу «{}».</translation>
     </message>
     <message>
       <source>{}: expected a {} layer, got a {} layer.</source>
@@ -362,10 +370,6 @@
     <message>
       <source>{}: the layer has no coordinate reference system; set one (Layer Properties ▸ Source) so distances and areas can be measured.</source>
       <translation>{}: шар не має системи координат; задайте її (Властивості шару ▸ Джерело), щоб можна було вимірювати відстані й площі.</translation>
-    </message>
-    <message>
-      <source>{}: skipped {} feature(s) with no line geometry.</source>
-      <translation>{}: пропущено об'єктів без лінійної геометрії: {}.</translation>
     </message>
     <message>
       <source>&lt;p&gt;Loads one DeepStateMAP map as polygon and point layers in EPSG:4326, with every polygon classified by its fill colour and measured on the WGS84 ellipsoid.&lt;/p&gt;&lt;h3&gt;Which map&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;SOURCE_FILE&lt;/b&gt;: a raw map already on disk (the body of DeepState's &lt;code&gt;/api/history/&amp;lt;id&amp;gt;/geojson&lt;/code&gt;); nothing is downloaded. A file named &lt;code&gt;..._&amp;lt;id&amp;gt;.geojson&lt;/code&gt; gives the snapshot id and time.&lt;/li&gt;&lt;li&gt;else &lt;b&gt;SNAPSHOT_ID&lt;/b&gt; &amp;gt; 0: that update;&lt;/li&gt;&lt;li&gt;else &lt;b&gt;DATE&lt;/b&gt; (YYYY-MM-DD): the last update created on or before the end of that day in Kyiv time;&lt;/li&gt;&lt;li&gt;else the latest map.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Classes&lt;/h3&gt;&lt;p&gt;occupied (#a52714), occupied_before_2022 (#880e4f), grey_zone (#bcaaa4), grey_zone_in_russia (#bdbdbd), ua_held_in_russia (#01579b), liberated (#0f9d58, #0288d1), other_territories (#ff5252: editorial areas outside Ukraine). Points: unit, attack_direction, airfield, other. Uncoloured ground is held by the country it lies in; DeepState does not draw the state border.&lt;/p&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt; polygons with snapshot_id, snapshot_time (UTC), class, name_en, name_uk, key (plain text: HTML and markup removed) and area_km2 (geodesic, km²). &lt;b&gt;OUTPUT_POINTS&lt;/b&gt; (optional) points with the same fields and a plain-text description. Results SNAPSHOT_ID and SNAPSHOT_TIME.&lt;/p&gt;&lt;h3&gt;Network&lt;/h3&gt;&lt;p&gt;Maps are cached one file per map id in the QGIS profile (setting frontline/cache_dir); the update list is cached for 10 minutes. OFFLINE uses the cache only. Downloads use QGIS's proxy settings, time out, retry a few times on server errors and on HTTP 429 (honouring Retry-After), and refuse bodies over 64 MB.&lt;/p&gt;&lt;h3&gt;Example&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:deepstatesnapshot -- DATE=2024-11-01 OUTPUT=deepstate_2024-11-01.gpkg&lt;/pre&gt;&lt;p&gt;Map data: DeepStateMAP (deepstatemap.live).&lt;/p&gt;</source>

@@ -115,19 +115,18 @@ def shapely_to_qgs(geometry) -> QgsGeometry:
     return result
 
 
-def read_polygon_shapes(
+def read_shapes(
     source: QgsProcessingFeatureSource,
     parameter_name: str,
     target_crs: QgsCoordinateReferenceSystem,
     context: QgsProcessingContext,
     feedback: QgsProcessingFeedback,
-) -> list:
-    """Each feature's polygons as a shapely geometry in ``target_crs`` (not yet repaired: the
-    core repairs what it is given, and read_polygons repairs before dissolving).
-
-    Null, empty and non-polygonal geometries are skipped with a warning naming the parameter.
-    """
-
+    keep,
+    kind: str,
+) -> list[tuple[int, object]]:
+    """(feature id, shapely geometry in ``target_crs``) of each feature; ``keep(shape)`` returns
+    the part to keep, or None to skip the feature. Skipped features (null, empty, or nothing
+    kept) get one warning naming the parameter and the ``kind`` of geometry it needs."""
     transform = QgsCoordinateTransform(source.sourceCrs(), target_crs, context.transformContext())
     step = densify_step(source.sourceCrs())
     shapes = []
@@ -136,21 +135,34 @@ def read_polygon_shapes(
         if feedback.isCanceled():
             break
         geometry = feature.geometry()
-        if geometry.isNull() or geometry.isEmpty():
+        kept = None
+        if not (geometry.isNull() or geometry.isEmpty()):
+            kept = keep(to_target(geometry, transform, step))
+        if kept is None:
             skipped += 1
-            continue
-        polygons = polygonal_part(to_target(geometry, transform, step))
-        if polygons.is_empty:
-            skipped += 1
-            continue
-        shapes.append(polygons)
+        else:
+            shapes.append((feature.id(), kept))
     if skipped:
         feedback.pushWarning(
-            tr("{}: skipped {} feature(s) with no polygon geometry.").format(
-                parameter_name, skipped
+            tr("{}: skipped {} feature(s) with no {} geometry.").format(
+                parameter_name, skipped, kind
             )
         )
     return shapes
+
+
+def read_polygon_shapes(source, parameter_name, target_crs, context, feedback) -> list:
+    """Each feature's polygons as a shapely geometry in ``target_crs`` (not yet repaired: the
+    core repairs what it is given, and read_polygons repairs before dissolving)."""
+
+    def polygons(shape):
+        part = polygonal_part(shape)
+        return None if part.is_empty else part
+
+    found = read_shapes(
+        source, parameter_name, target_crs, context, feedback, polygons, tr("polygon")
+    )
+    return [shape for _, shape in found]
 
 
 def read_polygons(
@@ -208,33 +220,14 @@ def check_crs(source: QgsProcessingFeatureSource, parameter_name: str) -> None:
         )
 
 
-def read_line_features(
-    source: QgsProcessingFeatureSource,
-    parameter_name: str,
-    target_crs: QgsCoordinateReferenceSystem,
-    context: QgsProcessingContext,
-    feedback: QgsProcessingFeedback,
-) -> list[tuple[int, object]]:
+def read_line_features(source, parameter_name, target_crs, context, feedback) -> list:
     """(feature id, shapely line geometry in ``target_crs``) of every feature with a line."""
-
-    transform = QgsCoordinateTransform(source.sourceCrs(), target_crs, context.transformContext())
-    step = densify_step(source.sourceCrs())
-    lines = []
-    skipped = 0
-    for feature in source.getFeatures(QgsFeatureRequest().setNoAttributes()):
-        if feedback.isCanceled():
-            break
-        geometry = feature.geometry()
-        if geometry.isNull() or geometry.isEmpty():
-            skipped += 1
-            continue
-        shape = to_target(geometry, transform, step)
-        if shape.is_empty or shape.length == 0:
-            skipped += 1
-            continue
-        lines.append((feature.id(), shape))
-    if skipped:
-        feedback.pushWarning(
-            tr("{}: skipped {} feature(s) with no line geometry.").format(parameter_name, skipped)
-        )
-    return lines
+    return read_shapes(
+        source,
+        parameter_name,
+        target_crs,
+        context,
+        feedback,
+        lambda shape: None if shape.is_empty or shape.length == 0 else shape,
+        tr("line"),
+    )
