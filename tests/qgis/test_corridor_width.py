@@ -6,11 +6,12 @@ import math
 
 import pytest
 import shapely
-from qgis.core import QgsProcessingException, QgsProcessingFeedback
+from qgis.core import QgsProcessingException
 from shapely import affinity
 from shapely.geometry import LineString, Point, box
 
 from fltest import data
+from fltest.feedback import RecordingFeedback
 from fltest.layers import memory_layer, output_layer
 
 ALG = "frontline:corridorwidth"
@@ -27,15 +28,6 @@ def two_squares(width: float = W, length: float = L, x0: float = 0.0):
             box(x0 + length, -2500, x0 + length + 5000, 2500),
         ]
     )
-
-
-class Warnings(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.warnings = []
-
-    def pushWarning(self, warning):
-        self.warnings.append(warning)
 
 
 def run_corridor(run_alg, tmp_path, layer, feedback=None, **extra):
@@ -129,7 +121,7 @@ def test_land_clips_a_lagoon(run_alg, tmp_path):
 
 
 def test_no_neck_gives_an_empty_result_and_a_warning(run_alg, tmp_path):
-    feedback = Warnings()
+    feedback = RecordingFeedback()
     small = box(500_000, 5_540_000, 501_000, 5_541_000)  # 1 km²: no two sides of 1 km²
     result, necks = run_corridor(
         run_alg, tmp_path, memory_layer([small], "EPSG:32636"), feedback=feedback
@@ -139,14 +131,14 @@ def test_no_neck_gives_an_empty_result_and_a_warning(run_alg, tmp_path):
 
 
 def test_empty_layer_and_null_geometries(run_alg, tmp_path):
-    feedback = Warnings()
+    feedback = RecordingFeedback()
     _, necks = run_corridor(
         run_alg, tmp_path, memory_layer([], "EPSG:32636", "MultiPolygon"), feedback=feedback
     )
     assert necks == [] and any("INPUT" in w for w in feedback.warnings)
     shape = affinity.translate(two_squares(), 500_000, 5_540_000)
     layer = memory_layer([None, shape], "EPSG:32636", "MultiPolygon")
-    _, necks = run_corridor(run_alg, tmp_path, layer, feedback=Warnings())
+    _, necks = run_corridor(run_alg, tmp_path, layer, feedback=RecordingFeedback())
     assert necks[0]["width_m"] == pytest.approx(W, rel=0.005)
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 import shapely
-from qgis.core import QgsProcessingException, QgsProcessingFeedback
+from qgis.core import QgsProcessingException
 from shapely.geometry import Point, box
 
 from fltest import data
+from fltest.feedback import RecordingFeedback
 from fltest.layers import memory_layer, output_layer
 
 ALG = "frontline:encirclement"
@@ -21,15 +22,6 @@ TWO_LOBES = shapely.union_all(
         box(11 * KM, 3 * KM, 15 * KM, 7 * KM),
     ]
 )
-
-
-class Recorder(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.warnings = []
-
-    def pushWarning(self, warning):
-        self.warnings.append(warning)
 
 
 def lonlat(geometry):
@@ -92,7 +84,7 @@ def test_rear_in_another_crs_makes_the_larger_side_the_pocket(run_alg, tmp_path)
 
 
 def test_overlapping_held_and_hostile_is_a_warning(run_alg, tmp_path):
-    feedback = Recorder()
+    feedback = RecordingFeedback()
     hostile = memory_layer([lonlat(box(8 * KM, -5 * KM, 20 * KM, 15 * KM))])
     result, pieces, _ = run_encirclement(
         run_alg, tmp_path, memory_layer([lonlat(TWO_LOBES)]), feedback=feedback, HOSTILE=hostile
@@ -156,7 +148,7 @@ def test_point_layers_are_refused(run_alg, tmp_path, parameter):
 
 
 def test_empty_held_layer_is_a_warning(run_alg, tmp_path):
-    feedback = Recorder()
+    feedback = RecordingFeedback()
     result, pieces, _ = run_encirclement(
         run_alg, tmp_path, memory_layer([], "EPSG:4326", "MultiPolygon"), feedback=feedback
     )

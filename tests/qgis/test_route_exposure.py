@@ -6,6 +6,7 @@ import pytest
 from qgis.core import QgsProcessingException
 from shapely.geometry import LineString, Point, box
 
+from fltest.feedback import RecordingFeedback
 from fltest.layers import geod_offset, memory_layer, output_layer
 
 ALG = "frontline:routeexposure"
@@ -134,17 +135,7 @@ def test_no_crs_is_a_clear_message(run_alg, tmp_path):
 
 
 def test_empty_hostile_layer_gives_everything_beyond_with_a_warning(run_alg, tmp_path):
-    from qgis.core import QgsProcessingFeedback
-
-    class Recorder(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.warnings = []
-
-        def pushWarning(self, warning):
-            self.warnings.append(warning)
-
-    feedback = Recorder()
+    feedback = RecordingFeedback()
     road = LineString([(30.4, 50.1), (30.6, 50.1)])
     result = run_alg(
         ALG,
