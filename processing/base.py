@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsProcessingAlgorithm
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterString,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.requirements import missing_requirements
+from .deepstate_access import DEFAULT_BASE_URL
 
 ICON = Path(__file__).resolve().parent.parent / "icons" / "frontline.svg"
 
@@ -43,6 +49,18 @@ class FrontlineAlgorithm(QgsProcessingAlgorithm):
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("Frontline", text)
+
+    def add_download_parameters(self) -> None:
+        """The advanced BASE_URL and OFFLINE parameters of the algorithms that download maps."""
+        base_url = QgsProcessingParameterString(
+            "BASE_URL", self.tr("DeepState base URL"), DEFAULT_BASE_URL
+        )
+        offline = QgsProcessingParameterBoolean(
+            "OFFLINE", self.tr("Offline (use the cache only)"), False
+        )
+        for parameter in (base_url, offline):
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(parameter)
 
     def canExecute(self) -> tuple[bool, str]:
         """Explain what to install instead of failing at import when shapely is missing or old."""

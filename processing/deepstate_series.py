@@ -14,8 +14,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
@@ -28,8 +26,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .base import FrontlineAlgorithm
-from .deepstate_access import make_client
-from .deepstate_snapshot import DEFAULT_BASE_URL, qdatetime_utc
+from .deepstate_access import DEFAULT_BASE_URL, make_client
+from .deepstate_snapshot import qdatetime_utc
 from .geometry_io import WGS84, densify_step, ellipsoid, local_metric_crs, shapely_to_qgs, to_target
 from .help import help_html
 from .styles import (
@@ -122,15 +120,7 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
                 optional=True,
             )
         )
-        base_url = QgsProcessingParameterString(
-            self.BASE_URL, self.tr("DeepState base URL"), DEFAULT_BASE_URL
-        )
-        offline = QgsProcessingParameterBoolean(
-            self.OFFLINE, self.tr("Offline (use the cache only)"), False
-        )
-        for parameter in (base_url, offline):
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(parameter)
+        self.add_download_parameters()
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT,

@@ -15,8 +15,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
@@ -27,7 +25,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDateTime, Qt, QVariant
 
 from .base import FrontlineAlgorithm
-from .deepstate_access import make_client
+from .deepstate_access import DEFAULT_BASE_URL, make_client
 from .geometry_io import WGS84, ellipsoid, shapely_to_qgs
 from .help import help_html
 from .styles import (
@@ -39,7 +37,6 @@ from .styles import (
     class_options,
 )
 
-DEFAULT_BASE_URL = "https://deepstatemap.live"
 POINT_MARKERS = {
     "unit": "square",
     "attack_direction": "triangle",
@@ -130,15 +127,7 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
                 defaultValue=[POLYGON_CLASSES.index(c) for c in DEFAULT_CLASSES],
             )
         )
-        base_url = QgsProcessingParameterString(
-            self.BASE_URL, self.tr("DeepState base URL"), DEFAULT_BASE_URL
-        )
-        offline = QgsProcessingParameterBoolean(
-            self.OFFLINE, self.tr("Offline (use the cache only)"), False
-        )
-        for parameter in (base_url, offline):
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(parameter)
+        self.add_download_parameters()
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("DeepState areas"), QgsProcessing.TypeVectorPolygon
