@@ -63,7 +63,10 @@ _UNIFORM_STEPS = 32  # steps of half a chord from a segment's end before they st
 _MISSING_PIECES = 64  # at most this many pieces per non-conforming segment and round
 _REFINE_REACH = 2.5  # refine around candidates up to this factor of the narrowest one
 _DELAUNAY_SLACK = 1.25  # a Delaunay chord is at most this factor longer than the local minimum
-_POLISH_CHORDS = 4  # seeds of each kind polished per basin against the real boundary
+_POLISH_CHORDS = 4  # candidate chords polished per basin against the real boundary
+_POLISH_SEEDS = 12  # near chords and two-hop cuts polished per basin (rank 1 only)
+_ALL_PAIRS = 2_000  # a part without candidate chords tries all sample pairs up to this size
+_MAX_PAIRS = 3_000_000  # the last search for the narrowest cut skips parts with more pairs
 _BASIN_SLACK = 1.1  # polish a basin's candidates up to this factor of its shortest one
 _BOUND_SHARE = 1.01  # a cut whose smaller side is within 1 % of the limit may be held by it
 _NEAR_SHARE = 0.25  # chords whose smaller side is this share of the limit are polished too
@@ -146,18 +149,20 @@ def find_necks(
 def split_by_chords(part: Polygon, chords: Sequence[LineString]) -> list[Polygon]:
     """Cut ``part`` along ``chords`` into pieces whose areas add up to the part's area.
 
-    Chords are lengthened by a millimetre at each end so that ends lying on the boundary
-    (within rounding) cut it; a chord that does not cross the part leaves it whole.
+    Chord ends on the boundary (within rounding) cut it: an end on a vertex is put exactly
+    on it, another is carried a millimetre past the boundary. A chord that does not cross
+    the part leaves it whole.
     """
     parts = polygon_parts(part)
     if not parts:
         return []
-    lines = [_extended(c) for c in chords if c is not None and not c.is_empty and c.length > 0]
+    lines = [c for c in chords if c is not None and not c.is_empty and c.length > 0]
     if not lines:
         return parts
     pieces: list[Polygon] = []
     for p in parts:
-        noded = shapely.union_all([p.boundary, *lines])
+        vertices = shapely.get_coordinates(p)
+        noded = shapely.union_all([p.boundary, *(_cutting_line(c, vertices) for c in lines)])
         faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
         if len(faces) == 0:
             pieces.append(p)
@@ -179,15 +184,22 @@ def _polygons(geom: BaseGeometry) -> list[Polygon]:
     return []
 
 
-def _extended(chord: LineString) -> LineString:
+def _cutting_line(chord: LineString, vertices: np.ndarray) -> LineString:
+    """The chord made to cut the boundary when noded with it: an end on a vertex (within
+    1e-9 m) is put exactly on it; another end is carried a millimetre past the boundary
+    (an end computed on a segment lies a rounding error off it). Moving an end that sits on
+    a vertex would let the line slip past that vertex by a rounding error instead."""
     xy = shapely.get_coordinates(chord)
-    a, b = xy[0], xy[-1]
-    d = b - a
-    n = float(np.hypot(*d))
+    a, b = xy[0].copy(), xy[-1].copy()
+    n = float(np.hypot(*(b - a)))
     if n == 0:
         return chord
-    e = d / n * max(1e-3, 1e-9 * n)
-    return LineString([a - e, b + e])
+    step = (b - a) / n * max(1e-3, 1e-9 * n)
+    for end, outward in ((a, -step), (b, step)):
+        gap = np.hypot(*(vertices - end).T)
+        k = int(np.argmin(gap))
+        end[:] = vertices[k] if gap[k] <= 1e-9 else end + outward
+    return LineString([a, b])
 
 
 def _cross(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -699,8 +711,14 @@ class _PartSolver:
             pairs, sources, hop_minor = self._two_hop(mesh, near, math.inf)
             order = np.argsort(-hop_minor, kind="stable")
             seeds = [(mesh.edge_v[near], near), (pairs[order], sources[order])]
-            best, _ = self._polish_seeds(mesh, seeds, valid, math.inf)
-            return [] if best is None else [self._neck(graph, part_id, 1, best)]
+            if len(mesh.points) <= _ALL_PAIRS:
+                seeds.append(self._close_pairs(mesh, math.inf))
+            best, _ = self._polish_seeds(mesh, seeds, valid, math.inf, _POLISH_SEEDS)
+            if best is None:
+                return []
+            chords = near if near.size else np.flatnonzero(mesh.chord)
+            best = _retag(best, self._nearest_chord(mesh, chords, best), mesh, is_cand)
+            return [self._neck(graph, part_id, 1, best)]
         marked = np.zeros(len(mesh.length), dtype=bool)
         basins: list[tuple[_Cut, _Cut | None]] = []  # narrowest cut, narrowest local minimum
         for c in cand:
@@ -723,6 +741,7 @@ class _PartSolver:
         if not basins:
             return []
         basins.sort(key=lambda b: b[0].width)
+        self._narrower_anywhere(mesh, basins, cand, is_cand, valid)
         further = sorted(
             (free for _, free in basins[1:] if free is not None and free.width < self.max_width),
             key=lambda f: f.width,
@@ -731,6 +750,77 @@ class _PartSolver:
         if self.max_necks is not None:
             kept = kept[: max(self.max_necks, 0)]
         return [self._neck(graph, part_id, rank, cut) for rank, cut in enumerate(kept, 1)]
+
+    def _narrower_anywhere(
+        self,
+        mesh: _Mesh,
+        basins: list[tuple[_Cut, _Cut | None]],
+        cand: np.ndarray,
+        is_cand: np.ndarray,
+        valid: dict,
+    ) -> None:
+        """Last search for the narrowest cut (rank 1): from every pair of samples closer than
+        it. A cut held by the area limit may run between samples no chord joins (past a
+        chain of reflex vertices); polishing from the nearest pairs finds it. A narrower cut
+        found takes the place of the narrowest."""
+        narrowest = basins[0][0]
+        seeds = [self._close_pairs(mesh, narrowest.width)]
+        best, free = self._polish_seeds(mesh, seeds, valid, narrowest.width, _POLISH_SEEDS)
+        if best is None or best.width >= narrowest.width:
+            return
+        anchor = self._nearest_chord(mesh, cand, best)
+        best, free = _retag(best, anchor, mesh, is_cand), _retag(free, anchor, mesh, is_cand)
+        for k, (old, old_free) in enumerate(basins):
+            if self._duplicate(best, [old]):
+                basins[k] = (best, old_free if free is None else free)
+                break
+        else:
+            basins.append((best, free))
+        basins.sort(key=lambda b: b[0].width)
+
+    def _close_pairs(self, mesh: _Mesh, limit: float) -> tuple[np.ndarray, np.ndarray]:
+        """Seeds from pairs of samples of one ring closer than ``limit`` whose cut leaves at
+        least half the limit area: those leaving enough first, each group shortest first."""
+        points = mesh.points
+        none = np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.int64)
+        perimeter = sum(self.rings.length(r) for r in range(self.rings.count))
+        if 2.0 * len(points) ** 2 * limit / perimeter > _MAX_PAIRS:
+            return none  # too many pairs along the walls to afford: rely on the chords
+        if math.isfinite(limit):
+            x, y = points[:, 0], points[:, 1]
+            boxes = shapely.box(x - limit, y - limit, x + limit, y + limit)
+            i, j = shapely.STRtree(shapely.points(points)).query(boxes)
+        else:
+            i, j = np.triu_indices(len(points), 1)
+        keep = (i < j) & (mesh.ring[i] == mesh.ring[j])
+        i, j = i[keep], j[keep]
+        # A cut between points an arc s apart cuts off at most s²/π (isoperimetry): pairs
+        # close along the ring cannot leave half the limit on that side.
+        arc = np.zeros(len(i))
+        for r in range(self.rings.count):
+            sel = mesh.ring[i] == r
+            if sel.any():
+                gap = np.abs(
+                    self.rings.arclen(r, mesh.t[i[sel]]) - self.rings.arclen(r, mesh.t[j[sel]])
+                )
+                arc[sel] = np.minimum(gap, self.rings.length(r) - gap)
+        keep = arc * arc >= math.pi * 0.5 * self.min_area
+        i, j = i[keep], j[keep]
+        length = np.hypot(*(points[i] - points[j]).T)
+        keep = (length < limit) & (length > 0)
+        i, j, length = i[keep], j[keep], length[keep]
+        if i.size == 0:
+            return none
+        minor = np.zeros(len(i))
+        for r in range(self.rings.count):
+            sel = mesh.ring[i] == r
+            if sel.any():
+                minor[sel] = self.rings.minor_side(r, mesh.t[i[sel]], mesh.t[j[sel]])
+        keep = minor >= 0.5 * self.min_area
+        i, j, length, minor = i[keep], j[keep], length[keep], minor[keep]
+        order = np.lexsort((length, minor < self.min_area))
+        pairs = np.column_stack([i, j])[order]
+        return pairs, np.full(len(pairs), -1, dtype=np.int64)
 
     def _stop_width(self, basins: list[tuple[_Cut, _Cut | None]]) -> float:
         """Candidates longer than this (times the slack) cannot change the answer: they can
@@ -788,10 +878,11 @@ class _PartSolver:
         # Near and two-hop seeds only matter for the part's narrowest cut (rank 1).
         limit = min(best.width, narrowest)
         near = members[is_near[members] & (mesh.length[members] < limit)]
+        near = near[np.argsort(-mesh.minor[near], kind="stable")]  # closest to the limit first
         short = members[mesh.length[members] < limit]
         pairs, sources, _ = self._two_hop(mesh, short, limit)
         seeds = [(mesh.edge_v[near], near), (pairs, sources)]
-        more, more_free = self._polish_seeds(mesh, seeds, valid, limit)
+        more, more_free = self._polish_seeds(mesh, seeds, valid, limit, _POLISH_SEEDS)
         if more is not None and more.width < best.width:
             best = more
         if more_free is not None and (free is None or more_free.width < free.width):
@@ -832,8 +923,10 @@ class _PartSolver:
                 minor[sel] = self.rings.minor_side(r, mesh.t[pairs[sel, 0]], mesh.t[pairs[sel, 1]])
         keep = minor >= _NEAR_SHARE * self.min_area
         pairs, sources, length, minor = pairs[keep], sources[keep], length[keep], minor[keep]
-        # Cuts that already leave enough on both sides first, each group shortest first.
-        order = np.lexsort((length, minor < self.min_area - self.area_tol))
+        # Cuts that already leave enough on both sides first, shortest first; then the others,
+        # closest to the limit first.
+        short_of = minor < self.min_area - self.area_tol
+        order = np.lexsort((np.where(short_of, -minor, length), short_of))
         return pairs[order], sources[order], minor[order]
 
     def _nearest_chord(self, mesh: _Mesh, chords: np.ndarray, cut: _Cut) -> int:
@@ -841,14 +934,19 @@ class _PartSolver:
         return int(chords[np.argmin(np.hypot(*(mid - self._midpoint(cut)).T))])
 
     def _polish_seeds(
-        self, mesh: _Mesh, seeds: list[tuple], valid: dict, shorter_than: float
+        self,
+        mesh: _Mesh,
+        seeds: list[tuple],
+        valid: dict,
+        shorter_than: float,
+        budget: int = _POLISH_CHORDS,
     ) -> tuple[_Cut | None, _Cut | None]:
-        """Polish up to _POLISH_CHORDS valid seeds of each (sample pairs, source chords)."""
+        """Polish up to ``budget`` valid seeds of each (sample pairs, source chords)."""
         best = free = None
         for pairs, sources in seeds:
             tried = 0
             for (i, j), e in zip(pairs, sources):
-                if tried >= _POLISH_CHORDS:
+                if tried >= budget:
                     break
                 p, q = mesh.points[i], mesh.points[j]
                 if np.hypot(*(p - q)) >= shorter_than:
@@ -893,13 +991,14 @@ class _PartSolver:
         su, sv = (float(x) for x in rings.arclen(r, np.array([tu, tv])))
         pu, pv = rings.point(r, np.array([tu, tv]))
         length = float(np.hypot(*(pu - pv)))
-        feasible = rings.minor_side(r, np.array([tu]), np.array([tv]))[0] >= (
-            self.min_area - self.area_tol
-        )
-        # The start need not leave enough area (a near chord): then any cut found is better.
-        best = (length if feasible else math.inf, su, sv)
+        # Polished cuts leave at least min_lobe_area exactly (no tolerance below it).
+        minor = float(rings.minor_side(r, np.array([tu]), np.array([tv]))[0])
+        # The start need not leave enough area (a near chord): then any cut found is better,
+        # and the ends may have to move far to sweep the missing area (a triangle on the cut).
+        best = (length if minor >= self.min_area else math.inf, su, sv)
+        reach = max(_POLISH_WINDOW * length, 2.0 * (self.min_area - minor) / max(length, 1e-9))
         gap = (sv - su) % total
-        half = min(_POLISH_WINDOW * length, min(gap, total - gap) / 3.0)
+        half = min(reach, min(gap, total - gap) / 3.0)
         grid = _GRID
         floor = max(1e-7 * length, 1e-7)
         while half > floor:
@@ -913,7 +1012,7 @@ class _PartSolver:
             better = np.flatnonzero(d < best[0])
             if better.size:
                 minor = rings.minor_side(r, t1[better], t2[better])
-                better = better[minor >= self.min_area - self.area_tol]
+                better = better[minor >= self.min_area]
             if better.size:
                 better = better[np.argsort(d[better], kind="stable")]
                 ok = self._valid_cuts(p1[better], p2[better])
@@ -1047,7 +1146,7 @@ class _PartSolver:
 
 def _retag(cut: _Cut | None, anchor: int, mesh: _Mesh, is_cand: np.ndarray) -> _Cut | None:
     """Start the corridor of a cut polished from a non-separating seed at a separating chord."""
-    if cut is None or is_cand[cut.edge]:
+    if cut is None or (cut.edge >= 0 and is_cand[cut.edge]):
         return cut
     return _Cut(cut.width, anchor, cut.tu, cut.tv, cut.ring)
 

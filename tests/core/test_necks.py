@@ -1,0 +1,536 @@
+"""Necks of held ground (frontline.core.necks): constructed shapes with analytic answers,
+invariants on random shapes (hypothesis), and the Kursk ground of autumn 2024."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import shapely
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from shapely import affinity, ops
+from shapely.geometry import (
+    GeometryCollection,
+    LineString,
+    MultiPolygon,
+    Point,
+    Polygon,
+    box,
+)
+
+from fltest import data
+from frontline.core.necks import Neck, find_necks, polygon_parts, split_by_chords
+
+KM2 = 1e6
+
+
+def tolerance(width: float) -> float:
+    """The accuracy asked of a width: 0.5 % or 1 m, whichever is larger."""
+    return max(0.005 * width, 1.0)
+
+
+def dumbbell(side=2000.0, width=123.4, length=1432.1, side2=None) -> Polygon:
+    """Two squares joined by a straight corridor along +x from x=0 to x=length."""
+    side2 = side if side2 is None else side2
+    return shapely.union_all(
+        [
+            box(-side, -side / 2, 0, side / 2),
+            box(0, -width / 2, length, width / 2),
+            box(length, -side2 / 2, length + side2, side2 / 2),
+        ]
+    )
+
+
+def split_areas(part, chord: LineString) -> list[float]:
+    """Areas of the two sides of ``chord`` in ``part`` from shapely's own split (an
+    independent oracle), [total] if it cuts nothing, None if shapely's pieces do not follow
+    the chord. A piece belongs to the side where it
+    touches the chord (a chord grazing a reflex vertex cuts one side in two). An end on a
+    vertex stays exactly there; another goes a millimetre past the boundary."""
+    vertices = np.asarray(shapely.get_coordinates(part))
+    a, b = np.asarray(chord.coords)[[0, -1]]
+    length = float(np.hypot(*(b - a)))
+    d = (b - a) / length * 1e-3
+    ends = []
+    for end, outward in ((a, -d), (b, d)):
+        gap = np.hypot(*(vertices - end).T)
+        ends.append(vertices[np.argmin(gap)] if gap.min() <= 1e-9 else end + outward)
+    pieces = list(ops.split(part, LineString(ends)).geoms)
+    if len(pieces) < 2:
+        return [part.area]
+    along = a + np.linspace(0.02, 0.98, 49)[:, None] * (b - a)
+    normal = np.array([-(b - a)[1], (b - a)[0]]) / length * max(1e-6, 1e-5 * length)
+    sides = [0.0, 0.0]
+    for piece in pieces:
+        touches = [shapely.contains_xy(piece, *(along + k * normal).T).any() for k in (-1, 1)]
+        if touches.count(True) != 1:
+            return None  # the split did not follow the chord (noding): no verdict
+        sides[touches.index(True)] += piece.area
+    return sorted(sides)
+
+
+def assert_valid_neck(neck: Neck, part, min_area: float) -> None:
+    """The invariants of every neck: a chord inside with ends on the boundary (1 cm), sides
+    that add up to the part, both at least the limit, matching an actual split, side a the
+    smaller one and left of the chord."""
+    assert part.buffer(0.01).covers(neck.chord)
+    for end in neck.chord.coords:
+        assert part.boundary.distance(Point(end)) <= 0.01
+    assert neck.width == pytest.approx(neck.chord.length, rel=1e-9)
+    assert neck.part_area == pytest.approx(part.area, rel=1e-9)
+    assert neck.side_a_area + neck.side_b_area == pytest.approx(part.area, rel=1e-9)
+    assert neck.side_a_area <= neck.side_b_area
+    assert neck.side_a_area >= min_area * (1 - 1e-9)
+    assert 0 <= neck.minor_share <= 0.5
+    assert neck.minor_share == pytest.approx(neck.side_a_area / part.area, rel=1e-9)
+    areas = split_areas(part, neck.chord)
+    assert areas is not None and len(areas) == 2
+    assert areas == pytest.approx([neck.side_a_area, neck.side_b_area], rel=1e-6)
+    # Side a lies left of the chord (from its first point to its second).
+    (a, b) = np.asarray(neck.chord.coords)
+    left = (a + b) / 2 + np.array([-(b - a)[1], (b - a)[0]]) / neck.width * 1e-2
+    (on_left,) = [p for p in split_by_chords(part, [neck.chord]) if p.contains(Point(left))]
+    assert on_left.area == pytest.approx(neck.side_a_area, rel=1e-6)
+
+
+# --------------------------------------------------------------------------- constructed shapes
+
+
+@pytest.mark.parametrize(
+    ("angle", "offset"),
+    [(0.0, (0.0, 0.0)), (37.0, (3e5, -2e5)), (90.0, (0.0, 0.0)), (-61.3, (1234.5, 5.4e6))],
+)
+def test_corridor_between_two_squares_has_width_w_and_length_l(angle, offset):
+    w, length = 123.4, 1432.1
+    part = affinity.translate(affinity.rotate(dumbbell(), angle, origin=(0, 0)), *offset)
+    necks = find_necks(part, min_lobe_area=1 * KM2, max_width=1000)
+    assert len(necks) == 1
+    neck = necks[0]
+    assert (neck.part_id, neck.rank) == (1, 1)
+    assert neck.width == pytest.approx(w, abs=0.01)
+    assert neck.corridor_length == pytest.approx(length, rel=0.01)
+    assert_valid_neck(neck, part, 1 * KM2)
+    # Back in the corridor's own frame: the chord crosses it square, inside it, and the
+    # corridor is its centreline from mouth to mouth.
+    local = affinity.rotate(affinity.translate(neck.chord, -offset[0], -offset[1]), -angle, (0, 0))
+    (x0, y0), (x1, y1) = local.coords
+    assert x0 == pytest.approx(x1, abs=1e-6)
+    assert 0 <= x0 <= length
+    assert sorted([y0, y1]) == pytest.approx([-w / 2, w / 2], abs=1e-6)
+    centre = affinity.rotate(
+        affinity.translate(neck.corridor, -offset[0], -offset[1]), -angle, (0, 0)
+    )
+    xs, ys = np.asarray(centre.coords).T
+    assert np.abs(ys).max() < 1e-6
+    assert (xs.min(), xs.max()) == pytest.approx((0.0, length), abs=0.01 * length)
+
+
+def discs(r1=1000.0, r2=800.0, d=1700.0) -> Polygon:
+    return Point(0, 0).buffer(r1, quad_segs=256).union(Point(d, 0).buffer(r2, quad_segs=256))
+
+
+def test_two_discs_through_a_pinch_have_the_intersection_chord_as_width():
+    r1, r2, d = 1000.0, 800.0, 1700.0
+    a = (d * d + r1 * r1 - r2 * r2) / (2 * d)
+    chord = 2 * math.sqrt(r1 * r1 - a * a)  # 587.50 m
+    part = discs(r1, r2, d)
+    necks = find_necks(part, min_lobe_area=0.5 * KM2, max_width=2000)
+    assert len(necks) == 1
+    neck = necks[0]
+    assert neck.width == pytest.approx(chord, abs=tolerance(chord))
+    assert_valid_neck(neck, part, 0.5 * KM2)
+    assert neck.chord.centroid.distance(Point(a, 0)) < 1.0
+    # The corridor runs along the axis while the chord across it (square to the axis, the
+    # shortest one there) is at most twice the neck: from x1 to x2.
+    x1 = math.sqrt(r1 * r1 - neck.width**2)
+    x2 = d - math.sqrt(r2 * r2 - neck.width**2)
+    assert neck.corridor_length == pytest.approx(x2 - x1, rel=0.05)
+    xs, ys = np.asarray(neck.corridor.coords).T
+    assert np.abs(ys).max() < 1.0
+
+
+def test_disc_narrowest_cut_is_the_chord_of_a_cap_of_the_minimum_area():
+    """No neck proper: the narrowest cut leaving min_lobe_area on each side cuts off a cap of
+    exactly that area (cap area R²(θ - sin θ)/2, chord 2R sin(θ/2))."""
+    radius, area = 1000.0, 0.5 * KM2
+    theta = 2.0
+    for _ in range(60):  # Newton on θ - sin θ = 2A/R²
+        theta -= (theta - math.sin(theta) - 2 * area / radius**2) / (1 - math.cos(theta))
+    chord = 2 * radius * math.sin(theta / 2)  # 1646.6 m
+    part = Point(0, 0).buffer(radius, quad_segs=512)
+    necks = find_necks(part, min_lobe_area=area, max_width=0)
+    assert len(necks) == 1
+    assert necks[0].width == pytest.approx(chord, abs=tolerance(chord))
+    assert necks[0].side_a_area == pytest.approx(area, rel=1e-3)
+    assert_valid_neck(necks[0], part, area)
+
+
+def test_holes_in_the_lobes_are_kept_out_of_the_sides_and_rings_round_a_hole_are_no_neck():
+    w, length = 123.4, 1432.1
+    # One hole in each lobe; the second leaves a strip only 30 m wide beside it, narrower
+    # than the corridor, but cutting that strip does not split the part.
+    hole_a = box(-1500, -300, -900, 300)
+    hole_b = box(length + 400, -970, length + 1600, -300)
+    part = dumbbell().difference(hole_a).difference(hole_b)
+    assert len(part.interiors) == 2
+    necks = find_necks(part, min_lobe_area=1 * KM2, max_width=1000, max_necks=None)
+    assert len(necks) == 1
+    neck = necks[0]
+    assert neck.width == pytest.approx(w, abs=0.01)
+    assert neck.corridor_length == pytest.approx(length, rel=0.01)
+    assert_valid_neck(neck, part, 1 * KM2)
+    # Side a: the first lobe minus its hole plus the corridor up to the chord.
+    x = np.asarray(neck.chord.coords)[0, 0]
+    lobes = sorted([4e6 - hole_a.area + x * w, 4e6 - hole_b.area + (length - x) * w])
+    assert [neck.side_a_area, neck.side_b_area] == pytest.approx(lobes, rel=1e-9)
+
+
+def c_shaped_hole() -> Polygon:
+    """A square ring 100 m thick round a 1 km² pocket, open by a 50 m gap in its east wall."""
+    ring = box(-600, -600, 600, 600).difference(box(-500, -500, 500, 500))
+    return ring.difference(box(500, -25, 600, 25))
+
+
+def test_a_chord_between_two_points_of_one_hole_cuts_off_a_pocket():
+    part = box(-2000, -2000, 2000, 2000).difference(c_shaped_hole())
+    necks = find_necks(part, min_lobe_area=0.5 * KM2, max_width=500)
+    assert len(necks) == 1
+    neck = necks[0]
+    assert neck.width == pytest.approx(50.0, abs=0.01)
+    # The pocket plus at most the 50 x 100 m gap, whichever place along the gap the chord is.
+    assert 1 * KM2 - 1e-3 <= neck.side_a_area <= 1 * KM2 + 50 * 100 + 1e-3
+    assert neck.corridor_length == pytest.approx(100.0, rel=0.05)
+    assert_valid_neck(neck, part, 0.5 * KM2)
+
+
+def jagged_corridor(w=100.0, length=1500.0, side=2000.0, teeth=3.0, vertices=2500) -> Polygon:
+    """A corridor whose walls are saw teeth (tips ``teeth`` m into the corridor, facing each
+    other): narrowest tip to tip, w - 2 * teeth."""
+    x = np.linspace(0, length, vertices)
+    saw = np.abs(np.arange(vertices) % 2 - 1.0)  # 1, 0, 1, 0 ...: tips and notches
+    top = np.column_stack([x, w / 2 - teeth * saw])
+    bottom = np.column_stack([x, -w / 2 + teeth * saw])[::-1]
+    shell = [
+        (-side, -side / 2),
+        (-side, side / 2),
+        (0, side / 2),
+        *top.tolist(),
+        (length, side / 2),
+        (length + side, side / 2),
+        (length + side, -side / 2),
+        (length, -side / 2),
+        *bottom.tolist(),
+        (0, -side / 2),
+    ]
+    return Polygon(shell)
+
+
+def test_jagged_corridor_of_5000_vertices():
+    part = jagged_corridor()
+    assert shapely.get_num_coordinates(part) > 5000
+    necks = find_necks(part, min_lobe_area=1 * KM2, max_width=1000)
+    assert len(necks) == 1
+    neck = necks[0]
+    assert neck.width == pytest.approx(94.0, abs=tolerance(94.0))
+    assert neck.corridor_length == pytest.approx(1500.0, rel=0.05)
+    assert_valid_neck(neck, part, 1 * KM2)
+
+
+def test_multipart_input_numbers_parts_by_decreasing_area():
+    big = dumbbell()
+    small = affinity.translate(dumbbell(side=800, width=60, length=700), 0, 5000)
+    tiny = box(0, 10_000, 500, 10_500)  # 0.25 km²: too small to have two sides of 0.3 km²
+    geom = MultiPolygon([tiny, small, big])
+    necks = find_necks(geom, min_lobe_area=0.3 * KM2, max_width=1000)
+    assert [(n.part_id, n.rank) for n in necks] == [(1, 1), (2, 1)]
+    assert necks[0].width == pytest.approx(123.4, abs=0.01)
+    assert necks[1].width == pytest.approx(60.0, abs=0.01)
+    assert necks[1].corridor_length == pytest.approx(700.0, rel=0.01)
+    parts = polygon_parts(geom)
+    assert [p.area for p in parts] == sorted([p.area for p in parts], reverse=True)
+    for neck in necks:
+        assert_valid_neck(neck, parts[neck.part_id - 1], 0.3 * KM2)
+
+
+def chain(widths=(80.0, 100.0, 120.0), side=1500.0, length=600.0) -> Polygon:
+    """Squares in a row along +x, joined by corridors of the given widths."""
+    pieces, x = [], 0.0
+    for w in widths:
+        pieces.append(box(x, -side / 2, x + side, side / 2))
+        pieces.append(box(x + side, -w / 2, x + side + length, w / 2))
+        x += side + length
+    pieces.append(box(x, -side / 2, x + side, side / 2))
+    return shapely.union_all(pieces)
+
+
+def test_further_necks_are_separate_local_minima_narrower_than_max_width():
+    part = chain()
+    necks = find_necks(part, min_lobe_area=1 * KM2, max_width=110, max_necks=3)
+    assert [round(n.width, 6) for n in necks] == [80.0, 100.0]
+    assert [n.rank for n in necks] == [1, 2]
+    every = find_necks(part, min_lobe_area=1 * KM2, max_width=200, max_necks=None)
+    assert [round(n.width, 6) for n in every] == [80.0, 100.0, 120.0]
+    for neck in every:
+        assert neck.corridor_length == pytest.approx(600.0, rel=0.01)
+        assert_valid_neck(neck, part, 1 * KM2)
+        others = [n.chord for n in every if n is not neck]
+        assert not any(neck.corridor.intersects(o) for o in others)
+    assert len(find_necks(part, min_lobe_area=1 * KM2, max_width=200, max_necks=1)) == 1
+    # The narrowest is reported whatever max_width says.
+    only = find_necks(part, min_lobe_area=1 * KM2, max_width=0)
+    assert [round(n.width, 6) for n in only] == [80.0]
+
+
+def test_corridor_width_setting_bounds_the_corridor():
+    part = dumbbell()
+    wide = find_necks(part, min_lobe_area=1 * KM2, max_width=0, corridor_width=3 * 123.4)
+    assert wide[0].corridor_length == pytest.approx(1432.1, rel=0.01)  # the lobes are wider
+    narrow = find_necks(part, min_lobe_area=1 * KM2, max_width=0, corridor_width=100.0)
+    assert narrow[0].corridor is None
+    assert narrow[0].corridor_length == 0.0
+
+
+def test_no_neck_when_no_cut_leaves_two_big_sides():
+    assert find_necks(box(0, 0, 1000, 1000), min_lobe_area=0.6 * KM2, max_width=1000) == []
+    assert find_necks(Polygon(), min_lobe_area=1.0, max_width=1.0) == []
+    assert find_necks(LineString([(0, 0), (1, 1)]), min_lobe_area=1.0, max_width=1.0) == []
+
+
+def test_densified_input_gives_the_same_necks():
+    part = dumbbell()
+    dense = shapely.segmentize(part, part.length / 100_000)
+    assert shapely.get_num_coordinates(dense) > 100_000
+    (neck,) = find_necks(dense, min_lobe_area=1 * KM2, max_width=1000)
+    assert neck.width == pytest.approx(123.4, abs=0.01)
+    assert neck.corridor_length == pytest.approx(1432.1, rel=0.01)
+
+
+def test_a_hole_touching_the_shell_at_a_vertex():
+    """Repair often leaves a hole touching the shell at one point (a sample shared by two
+    rings): the rest still works."""
+    shell = [(-2000, -1000), (0, -1000), (0, -50), (1000, -50), (1000, -1000), (3000, -1000)]
+    shell += [(3000, 1000), (1000, 1000), (1000, 50), (0, 50), (0, 1000), (-2000, 1000)]
+    hole = [(-2000, 0), (-1500, 300), (-1500, -300)]  # touches the shell at (-2000, 0)
+    (part,) = polygon_parts(Polygon([*shell, (-2000, 0)], [hole]))
+    assert len(part.interiors) == 1
+    assert part.exterior.intersection(part.interiors[0]).equals(Point(-2000, 0))
+    (neck,) = find_necks(part, min_lobe_area=1 * KM2, max_width=1000)
+    assert neck.width == pytest.approx(100.0, abs=0.01)
+    assert_valid_neck(neck, part, 1 * KM2)
+
+
+def test_cancelling_returns_nothing():
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > 2
+
+    assert find_necks(chain(), min_lobe_area=1 * KM2, max_width=200, is_cancelled=cancelled) == []
+    assert len(calls) >= 3
+
+
+# --------------------------------------------------------------------------- parts and splits
+
+
+def test_polygon_parts_repairs_orders_and_keeps_holes():
+    bowtie = Polygon([(0, 0), (10, 10), (10, 0), (0, 10)])  # self-crossing
+    parts = polygon_parts(bowtie)
+    assert len(parts) == 2 and all(p.is_valid for p in parts)
+    assert sum(p.area for p in parts) == pytest.approx(50.0)
+    holed = box(0, 0, 100, 100).difference(box(40, 40, 60, 60))
+    mixed = GeometryCollection([LineString([(0, 0), (5, 5)]), box(200, 0, 210, 10), holed])
+    parts = polygon_parts(mixed)
+    assert [p.area for p in parts] == [pytest.approx(9600.0), pytest.approx(100.0)]
+    assert len(parts[0].interiors) == 1
+    assert polygon_parts(None) == [] and polygon_parts(Point(0, 0)) == []
+
+
+def test_split_by_chords_cuts_at_every_neck_and_keeps_the_area():
+    part = chain()
+    necks = find_necks(part, min_lobe_area=1 * KM2, max_width=200, max_necks=None)
+    pieces = split_by_chords(part, [n.chord for n in necks])
+    assert len(pieces) == 4
+    assert sum(p.area for p in pieces) == pytest.approx(part.area, rel=1e-9)
+    centres = [Point(x + 750, 0) for x in (0, 2100, 4200, 6300)]  # one lobe in each piece
+    assert sorted(next(i for i, p in enumerate(pieces) if p.contains(c)) for c in centres) == [
+        0,
+        1,
+        2,
+        3,
+    ]
+
+
+def test_split_by_chords_with_holes_and_a_chord_that_cuts_nothing():
+    part = box(-2000, -2000, 2000, 2000).difference(c_shaped_hole())
+    gap = LineString([(550, -25), (550, 25)])  # across the pocket's mouth
+    pieces = split_by_chords(part, [gap])
+    assert len(pieces) == 2
+    assert min(p.area for p in pieces) == pytest.approx(1 * KM2 + 50 * 50, rel=1e-9)
+    assert sum(p.area for p in pieces) == pytest.approx(part.area, rel=1e-9)
+    inside = LineString([(-1900, -1900), (-1800, -1800)])  # does not reach the boundary
+    assert [p.area for p in split_by_chords(part, [inside])] == [pytest.approx(part.area)]
+
+
+# --------------------------------------------------------------------------- invariants
+
+
+def shorter_valid_cut(part: Polygon, min_area: float, neck: Neck | None, seed: int):
+    """A sampled straight cut inside ``part`` leaving >= min_area on both sides that is
+    shorter than the reported width by more than the tolerance (None if none was found).
+    Cuts: every pair of vertices, random pairs of boundary points, and random pairs near the
+    reported chord's ends."""
+    rng = np.random.default_rng(seed)
+    ring = part.exterior
+    total = ring.length
+    limit = neck.width - tolerance(neck.width) if neck else math.inf
+    vertices = np.asarray(ring.coords)[:-1]
+    i, j = np.triu_indices(len(vertices), 1)
+    pairs = [(vertices[a], vertices[b]) for a, b in zip(i, j)]
+    ends = [ring.project(Point(c)) for c in neck.chord.coords] if neck else [0.0, total / 2]
+    scale = neck.width if neck else total / 10
+    for k in range(300):
+        if k % 2:
+            s, t = rng.uniform(0, total, 2)
+        else:
+            s, t = ends[0] + rng.normal(0, scale), ends[1] + rng.normal(0, scale)
+        pairs.append((ring.interpolate(s % total).coords[0], ring.interpolate(t % total).coords[0]))
+    for p, q in pairs:
+        with np.errstate(divide="ignore", invalid="ignore"):  # degenerate sampled cuts
+            found = _violation(part, min_area, LineString([p, q]), limit)
+        if found:
+            return found
+    return None
+
+
+def _violation(part: Polygon, min_area: float, cut: LineString, limit: float):
+    """The cut and its sides if it is inside, shorter than ``limit`` and leaves enough on
+    both sides."""
+    if not 0 < cut.length < limit or cut.difference(part).length > 1e-6:
+        return None
+    areas = split_areas(part, cut)
+    if areas is None or (len(areas) == 2 and sum(areas) != pytest.approx(part.area, rel=1e-9)):
+        return None  # shapely's noding failed on this cut: no verdict
+    if len(areas) == 2 and areas[0] >= min_area:
+        return cut, areas
+    return None
+
+
+@st.composite
+def star_polygons(draw):
+    k = draw(st.integers(5, 24))
+    angles = draw(
+        st.lists(st.floats(0, 2 * math.pi, exclude_max=True), min_size=k, max_size=k, unique=True)
+    )
+    radii = draw(st.lists(st.floats(200, 2000), min_size=k, max_size=k))
+    angles = np.sort(angles)
+    gaps = np.diff(np.r_[angles, angles[0] + 2 * math.pi])
+    if gaps.min() < 1e-3 or gaps.max() > math.pi - 0.1:
+        angles = np.linspace(0, 2 * math.pi, k, endpoint=False)  # star-shaped, so simple
+    xy = np.column_stack([np.asarray(radii) * np.cos(angles), np.asarray(radii) * np.sin(angles)])
+    part = Polygon(xy)
+    share = draw(st.floats(0.02, 0.3))
+    return part, share * part.area, draw(st.integers(0, 2**31))
+
+
+@st.composite
+def dumbbells(draw):
+    s1, s2 = draw(st.floats(500, 3000)), draw(st.floats(500, 3000))
+    w = draw(st.floats(20, 400))
+    length = draw(st.floats(50, 3000))
+    angle = draw(st.floats(-180, 180))
+    part = affinity.rotate(dumbbell(s1, w, length, s2), angle, origin=(0, 0))
+    share = draw(st.floats(0.05, 0.9))
+    return part, w, share * min(s1, s2) ** 2, draw(st.integers(0, 2**31))
+
+
+PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@PROPERTY
+@given(star_polygons())
+def test_random_star_polygons_keep_the_invariants(case):
+    part, min_area, seed = case
+    necks = find_necks(part, min_lobe_area=min_area, max_width=0)
+    for neck in necks:
+        assert_valid_neck(neck, part, min_area)
+    neck = necks[0] if necks else None
+    assert shorter_valid_cut(part, min_area, neck, seed) is None
+
+
+@PROPERTY
+@given(dumbbells())
+def test_random_dumbbells_keep_the_invariants(case):
+    part, w, min_area, seed = case
+    necks = find_necks(part, min_lobe_area=min_area, max_width=0)
+    assert len(necks) == 1
+    assert_valid_neck(necks[0], part, min_area)
+    assert necks[0].width <= w + 1e-6  # the corridor itself is such a cut
+    assert shorter_valid_cut(part, min_area, necks[0], seed) is None
+
+
+# --------------------------------------------------------------------------- real maps
+
+
+def kursk(date: str):
+    geom = data.fill_polygons(data.raw_map(date), [data.UA_HELD_IN_RUSSIA])
+    x0, y0, x1, y1 = geom.bounds
+    lon0, lat0 = (x0 + x1) / 2, (y0 + y1) / 2
+    return data.to_metric(geom, lon0, lat0), (lon0, lat0)
+
+
+def erosion_width(part: Polygon, min_area: float, step: float = 1.0) -> float | None:
+    """Independent check: the smallest inward buffer d that splits the part into two pieces
+    of at least ``min_area`` (doubling, then bisection to ``step``); width 2d."""
+
+    def splits(d: float) -> bool:
+        return sum(g.area >= min_area for g in shapely.get_parts(part.buffer(-d))) >= 2
+
+    lo, hi = 0.0, step
+    while not splits(hi):
+        if part.buffer(-hi).area < 2 * min_area:
+            return None
+        lo, hi = hi, 2 * hi
+    while hi - lo > step:
+        lo, hi = (lo, (lo + hi) / 2) if splits((lo + hi) / 2) else ((lo + hi) / 2, hi)
+    return 2 * hi
+
+
+@pytest.mark.parametrize("date", ["20241013", "20241101"])
+def test_kursk_ground_has_a_neck_of_about_310_m_near_34_97_e_51_23_n(date):
+    """Found as the narrowest neck (rank 1) of the main part, 312 m across, cutting off a
+    lobe of 12.5 km² to the north-west, for min_lobe_area from 0.1 to 5 km²."""
+    geom, (lon0, lat0) = kursk(date)
+    place = data.to_metric(Point(34.97, 51.23), lon0, lat0)
+    necks = find_necks(geom, min_lobe_area=1 * KM2, max_width=5000, max_necks=None)
+    near = [n for n in necks if n.chord.distance(place) < 1000]
+    assert len(near) == 1
+    neck = near[0]
+    assert neck.width == pytest.approx(310, abs=10)
+    assert (neck.part_id, neck.rank) == (1, 1)
+    assert neck.side_a_area == pytest.approx(12.48 * KM2, rel=0.01)
+    part = polygon_parts(geom)[0]
+    assert_valid_neck(neck, part, 1 * KM2)
+    # Erosion reaches the same neck: the part falls apart when 2d reaches its width.
+    assert erosion_width(part, 1 * KM2) == pytest.approx(neck.width, abs=2.0)
+
+
+def test_occupied_area_necks_are_valid():
+    path = data.OCCUPIED_DISSOLVED_DIR / "deepstatemap_data_20250301.geojson"
+    data.require_shared_data()
+    import json
+
+    from shapely.geometry import shape
+
+    features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    geom = shapely.force_2d(shapely.union_all([shape(f["geometry"]) for f in features]))
+    x0, y0, x1, y1 = geom.bounds
+    geom = data.to_metric(geom, (x0 + x1) / 2, (y0 + y1) / 2)
+    assert geom.area == pytest.approx(112_396 * KM2, rel=0.001)
+    necks = find_necks(geom, min_lobe_area=1 * KM2, max_width=5000, max_necks=3)
+    parts = polygon_parts(geom)
+    assert {n.part_id for n in necks} >= {1}
+    for neck in necks:
+        assert_valid_neck(neck, parts[neck.part_id - 1], 1 * KM2)
