@@ -68,7 +68,7 @@ _POLISH_SEEDS = 12  # near chords and two-hop cuts polished per basin (rank 1 on
 _ALL_PAIRS = 2_000  # a part without candidate chords tries all sample pairs up to this size
 _MAX_PAIRS = 3_000_000  # the last search for the narrowest cut skips parts with more pairs
 _BASIN_SLACK = 1.1  # polish a basin's candidates up to this factor of its shortest one
-_BOUND_SHARE = 1.01  # a cut whose smaller side is within 1 % of the limit may be held by it
+_BOUND_SHARE = 1.01  # a cut whose smaller side is within 1 % of the limit is held by it
 _NEAR_SHARE = 0.25  # chords whose smaller side is this share of the limit are polished too
 _POLISH_WINDOW = 1.5  # polishing searches end positions within this many widths along the ring
 _GRID = 17  # grid points per end position and zoom step (odd: the centre is on the grid)
@@ -742,11 +742,16 @@ class _PartSolver:
             return []
         basins.sort(key=lambda b: b[0].width)
         self._narrower_anywhere(mesh, basins, cand, is_cand, valid)
-        further = sorted(
-            (free for _, free in basins[1:] if free is not None and free.width < self.max_width),
-            key=lambda f: f.width,
-        )
-        kept = [basins[0][0], *further]
+        first = basins[0][0]
+        # The narrowest basin's own local minimum counts too when its narrowest cut is held
+        # by the area limit (a different cut).
+        frees = [
+            free
+            for _, free in basins
+            if free is not None and free != first and not self._duplicate(free, [first])
+        ]
+        further = sorted((f for f in frees if f.width < self.max_width), key=lambda f: f.width)
+        kept = [first, *further]
         if self.max_necks is not None:
             kept = kept[: max(self.max_necks, 0)]
         return [self._neck(graph, part_id, rank, cut) for rank, cut in enumerate(kept, 1)]
@@ -828,7 +833,8 @@ class _PartSolver:
         ordered = sorted(basins, key=lambda b: b[0].width)
         limit = self.max_width
         if self.max_necks is not None:
-            further = sorted(f.width for _, f in ordered[1:] if f is not None)
+            first = ordered[0][0]
+            further = sorted(f.width for _, f in ordered if f is not None and f != first)
             if self.max_necks <= 1:
                 limit = 0.0
             elif len(further) >= self.max_necks - 1:
@@ -1030,7 +1036,7 @@ class _PartSolver:
             return None
         t = rings.param(r, np.array([best[1], best[2]]))
         minor = float(rings.minor_side(r, t[:1], t[1:])[0])
-        bound = self.min_area > 0 and minor <= self.min_area * (1 + 1e-4) + self.area_tol
+        bound = self.min_area > 0 and minor <= _BOUND_SHARE * self.min_area
         return best[0], float(t[0]), float(t[1]), bound
 
     def _corridor(self, graph: _Graph, edge: int, threshold: float) -> np.ndarray:
