@@ -353,11 +353,71 @@ def run(out: Path, profile: Path) -> None:
             wait_until(lambda: panel.task is None, 300)
             print(panel.messageLabel.text())
             grab(dock, out / "dock-analyse.png")
+            render_analysis(window.canvas, out / "map-kursk-analysis.png")
         else:
             print("skipped the Analyse screenshot: its algorithms are not registered")
         render_route_exposure(window.canvas, out / "map-route-exposure.png")
+        render_series_chart(out / "series-chart.png")
         plugin.unload()
         QgsProject.instance().clear()
+
+
+def backdrop_layers() -> list:
+    """The Natural Earth backdrop, provinces over countries."""
+    from qgis.core import QgsProject
+
+    found = [
+        layer
+        for layer in QgsProject.instance().mapLayers().values()
+        if layer.name() in ("states provinces", "countries")
+    ]
+    return sorted(found, key=lambda layer: layer.name() != "states provinces")
+
+
+def render_analysis(canvas, path: Path) -> None:
+    """The dock's Analyse layers (necks, corridors, pieces by status) over the held ground."""
+    from frontline.ui import layers as ui_layers
+
+    group = ui_layers.frontline_groups("analysis")[-1]
+    analysis = [node.layer() for node in group.findLayers()]
+    render_map(canvas, path, KURSK, layers=[*analysis, *backdrop_layers()])
+
+
+def render_series_chart(path: Path) -> None:
+    """The first chart of frontline:deepstateseries's HTML page (Kursk, every map), as PNG."""
+    import re
+    import tempfile as temporary
+
+    from qgis import processing
+    from qgis.PyQt.QtCore import QByteArray, QRectF, Qt
+    from qgis.PyQt.QtGui import QColor, QImage, QPainter
+    from qgis.PyQt.QtSvg import QSvgRenderer
+
+    from fltest import data
+
+    with temporary.TemporaryDirectory() as folder:
+        page = Path(folder) / "series.html"
+        processing.run(
+            "frontline:deepstateseries",
+            {
+                "SOURCE_FOLDER": str(data.RAW_DIR),
+                "CLASSES": [4],
+                "OUTPUT": "memory:",
+                "OUTPUT_TABLE": "memory:",
+                "OUTPUT_HTML": str(page),
+            },
+        )
+        html = page.read_text(encoding="utf-8")
+    svg = re.search(r"<svg.*?</svg>", html, re.S).group(0)
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    size = renderer.defaultSize() * 2
+    image = QImage(size, QImage.Format_ARGB32)
+    image.fill(QColor(Qt.white))
+    painter = QPainter(image)
+    renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
+    painter.end()
+    image.save(str(path), "PNG")
+    wrote(path)
 
 
 ROUTE = ROOT / "tests" / "data" / "yunakivka_sudzha.geojson"
@@ -440,11 +500,6 @@ def render_route_exposure(canvas, path: Path) -> None:
     for layer in (hostile, stretches):
         project.addMapLayer(layer)
     print(f"Road within 5 km of hostile ground on 2025-03-07: {result['EXPOSED_SHARE']:.1%}")
-    backdrop = [
-        layer
-        for layer in project.mapLayers().values()
-        if layer.name() in ("states provinces", "countries")
-    ]
     render_map(
         canvas,
         path,
@@ -452,7 +507,7 @@ def render_route_exposure(canvas, path: Path) -> None:
         layers=[
             stretches,
             hostile,
-            *sorted(backdrop, key=lambda layer: layer.name() != "states provinces"),
+            *backdrop_layers(),
         ],
     )
 
