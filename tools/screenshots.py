@@ -31,6 +31,7 @@ MAP_SIZE = (1200, 820)
 # Lon/lat extents: the whole front, and the Kursk salient.
 FRONT = (30.6, 44.1, 40.4, 52.4)
 KURSK = (34.72, 51.06, 35.58, 51.50)
+NECK_AREA = (34.84, 51.17, 35.06, 51.29)  # the 312 m neck west of Sudzha in autumn 2024
 WORLD_MAP = Path("/usr/share/qgis/resources/data/world_map.gpkg")
 COUNTRIES = ("UKR", "RUS", "BLR", "MDA", "ROU", "POL", "HUN", "SVK")
 PROVINCES_OF = ("UKR", "RUS", "BLR")  # provinces elsewhere only clutter the map
@@ -380,7 +381,7 @@ def render_analysis(canvas, path: Path) -> None:
 
     group = ui_layers.frontline_groups("analysis")[-1]
     analysis = [node.layer() for node in group.findLayers()]
-    render_map(canvas, path, KURSK, layers=[*analysis, *backdrop_layers()])
+    render_map(canvas, path, NECK_AREA, layers=[*analysis, *backdrop_layers()])
 
 
 def render_series_chart(path: Path) -> None:
