@@ -59,24 +59,10 @@ def start_qgis(profile: Path):
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 120.0) -> None:
-    """Run the Qt event loop until condition() holds."""
-    from qgis.PyQt.QtCore import QEventLoop, QTimer
+    """Run the Qt event loop until condition() holds (QGIS tasks can take a while here)."""
+    from fltest.qt import wait_until as wait
 
-    if condition():
-        return
-    loop = QEventLoop()
-    poll = QTimer()
-    poll.timeout.connect(lambda: condition() and loop.quit())
-    poll.start(20)
-    deadline = time.monotonic() + timeout
-    stop = QTimer()
-    stop.timeout.connect(lambda: time.monotonic() > deadline and loop.quit())
-    stop.start(200)
-    loop.exec_()
-    poll.stop()
-    stop.stop()
-    if not condition():
-        raise TimeoutError(f"gave up after {timeout} s")
+    wait(condition, timeout)
 
 
 def settle(seconds: float = 0.3) -> None:

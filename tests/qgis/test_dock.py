@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 from qgis.core import (
@@ -30,7 +30,6 @@ from qgis.PyQt.QtCore import (
     QCoreApplication,
     QDate,
     QEvent,
-    QEventLoop,
     QObject,
     Qt,
     QTimer,
@@ -44,6 +43,7 @@ from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
 import frontline
 from fltest import data
 from fltest.deepstate_server import DeepStateSite, Failure, FakeDeepStateServer, refused_url
+from fltest.qt import wait_until
 from frontline.processing.deepstate_access import (
     SETTING_BASE_URL,
     SETTING_CLASSES,
@@ -63,25 +63,6 @@ NAVIGATION = QgsTemporalNavigationObject()
 
 # ---------------------------------------------------------------------------------------------
 # Helpers
-
-
-def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
-    """Run the Qt event loop until ``condition()`` holds (checked every 10 ms)."""
-    if condition():
-        return
-    loop = QEventLoop()
-    poll = QTimer()
-    poll.setInterval(10)
-    poll.timeout.connect(lambda: condition() and loop.quit())
-    give_up = QTimer()
-    give_up.setSingleShot(True)
-    give_up.timeout.connect(loop.quit)
-    poll.start()
-    give_up.start(int(timeout * 1000))
-    loop.exec_()
-    poll.stop()
-    give_up.stop()
-    assert condition(), f"gave up after {timeout} s"
 
 
 def spin(seconds: float) -> None:

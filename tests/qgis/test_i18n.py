@@ -11,17 +11,18 @@ see English.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from qgis.core import QgsApplication, QgsProcessingException, QgsProject, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QToolBar
 
 import frontline
 from fltest import data
 from fltest.deepstate_server import DeepStateSite, FakeDeepStateServer
+from fltest.qt import wait_until
 from frontline.processing.deepstate_access import SETTING_BASE_URL
 from frontline.processing.provider import algorithm_classes
 from frontline.processing.styles import class_labels
@@ -57,25 +58,6 @@ def uk(source: str, context: str = CODE) -> str:
     assert translation, f"untranslated: {context}: {source!r}"
     assert translation != source, f"translation is the English text: {source!r}"
     return translation
-
-
-def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
-    """Run the Qt event loop until ``condition()`` holds (checked every 10 ms)."""
-    if condition():
-        return
-    loop = QEventLoop()
-    poll = QTimer()
-    poll.setInterval(10)
-    poll.timeout.connect(lambda: condition() and loop.quit())
-    give_up = QTimer()
-    give_up.setSingleShot(True)
-    give_up.timeout.connect(loop.quit)
-    poll.start()
-    give_up.start(int(timeout * 1000))
-    loop.exec_()
-    poll.stop()
-    give_up.stop()
-    assert condition(), f"gave up after {timeout} s"
 
 
 def english_again() -> None:
