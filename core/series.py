@@ -89,7 +89,7 @@ def _change_km2(before: BaseGeometry, after: BaseGeometry) -> tuple[float, float
 
 _PALETTE = ("#a52714", "#01579b", "#6a1b9a", "#2e7d32", "#ef6c00", "#455a64", "#c2185b")
 _WIDTH, _HEIGHT = 760, 260
-_LEFT, _RIGHT, _TOP, _BOTTOM = 78, 20, 16, 40
+_LEFT, _RIGHT, _TOP, _BOTTOM = 78, 40, 16, 40  # room for a centred last date
 
 _STYLE = """
 body { font-family: sans-serif; margin: 1.5em; color: #222; }
