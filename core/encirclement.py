@@ -143,6 +143,8 @@ def detect_encirclement(
     if land is not None:
         held = shapely.intersection(held, _polygonal(land))
     rear = _polygonal(rear) if rear is not None else None
+    if rear is not None and rear.is_empty:
+        rear = None  # an empty rear is no rear: the largest piece plays its part
     hostile = _polygonal(hostile) if hostile is not None else None
     cut = _cut_into_pieces(held, settings, is_cancelled)
     _check(is_cancelled)
@@ -383,7 +385,7 @@ def _measure_piece(
     rear_contact = rear_lines.length
     opening = None if is_main_body else rear_contact + math.fsum(c.length for c in joining)
     hostile_contact = _hostile_share(polygon, rear_lines, chords, hostile, land, settings)
-    fire_free = _fire_free(rear_lines, joining, fire_zone)
+    fire_free = None if is_main_body else _fire_free(rear_lines, joining, fire_zone)
     fire_controlled = bool(
         fire_free is not None and opening is not None and opening > 0 and fire_free <= _EPSILON
     )

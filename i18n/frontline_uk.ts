@@ -8,16 +8,24 @@
       <translation>Frontline: карти DeepState</translation>
     </message>
     <message>
-      <source>Could not write a feature: {}</source>
-      <translation>Не вдалося записати об'єкт: {}</translation>
-    </message>
-    <message>
       <source>DeepState data</source>
       <translation>Дані DeepState</translation>
     </message>
     <message>
       <source>Analysis</source>
       <translation>Аналіз</translation>
+    </message>
+    <message>
+      <source>DeepState base URL</source>
+      <translation>Базова URL-адреса DeepState</translation>
+    </message>
+    <message>
+      <source>Offline (use the cache only)</source>
+      <translation>Офлайн (використовувати лише кеш)</translation>
+    </message>
+    <message>
+      <source>Could not write a feature: {}</source>
+      <translation>Не вдалося записати об'єкт: {}</translation>
     </message>
     <message>
       <source>Frontline needs: {}</source>
@@ -78,14 +86,6 @@
     <message>
       <source>Download DeepState series</source>
       <translation>Завантажити серію карт DeepState</translation>
-    </message>
-    <message>
-      <source>DeepState base URL</source>
-      <translation>Базова URL-адреса DeepState</translation>
-    </message>
-    <message>
-      <source>Offline (use the cache only)</source>
-      <translation>Офлайн (використовувати лише кеш)</translation>
     </message>
     <message>
       <source>From date (YYYY-MM-DD; empty with a folder = all its maps)</source>
@@ -278,6 +278,10 @@
     <message>
       <source>HELD: the layer has no polygons; nothing to assess.</source>
       <translation>HELD: у шарі немає полігонів; немає чого оцінювати.</translation>
+    </message>
+    <message>
+      <source>REAR: the layer has no polygons; the largest piece plays the rear.</source>
+      <translation>REAR: у шарі немає полігонів; роль тилу виконує найбільший фрагмент.</translation>
     </message>
     <message>
       <source>{} piece(s), {} pocket(s) holding {:.1%} of the held ground.</source>

@@ -5,8 +5,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
-    QgsFeatureSink,
     QgsGeometry,
     QgsProcessingContext,
     QgsProcessingException,
@@ -26,7 +24,6 @@ from .geometry_io import (
     local_metric_crs,
     read_polygons,
     shapely_to_qgs,
-    tr,
 )
 
 
@@ -59,6 +56,19 @@ class MetricFrame:
         geometry = shapely_to_qgs(shape)
         geometry.transform(self.to_wgs84)
         return self.measure.measureLength(geometry)
+
+    def ellipsoid_scale(self, shape) -> float:
+        """Ellipsoidal over planar length near a geometry: turns the core's planar lengths
+        there into lengths on the ellipsoid. Measured on a 1 km square at a point of the
+        geometry, so it averages the projection's scale over directions (which differ by
+        0.03 % at most 300 km from the projection's centre)."""
+        import shapely
+
+        if shape.is_empty:
+            return 1.0
+        centre = shapely.point_on_surface(shape)
+        square = shapely.box(centre.x - 500.0, centre.y - 500.0, centre.x + 500.0, centre.y + 500.0)
+        return self.ellipsoid_length(square.exterior) / 4000.0
 
     def ellipsoid_area_km2(self, shape) -> float:
         geometry = shapely_to_qgs(shape)
@@ -94,14 +104,3 @@ class AnalysisAlgorithm(FrontlineAlgorithm):
         if source is None:
             return None
         return read_polygons(source, name, frame.crs, context, feedback)
-
-    @staticmethod
-    def add_feature(sink, geometry: QgsGeometry | None, fields, attributes: list) -> None:
-        feature = QgsFeature(fields)
-        if geometry is not None:
-            feature.setGeometry(geometry)
-        feature.setAttributes(attributes)
-        if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
-            raise QgsProcessingException(
-                tr("Could not write a feature: {}").format(sink.lastError())
-            )

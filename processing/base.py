@@ -5,7 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsGeometry,
     QgsProcessingAlgorithm,
+    QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterString,
@@ -61,6 +65,20 @@ class FrontlineAlgorithm(QgsProcessingAlgorithm):
         for parameter in (base_url, offline):
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
             self.addParameter(parameter)
+
+    @staticmethod
+    def add_feature(sink, geometry: QgsGeometry | None, fields, attributes: list) -> None:
+        """Write one feature; a feature the sink refuses is an error, not a silent loss."""
+        feature = QgsFeature(fields)
+        if geometry is not None:
+            feature.setGeometry(geometry)
+        feature.setAttributes(attributes)
+        if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+            raise QgsProcessingException(
+                QCoreApplication.translate("Frontline", "Could not write a feature: {}").format(
+                    sink.lastError()
+                )
+            )
 
     def canExecute(self) -> tuple[bool, str]:
         """Explain what to install instead of failing at import when shapely is missing or old."""

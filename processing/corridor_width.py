@@ -19,7 +19,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .analysis_base import AnalysisAlgorithm, MetricFrame
-from .geometry_io import read_polygon_shapes
+from .geometry_io import polygonal_part, read_polygon_shapes
 from .help import help_html
 
 
@@ -130,19 +130,24 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         import shapely
 
-        from ..core.necks import find_necks
+        from ..core.necks import find_necks, polygon_parts
 
         source = self.polygon_source(parameters, self.INPUT, context)
         land_source = self.polygon_source(parameters, self.LAND, context, optional=True)
         frame = MetricFrame([source], source.sourceCrs(), context)
-        shapes = read_polygon_shapes(source, self.INPUT, frame.crs, context, feedback)
+        # Repaired here: the dissolve and the clip below need valid polygons.
+        shapes = [
+            polygonal_part(shapely.make_valid(shape))
+            for shape in read_polygon_shapes(source, self.INPUT, frame.crs, context, feedback)
+        ]
         if not shapes:
             feedback.pushWarning(self.tr("INPUT: the layer has no polygons; no necks to measure."))
         if self.parameterAsBoolean(parameters, self.DISSOLVE, context) and shapes:
             shapes = [shapely.union_all(shapes)]
         land = self.read_metric(land_source, self.LAND, frame, context, feedback)
         if land is not None:
-            shapes = [shapely.intersection(shape, land) for shape in shapes]
+            land = polygonal_part(shapely.make_valid(land))
+            shapes = [polygonal_part(shapely.intersection(shape, land)) for shape in shapes]
         options = {
             "min_lobe_area": self.parameterAsDouble(parameters, self.MIN_LOBE_AREA, context) * 1e6,
             "max_width": self.parameterAsDouble(parameters, self.MAX_WIDTH, context),
@@ -201,7 +206,7 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
                         corridor_fields(),
                         [part_id, neck.rank, width, length],
                     )
-            part_offset += len(shapely.get_parts(shape)) if not shape.is_empty else 0
+            part_offset += len(polygon_parts(shape))  # as find_necks numbers them
             feedback.setProgress(100 * (index + 1) / len(shapes))
         if not widths and shapes:
             feedback.pushWarning(

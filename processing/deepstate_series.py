@@ -270,10 +270,10 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
             for item in wanted:
                 geometry = shapely_to_qgs(item.geometry)
                 geometry.convertToMultiType()
-                self._add(
+                self.add_feature(
                     sink,
-                    fields,
                     geometry,
+                    fields,
                     [
                         snapshot_id,
                         qdatetime_utc(moment),
@@ -299,15 +299,6 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
         bounds = shapely.total_bounds([f.geometry for f in features]) if features else None
         extent = QgsRectangle(*bounds) if bounds is not None else QgsRectangle(22, 44, 40, 53)
         return QgsCoordinateTransform(WGS84, local_metric_crs(extent), context.transformContext())
-
-    @staticmethod
-    def _add(sink, fields, geometry, attributes) -> None:
-        from qgis.core import QgsFeature, QgsFeatureSink
-
-        feature = QgsFeature(fields)
-        feature.setGeometry(geometry)
-        feature.setAttributes(attributes)
-        sink.addFeature(feature, QgsFeatureSink.FastInsert)
 
     def _write_table(self, parameters, context, rows) -> str:
         from qgis.core import QgsFeature, QgsFeatureSink

@@ -7,8 +7,6 @@ from functools import cache
 from pathlib import Path
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessing,
@@ -171,6 +169,8 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
         outputs.update(
             self._write_points(parameters, context, feedback, parsed, snapshot_id, moment)
         )
+        if feedback.isCanceled():
+            return {}  # no partial layers that look complete
         outputs[self.SNAPSHOT_ID] = snapshot_id or 0
         outputs["SNAPSHOT_TIME"] = moment.isoformat().replace("+00:00", "Z") if moment else ""
         return outputs
@@ -245,9 +245,10 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
                 break
             geometry = shapely_to_qgs(item.geometry)
             geometry.convertToMultiType()
-            feature = QgsFeature(polygon_fields())
-            feature.setGeometry(geometry)
-            feature.setAttributes(
+            self.add_feature(
+                sink,
+                geometry,
+                polygon_fields(),
                 [
                     snapshot_id,
                     time_value,
@@ -256,9 +257,8 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
                     item.name_uk,
                     item.key,
                     measure.measureArea(geometry) / 1e6,
-                ]
+                ],
             )
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
             feedback.setProgress(40 + 50 * (index + 1) / max(len(wanted), 1))
         RendererPostProcessor.attach(
             context,
@@ -280,9 +280,10 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
         for item in parsed.points:
             if feedback.isCanceled():
                 break
-            feature = QgsFeature(point_fields())
-            feature.setGeometry(shapely_to_qgs(item.geometry))
-            feature.setAttributes(
+            self.add_feature(
+                sink,
+                shapely_to_qgs(item.geometry),
+                point_fields(),
                 [
                     snapshot_id,
                     time_value,
@@ -291,9 +292,8 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
                     item.name_uk,
                     item.key,
                     item.description,
-                ]
+                ],
             )
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
         labels = class_labels()
         categories = [(c, CLASS_STYLE[c][0], POINT_MARKERS[c], labels[c]) for c in POINT_CLASSES]
         RendererPostProcessor.attach(

@@ -22,6 +22,10 @@ from .help import help_html
 from .styles import RendererPostProcessor, categorized_fill_renderer, status_categories
 
 
+def scaled(length: float | None, factor: float) -> float | None:
+    return None if length is None else length * factor
+
+
 @cache  # one QgsFields per run, not one per feature
 def piece_fields() -> QgsFields:
     fields = QgsFields()
@@ -130,6 +134,10 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
         }
         if layers[self.HELD].is_empty:
             feedback.pushWarning(self.tr("HELD: the layer has no polygons; nothing to assess."))
+        if layers[self.REAR] is not None and layers[self.REAR].is_empty:
+            feedback.pushWarning(
+                self.tr("REAR: the layer has no polygons; the largest piece plays the rear.")
+            )
         feedback.setProgress(20)
 
         def number(name: str) -> float:
@@ -195,6 +203,7 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
         for piece_id, piece in enumerate(result.pieces, start=1):
             geometry = frame.output_geometry(piece.geometry)
             geometry.convertToMultiType()
+            on_ellipsoid = frame.ellipsoid_scale(piece.geometry)
             self.add_feature(
                 sink,
                 geometry,
@@ -204,10 +213,10 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
                     piece.status,
                     frame.ellipsoid_area_km2(piece.geometry),
                     piece.share,
-                    piece.opening,
-                    piece.rear_contact,
+                    scaled(piece.opening, on_ellipsoid),
+                    piece.rear_contact * on_ellipsoid,
                     piece.hostile_contact,
-                    piece.fire_free_opening,
+                    scaled(piece.fire_free_opening, on_ellipsoid),
                     piece.fire_controlled,
                     piece.is_main_body,
                 ],

@@ -130,9 +130,12 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        max_depth = 0.0
         for piece in result.pieces:
             geometry = frame.output_geometry(piece.geometry)
             geometry.convertToMultiType()
+            on_ellipsoid = frame.ellipsoid_scale(piece.geometry)
+            max_depth = max(max_depth, piece.depth * on_ellipsoid)
             self.add_feature(
                 sink,
                 geometry,
@@ -140,8 +143,8 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
                 [
                     piece.change,
                     piece.area / 1e6,
-                    piece.depth,
-                    piece.front_length / 1e3,
+                    piece.depth * on_ellipsoid,
+                    piece.front_length / 1e3 * on_ellipsoid,
                 ],
             )
         RendererPostProcessor.attach(
@@ -168,5 +171,5 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
             "LOST_KM2": result.lost_area / 1e6,
             "NET_KM2": result.net_area / 1e6,
             "KEPT_SHARE": None if math.isnan(result.kept_share) else result.kept_share,
-            "MAX_DEPTH_M": result.max_depth,
+            "MAX_DEPTH_M": max_depth,
         }

@@ -95,6 +95,8 @@ def to_target(geometry: QgsGeometry, transform: QgsCoordinateTransform, step: fl
 
     from ..core.densify import densify_on_grid
 
+    if QgsWkbTypes.isCurvedType(geometry.wkbType()):  # GEOS reads no curves: straighten them
+        geometry = QgsGeometry(geometry.constGet().segmentize())
     shape = densify_on_grid(shapely.force_2d(qgs_to_shapely(geometry)), step)
     projected = shapely_to_qgs(shape)
     projected.transform(transform)

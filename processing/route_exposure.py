@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import cache
 
 from qgis.core import (
@@ -20,6 +21,10 @@ from qgis.PyQt.QtCore import QVariant
 from .analysis_base import AnalysisAlgorithm, MetricFrame
 from .geometry_io import check_crs, check_geometry_type, read_line_features
 from .help import help_html
+
+
+def share(part: float, whole: float) -> float:
+    return part / whole if whole > 0 else 0.0
 
 
 @cache  # one QgsFields per run, not one per feature
@@ -125,6 +130,8 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
             land=self.read_metric(land_source, self.LAND, frame, context, feedback),
             is_cancelled=feedback.isCanceled,
         )
+        if feedback.isCanceled() or result.cancelled:
+            return {}  # no partial layers that look complete
         sink, dest_id = self.parameterAsSink(
             parameters,
             self.OUTPUT,
@@ -135,21 +142,28 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        # Lengths and distances on the ellipsoid; the summary adds up the same lengths.
+        lengths: dict[tuple[int, float | None], float] = defaultdict(float)
         for stretch in result.stretches:
             geometry = frame.output_geometry(stretch.geometry)
             geometry.convertToMultiType()
+            length = frame.ellipsoid_length(stretch.geometry)
+            lengths[(stretch.route_index, stretch.band)] += length
+            distance = stretch.distance
+            if distance:
+                distance *= frame.ellipsoid_scale(stretch.geometry)
             self.add_feature(
                 sink,
                 geometry,
                 stretch_fields(),
-                [
-                    routes[stretch.route_index][0],
-                    stretch.distance,
-                    stretch.band,
-                    frame.ellipsoid_length(stretch.geometry),
-                ],
+                [routes[stretch.route_index][0], distance, stretch.band, length],
             )
-        results = {self.OUTPUT: dest_id, "EXPOSED_SHARE": result.exposed_share}
+        totals: dict[int, float] = defaultdict(float)
+        for (route_index, _), length in lengths.items():
+            totals[route_index] += length
+        total = sum(totals.values())
+        exposed = sum(v for (_, band), v in lengths.items() if band == ranges[0])
+        results = {self.OUTPUT: dest_id, "EXPOSED_SHARE": exposed / total if total else 0.0}
         summary_sink, summary_id = self.parameterAsSink(
             parameters, self.OUTPUT_SUMMARY, context, summary_fields(), QgsWkbTypes.NoGeometry
         )
@@ -162,8 +176,11 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
                     [
                         routes[row.route_index][0],
                         row.band,
-                        row.length / 1e3,
-                        row.share,
+                        lengths.get((row.route_index, row.band), 0.0) / 1e3,
+                        share(
+                            lengths.get((row.route_index, row.band), 0.0),
+                            totals.get(row.route_index, 0.0),
+                        ),
                     ],
                 )
             results[self.OUTPUT_SUMMARY] = summary_id

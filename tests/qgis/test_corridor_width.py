@@ -184,3 +184,36 @@ def test_kursk_neck_of_310_m(run_alg, tmp_path, day):
         if distance_km < 3.0:
             near.append(neck["width_m"])
     assert near and min(near) == pytest.approx(310.0, abs=40.0)
+
+
+def test_invalid_feature_beside_another_is_dissolved_without_error(run_alg, tmp_path):
+    shape = affinity.translate(two_squares(), 500_000, 5_540_000)
+    bowtie = shapely.Polygon(
+        [(480_000, 5_520_000), (490_000, 5_530_000), (490_000, 5_520_000), (480_000, 5_530_000)]
+    )
+    layer = memory_layer([bowtie, shape], "EPSG:32636", "MultiPolygon")
+    _, necks = run_corridor(run_alg, tmp_path, layer)
+    assert any(n["width_m"] == pytest.approx(W, rel=0.005) for n in necks)
+    _, apart = run_corridor(run_alg, tmp_path, layer, DISSOLVE=False)
+    assert len({n["part_id"] for n in apart}) == len(
+        {(n["part_id"], n["rank"]) for n in apart if n["rank"] == 1}
+    )
+
+
+def test_curved_geometries_are_straightened(run_alg, tmp_path):
+    """A CurvePolygon (GEOS reads no curves) is measured like the same shape drawn straight."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    feature = QgsFeature()
+    feature.setGeometry(
+        QgsGeometry.fromWkt(
+            "CURVEPOLYGON(CIRCULARSTRING(499000 5540000, 501000 5540000, 499000 5540000))"
+        )
+    )
+    curved = QgsVectorLayer("CurvePolygon?crs=EPSG:32636", "curved", "memory")
+    curved.dataProvider().addFeatures([feature])
+    straight = memory_layer([Point(500_000, 5_540_000).buffer(1000.0, quad_segs=90)], "EPSG:32636")
+    _, from_curve = run_corridor(run_alg, tmp_path, curved)
+    _, from_polygon = run_corridor(run_alg, tmp_path, straight)
+    assert from_curve[0]["width_m"] == pytest.approx(from_polygon[0]["width_m"], rel=0.005)
+    assert from_curve[0]["side_a_km2"] == pytest.approx(1.0, rel=0.01)  # a cap of MIN_LOBE_AREA

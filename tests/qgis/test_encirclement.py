@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import shapely
-from qgis.core import QgsProcessingException
+from qgis.core import NULL, QgsProcessingException
 from shapely.geometry import Point, box
 
 from fltest import data
@@ -154,3 +154,19 @@ def test_empty_held_layer_is_a_warning(run_alg, tmp_path):
     )
     assert pieces == [] and result["POCKETS"] == 0
     assert any("HELD" in w for w in feedback.warnings)
+
+
+def test_empty_rear_layer_is_no_rear(run_alg, tmp_path):
+    feedback = RecordingFeedback()
+    _, pieces, _ = run_encirclement(
+        run_alg,
+        tmp_path,
+        memory_layer([lonlat(TWO_LOBES)]),
+        feedback=feedback,
+        REAR=memory_layer([], "EPSG:4326", "MultiPolygon"),
+        FIRE_RANGE=500.0,
+    )
+    main = next(p for p in pieces if p["main_body"] in (True, 1))
+    assert main["status"] != "encircled" and main["opening_m"] == NULL
+    assert main["fire_free_opening_m"] == NULL  # the main body has no opening to be under fire
+    assert any("REAR" in w for w in feedback.warnings)

@@ -161,3 +161,19 @@ def test_invalid_hostile_polygon_is_repaired(run_alg, tmp_path):
     road = LineString([(29.99, lat), (30.01, lat)])
     _, stretches, _ = run_exposure(run_alg, tmp_path, memory_layer([road]), memory_layer([bowtie]))
     assert stretches[0]["distance_m"] == pytest.approx(3000.0, rel=0.005)
+
+
+def test_cancelled_run_writes_no_partial_result(run_alg, tmp_path):
+    feedback = RecordingFeedback()
+    feedback.cancel()
+    _, lat = geod_offset(30.5, EDGE_LAT, 0.0, 3000.0)
+    result = run_alg(
+        ALG,
+        {
+            "ROUTES": memory_layer([LineString([(30.4, lat), (30.6, lat)])]),
+            "HOSTILE": memory_layer([HOSTILE_4326]),
+            "OUTPUT": str(tmp_path / "s.gpkg"),
+        },
+        feedback=feedback,
+    )
+    assert "EXPOSED_SHARE" not in result
