@@ -57,19 +57,6 @@ class MetricFrame:
         geometry.transform(self.to_wgs84)
         return self.measure.measureLength(geometry)
 
-    def ellipsoid_scale(self, shape) -> float:
-        """Ellipsoidal over planar length near a geometry: turns the core's planar lengths
-        there into lengths on the ellipsoid. Measured on a 1 km square at a point of the
-        geometry, so it averages the projection's scale over directions (which differ by
-        0.03 % at most 300 km from the projection's centre)."""
-        import shapely
-
-        if shape.is_empty:
-            return 1.0
-        centre = shapely.point_on_surface(shape)
-        square = shapely.box(centre.x - 500.0, centre.y - 500.0, centre.x + 500.0, centre.y + 500.0)
-        return self.ellipsoid_length(square.exterior) / 4000.0
-
     def ellipsoid_area_km2(self, shape) -> float:
         geometry = shapely_to_qgs(shape)
         geometry.transform(self.to_wgs84)

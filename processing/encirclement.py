@@ -22,8 +22,10 @@ from .help import help_html
 from .styles import RendererPostProcessor, categorized_fill_renderer, status_categories
 
 
-def scaled(length: float | None, factor: float) -> float | None:
-    return None if length is None else length * factor
+def opening_on_ellipsoid(piece, rear_contact: float) -> float | None:
+    """The opening with its rear contact measured on the ellipsoid (neck widths, at most a
+    few kilometres, differ from the ellipsoid's by well under a metre)."""
+    return None if piece.opening is None else piece.opening - piece.rear_contact + rear_contact
 
 
 @cache  # one QgsFields per run, not one per feature
@@ -200,10 +202,15 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        rear_lengths = {
+            link.piece_ids[0]: frame.ellipsoid_length(link.geometry)
+            for link in result.links
+            if link.kind == "rear_contact"
+        }
         for piece_id, piece in enumerate(result.pieces, start=1):
             geometry = frame.output_geometry(piece.geometry)
             geometry.convertToMultiType()
-            on_ellipsoid = frame.ellipsoid_scale(piece.geometry)
+            rear_contact = rear_lengths.get(piece_id - 1, 0.0)
             self.add_feature(
                 sink,
                 geometry,
@@ -213,10 +220,10 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
                     piece.status,
                     frame.ellipsoid_area_km2(piece.geometry),
                     piece.share,
-                    scaled(piece.opening, on_ellipsoid),
-                    piece.rear_contact * on_ellipsoid,
+                    opening_on_ellipsoid(piece, rear_contact),
+                    rear_contact,
                     piece.hostile_contact,
-                    scaled(piece.fire_free_opening, on_ellipsoid),
+                    piece.fire_free_opening,
                     piece.fire_controlled,
                     piece.is_main_body,
                 ],

@@ -134,8 +134,7 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
         for piece in result.pieces:
             geometry = frame.output_geometry(piece.geometry)
             geometry.convertToMultiType()
-            on_ellipsoid = frame.ellipsoid_scale(piece.geometry)
-            max_depth = max(max_depth, piece.depth * on_ellipsoid)
+            max_depth = max(max_depth, piece.depth)
             self.add_feature(
                 sink,
                 geometry,
@@ -143,8 +142,8 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
                 [
                     piece.change,
                     piece.area / 1e6,
-                    piece.depth * on_ellipsoid,
-                    piece.front_length / 1e3 * on_ellipsoid,
+                    piece.depth,
+                    piece.front_length / 1e3,
                 ],
             )
         RendererPostProcessor.attach(
