@@ -6,10 +6,12 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsGeometry,
+    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsProcessingFeedback,
+    QgsProcessingParameterFeatureSource,
     QgsRectangle,
     QgsWkbTypes,
 )
@@ -67,6 +69,15 @@ class AnalysisAlgorithm(FrontlineAlgorithm):
     """Base for algorithms that read polygon layers and hand planar geometry to the core."""
 
     GROUP_ID = "analysis"
+
+    def add_polygon_inputs(self, inputs: list[tuple[str, str, bool]]) -> None:
+        """Polygon layer parameters from (name, translated label, optional) tuples."""
+        for name, label, optional in inputs:
+            self.addParameter(
+                QgsProcessingParameterFeatureSource(
+                    name, label, [QgsProcessing.TypeVectorPolygon], optional=optional
+                )
+            )
 
     def polygon_source(
         self, parameters, name: str, context: QgsProcessingContext, optional: bool = False

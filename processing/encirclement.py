@@ -71,15 +71,13 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         polygon = [QgsProcessing.TypeVectorPolygon]
-        layers = [
-            (self.HELD, self.tr("Held ground (the side under study)"), False),
-            (self.REAR, self.tr("Rear (that side's secure territory)"), True),
-            (self.HOSTILE, self.tr("Hostile ground"), True),
-        ]
-        for name, label, optional in layers:
-            self.addParameter(
-                QgsProcessingParameterFeatureSource(name, label, polygon, optional=optional)
-            )
+        self.add_polygon_inputs(
+            [
+                (self.HELD, self.tr("Held ground (the side under study)"), False),
+                (self.REAR, self.tr("Rear (that side's secure territory)"), True),
+                (self.HOSTILE, self.tr("Hostile ground"), True),
+            ]
+        )
         double = QgsProcessingParameterNumber.Double
         numbers = [
             (self.MAX_LINK_WIDTH, self.tr("Maximum link width (m)"), 2000.0, None),

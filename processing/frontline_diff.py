@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
@@ -48,17 +47,14 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
         return help_html("frontlinediff")
 
     def initAlgorithm(self, config=None) -> None:
-        polygon = [QgsProcessing.TypeVectorPolygon]
-        layers = [
-            (self.BEFORE, self.tr("Held ground before"), False),
-            (self.AFTER, self.tr("Held ground after"), False),
-            (self.AREA_OF_INTEREST, self.tr("Area of interest"), True),
-            (self.LAND, self.tr("Land (held ground is clipped to it)"), True),
-        ]
-        for name, label, optional in layers:
-            self.addParameter(
-                QgsProcessingParameterFeatureSource(name, label, polygon, optional=optional)
-            )
+        self.add_polygon_inputs(
+            [
+                (self.BEFORE, self.tr("Held ground before"), False),
+                (self.AFTER, self.tr("Held ground after"), False),
+                (self.AREA_OF_INTEREST, self.tr("Area of interest"), True),
+                (self.LAND, self.tr("Land (held ground is clipped to it)"), True),
+            ]
+        )
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.MIN_AREA,

@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from qgis.PyQt.QtCore import QEventLoop, QTimer
 
+TOOLBAR = "FrontlineTestPluginToolbar"  # the plugins toolbar of the test main window
+
 
 def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
     """Run the Qt event loop until ``condition()`` holds (checked every 10 ms)."""

@@ -52,6 +52,30 @@ def frontline_plugin(qgis_app, qgis_iface, qgis_processing):
 
 
 @pytest.fixture()
+def iface(qgis_iface, monkeypatch):
+    """pytest-qgis's stub interface, made to dock widgets and hold toolbar buttons as QGIS does
+    (the stub's addDockWidget and addToolBarIcon do nothing)."""
+    from qgis.PyQt.QtWidgets import QToolBar
+
+    from fltest.qt import TOOLBAR
+
+    main_window = qgis_iface.mainWindow()
+    toolbar = main_window.findChild(QToolBar, TOOLBAR)
+    if toolbar is None:
+        toolbar = QToolBar("Plugins", main_window)
+        toolbar.setObjectName(TOOLBAR)
+        main_window.addToolBar(toolbar)
+    monkeypatch.setattr(qgis_iface, "addDockWidget", main_window.addDockWidget, raising=False)
+    monkeypatch.setattr(qgis_iface, "addToolBarIcon", toolbar.addAction, raising=False)
+    monkeypatch.setattr(qgis_iface, "removeToolBarIcon", toolbar.removeAction, raising=False)
+    for messages in qgis_iface.messageBar().messages.values():
+        messages.clear()
+    main_window.show()
+    yield qgis_iface
+    main_window.hide()
+
+
+@pytest.fixture()
 def run_alg(frontline_plugin, tmp_path):
     """processing.run with a fresh context; returns the result dict."""
     from qgis import processing

@@ -43,7 +43,7 @@ from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
 import frontline
 from fltest import data
 from fltest.deepstate_server import DeepStateSite, Failure, FakeDeepStateServer, refused_url
-from fltest.qt import wait_until
+from fltest.qt import TOOLBAR, wait_until
 from frontline.processing.deepstate_access import (
     SETTING_BASE_URL,
     SETTING_CLASSES,
@@ -55,7 +55,6 @@ from frontline.ui.layers import KIND, SNAPSHOT
 
 OCT_13, NOV_1, DEC_1 = 1728853044, 1730495471, 1733089579  # 2024, the Kursk salient shrinking
 KURSK_DAYS = ("20241013", "20241101", "20241201")
-TOOLBAR = "FrontlineTestPluginToolbar"
 # The canvas of pytest-qgis has no temporal controller; QGIS gives it the Temporal Controller
 # dock's navigation object. Kept for the whole session: the canvas only holds a pointer.
 NAVIGATION = QgsTemporalNavigationObject()
@@ -125,26 +124,6 @@ def group_layer(group, name: str) -> QgsVectorLayer:
 
 # ---------------------------------------------------------------------------------------------
 # Fixtures
-
-
-@pytest.fixture()
-def iface(qgis_iface, monkeypatch):
-    """pytest-qgis's stub interface, made to dock widgets and hold toolbar buttons as QGIS does
-    (the stub's addDockWidget and addToolBarIcon do nothing)."""
-    main_window = qgis_iface.mainWindow()
-    toolbar = main_window.findChild(QToolBar, TOOLBAR)
-    if toolbar is None:
-        toolbar = QToolBar("Plugins", main_window)
-        toolbar.setObjectName(TOOLBAR)
-        main_window.addToolBar(toolbar)
-    monkeypatch.setattr(qgis_iface, "addDockWidget", main_window.addDockWidget, raising=False)
-    monkeypatch.setattr(qgis_iface, "addToolBarIcon", toolbar.addAction, raising=False)
-    monkeypatch.setattr(qgis_iface, "removeToolBarIcon", toolbar.removeAction, raising=False)
-    for messages in qgis_iface.messageBar().messages.values():
-        messages.clear()
-    main_window.show()
-    yield qgis_iface
-    main_window.hide()
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsApplication, QgsProcessingException, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
-from qgis.PyQt.QtWidgets import QToolBar
 
 import frontline
 from fltest import data
@@ -32,7 +31,6 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 LOCALE_KEY = "locale/userLocale"
 CODE = "Frontline"  # context of every tr() in the Python code
 FORM = "FrontlinePanel"  # context of ui/dock.ui (its form class)
-TOOLBAR = "FrontlineI18nTestToolbar"
 KURSK_DAYS = ("20241013", "20241101", "20241201")
 
 
@@ -68,24 +66,6 @@ def english_again() -> None:
 
 # ---------------------------------------------------------------------------------------------
 # Fixtures
-
-
-@pytest.fixture()
-def iface(qgis_iface, monkeypatch):
-    """pytest-qgis's stub interface, made to dock widgets and hold toolbar buttons as QGIS does
-    (the stub's own addDockWidget and addToolBarIcon do nothing)."""
-    main_window = qgis_iface.mainWindow()
-    toolbar = main_window.findChild(QToolBar, TOOLBAR)
-    if toolbar is None:
-        toolbar = QToolBar("Plugins", main_window)
-        toolbar.setObjectName(TOOLBAR)
-        main_window.addToolBar(toolbar)
-    monkeypatch.setattr(qgis_iface, "addDockWidget", main_window.addDockWidget, raising=False)
-    monkeypatch.setattr(qgis_iface, "addToolBarIcon", toolbar.addAction, raising=False)
-    monkeypatch.setattr(qgis_iface, "removeToolBarIcon", toolbar.removeAction, raising=False)
-    main_window.show()
-    yield qgis_iface
-    main_window.hide()
 
 
 @pytest.fixture()
