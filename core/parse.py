@@ -40,10 +40,6 @@ class MapFeature:
     icon: str = ""  # DeepState's icon name for points, e.g. "enemy", "arrow_12"
     fill: str = ""  # DeepState's fill colour for polygons, lower case
 
-    @property
-    def display_name(self) -> str:
-        return self.name_en or self.name_uk
-
 
 @dataclass(frozen=True)
 class ParsedMap:

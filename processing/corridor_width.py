@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import cache
 
 from qgis.core import (
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -16,31 +15,34 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from .analysis_base import AnalysisAlgorithm, MetricFrame
+from .fields import INTEGER, REAL, make_fields
 from .geometry_io import polygonal_part, read_polygon_shapes
 from .help import help_html
 
 
 @cache  # one QgsFields per run, not one per feature
 def neck_fields() -> QgsFields:
-    fields = QgsFields()
-    fields.append(QgsField("part_id", QVariant.Int))
-    fields.append(QgsField("rank", QVariant.Int))
-    for name in ("width_m", "corridor_length_m", "side_a_km2", "side_b_km2", "minor_share"):
-        fields.append(QgsField(name, QVariant.Double, len=20, prec=4))
-    return fields
+    return make_fields(
+        ("part_id", INTEGER),
+        ("rank", INTEGER),
+        ("width_m", REAL, 4),
+        ("corridor_length_m", REAL, 4),
+        ("side_a_km2", REAL, 4),
+        ("side_b_km2", REAL, 4),
+        ("minor_share", REAL, 4),
+    )
 
 
 @cache
 def corridor_fields() -> QgsFields:
-    fields = QgsFields()
-    fields.append(QgsField("part_id", QVariant.Int))
-    fields.append(QgsField("rank", QVariant.Int))
-    fields.append(QgsField("width_m", QVariant.Double, len=20, prec=4))
-    fields.append(QgsField("corridor_length_m", QVariant.Double, len=20, prec=4))
-    return fields
+    return make_fields(
+        ("part_id", INTEGER),
+        ("rank", INTEGER),
+        ("width_m", REAL, 4),
+        ("corridor_length_m", REAL, 4),
+    )
 
 
 class CorridorWidthAlgorithm(AnalysisAlgorithm):

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateTransform,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -23,11 +22,11 @@ from qgis.core import (
     QgsRectangle,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from .base import FrontlineAlgorithm
 from .deepstate_access import DEFAULT_BASE_URL, make_client
 from .deepstate_snapshot import qdatetime_utc
+from .fields import BIG_INTEGER, DATE_TIME, REAL, TEXT, make_fields
 from .geometry_io import WGS84, densify_step, ellipsoid, local_metric_crs, shapely_to_qgs, to_target
 from .help import help_html
 from .styles import (
@@ -42,24 +41,30 @@ DENSIFY_DEGREES = densify_step(WGS84)
 
 @cache  # one QgsFields per run, not one per feature
 def series_fields() -> QgsFields:
-    fields = QgsFields()
-    fields.append(QgsField("snapshot_id", QVariant.LongLong))
-    for name in ("snapshot_time", "valid_from", "valid_to"):
-        fields.append(QgsField(name, QVariant.DateTime))
-    for name in ("class", "name_en", "name_uk", "key"):
-        fields.append(QgsField(name, QVariant.String))
-    fields.append(QgsField("area_km2", QVariant.Double, len=20, prec=6))
-    return fields
+    return make_fields(
+        ("snapshot_id", BIG_INTEGER),
+        ("snapshot_time", DATE_TIME),
+        ("valid_from", DATE_TIME),
+        ("valid_to", DATE_TIME),
+        ("class", TEXT),
+        ("name_en", TEXT),
+        ("name_uk", TEXT),
+        ("key", TEXT),
+        ("area_km2", REAL),
+    )
 
 
 @cache
 def table_fields() -> QgsFields:
-    fields = QgsFields()
-    fields.append(QgsField("snapshot_time", QVariant.DateTime))
-    fields.append(QgsField("class", QVariant.String))
-    for name in ("area_km2", "gained_km2", "lost_km2", "share_of_first", "share_of_max"):
-        fields.append(QgsField(name, QVariant.Double, len=20, prec=6))
-    return fields
+    return make_fields(
+        ("snapshot_time", DATE_TIME),
+        ("class", TEXT),
+        ("area_km2", REAL),
+        ("gained_km2", REAL),
+        ("lost_km2", REAL),
+        ("share_of_first", REAL),
+        ("share_of_max", REAL),
+    )
 
 
 def plain_number(value) -> float | None:

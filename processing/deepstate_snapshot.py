@@ -7,7 +7,6 @@ from functools import cache
 from pathlib import Path
 
 from qgis.core import (
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -20,10 +19,11 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDateTime, Qt, QVariant
+from qgis.PyQt.QtCore import QDateTime, Qt
 
 from .base import FrontlineAlgorithm
 from .deepstate_access import DEFAULT_BASE_URL, make_client
+from .fields import BIG_INTEGER, DATE_TIME, REAL, TEXT, make_fields
 from .geometry_io import WGS84, ellipsoid, shapely_to_qgs
 from .help import help_html
 from .styles import (
@@ -45,23 +45,28 @@ POINT_MARKERS = {
 
 @cache  # one QgsFields per run, not one per feature
 def polygon_fields() -> QgsFields:
-    fields = QgsFields()
-    fields.append(QgsField("snapshot_id", QVariant.LongLong))
-    fields.append(QgsField("snapshot_time", QVariant.DateTime))
-    for name in ("class", "name_en", "name_uk", "key"):
-        fields.append(QgsField(name, QVariant.String))
-    fields.append(QgsField("area_km2", QVariant.Double, len=20, prec=6))
-    return fields
+    return make_fields(
+        ("snapshot_id", BIG_INTEGER),
+        ("snapshot_time", DATE_TIME),
+        ("class", TEXT),
+        ("name_en", TEXT),
+        ("name_uk", TEXT),
+        ("key", TEXT),
+        ("area_km2", REAL),
+    )
 
 
 @cache
 def point_fields() -> QgsFields:
-    fields = QgsFields()
-    fields.append(QgsField("snapshot_id", QVariant.LongLong))
-    fields.append(QgsField("snapshot_time", QVariant.DateTime))
-    for name in ("class", "name_en", "name_uk", "key", "description"):
-        fields.append(QgsField(name, QVariant.String))
-    return fields
+    return make_fields(
+        ("snapshot_id", BIG_INTEGER),
+        ("snapshot_time", DATE_TIME),
+        ("class", TEXT),
+        ("name_en", TEXT),
+        ("name_uk", TEXT),
+        ("key", TEXT),
+        ("description", TEXT),
+    )
 
 
 def qdatetime_utc(moment) -> QDateTime:

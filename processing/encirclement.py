@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import cache
 
 from qgis.core import (
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -15,9 +14,9 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from .analysis_base import AnalysisAlgorithm, MetricFrame
+from .fields import BOOLEAN, INTEGER, REAL, TEXT, make_fields
 from .help import help_html
 from .styles import RendererPostProcessor, categorized_fill_renderer, status_categories
 
@@ -30,24 +29,27 @@ def opening_on_ellipsoid(piece, rear_contact: float) -> float | None:
 
 @cache  # one QgsFields per run, not one per feature
 def piece_fields() -> QgsFields:
-    fields = QgsFields()
-    fields.append(QgsField("piece_id", QVariant.Int))
-    fields.append(QgsField("status", QVariant.String))
-    for name in ("area_km2", "share", "opening_m", "rear_contact_m", "hostile_contact"):
-        fields.append(QgsField(name, QVariant.Double, len=20, prec=6))
-    fields.append(QgsField("fire_free_opening_m", QVariant.Double, len=20, prec=3))
-    fields.append(QgsField("fire_controlled", QVariant.Bool))
-    fields.append(QgsField("main_body", QVariant.Bool))
-    return fields
+    return make_fields(
+        ("piece_id", INTEGER),
+        ("status", TEXT),
+        ("area_km2", REAL),
+        ("share", REAL),
+        ("opening_m", REAL),
+        ("rear_contact_m", REAL),
+        ("hostile_contact", REAL),
+        ("fire_free_opening_m", REAL, 3),
+        ("fire_controlled", BOOLEAN),
+        ("main_body", BOOLEAN),
+    )
 
 
 @cache
 def link_fields() -> QgsFields:
-    fields = QgsFields()
-    fields.append(QgsField("kind", QVariant.String))
-    fields.append(QgsField("length_m", QVariant.Double, len=20, prec=3))
-    fields.append(QgsField("pieces", QVariant.String))
-    return fields
+    return make_fields(
+        ("kind", TEXT),
+        ("length_m", REAL, 3),
+        ("pieces", TEXT),
+    )
 
 
 class EncirclementAlgorithm(AnalysisAlgorithm):

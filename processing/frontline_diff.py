@@ -6,7 +6,6 @@ import math
 from functools import cache
 
 from qgis.core import (
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -15,20 +14,21 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from .analysis_base import AnalysisAlgorithm, MetricFrame
+from .fields import REAL, TEXT, make_fields
 from .help import help_html
 from .styles import RendererPostProcessor, categorized_fill_renderer, change_categories
 
 
 @cache  # one QgsFields per run, not one per feature
 def change_fields() -> QgsFields:
-    fields = QgsFields()
-    fields.append(QgsField("change", QVariant.String))
-    for name in ("area_km2", "depth_m", "front_km"):
-        fields.append(QgsField(name, QVariant.Double, len=20, prec=6))
-    return fields
+    return make_fields(
+        ("change", TEXT),
+        ("area_km2", REAL),
+        ("depth_m", REAL),
+        ("front_km", REAL),
+    )
 
 
 class FrontlineDiffAlgorithm(AnalysisAlgorithm):

@@ -6,7 +6,6 @@ from collections import defaultdict
 from functools import cache
 
 from qgis.core import (
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -16,9 +15,9 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from .analysis_base import AnalysisAlgorithm, MetricFrame
+from .fields import BIG_INTEGER, REAL, make_fields
 from .geometry_io import check_crs, check_geometry_type, read_line_features
 from .help import help_html
 
@@ -29,20 +28,22 @@ def share(part: float, whole: float) -> float:
 
 @cache  # one QgsFields per run, not one per feature
 def stretch_fields() -> QgsFields:
-    fields = QgsFields()
-    fields.append(QgsField("route_fid", QVariant.LongLong))
-    for name in ("distance_m", "band", "length_m"):
-        fields.append(QgsField(name, QVariant.Double, len=20, prec=3))
-    return fields
+    return make_fields(
+        ("route_fid", BIG_INTEGER),
+        ("distance_m", REAL, 3),
+        ("band", REAL, 3),
+        ("length_m", REAL, 3),
+    )
 
 
 @cache
 def summary_fields() -> QgsFields:
-    fields = QgsFields()
-    fields.append(QgsField("route_fid", QVariant.LongLong))
-    for name in ("band", "length_km", "share"):
-        fields.append(QgsField(name, QVariant.Double, len=20, prec=6))
-    return fields
+    return make_fields(
+        ("route_fid", BIG_INTEGER),
+        ("band", REAL),
+        ("length_km", REAL),
+        ("share", REAL),
+    )
 
 
 class RouteExposureAlgorithm(AnalysisAlgorithm):
