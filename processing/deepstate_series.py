@@ -27,7 +27,14 @@ from .base import FrontlineAlgorithm
 from .deepstate_access import DEFAULT_BASE_URL, make_client
 from .deepstate_snapshot import qdatetime_utc
 from .fields import BIG_INTEGER, DATE_TIME, REAL, TEXT, make_fields
-from .geometry_io import WGS84, densify_step, ellipsoid, local_metric_crs, shapely_to_qgs, to_target
+from .geometry_io import (
+    WGS84,
+    densify_step,
+    ellipsoid,
+    local_metric_crs,
+    project_shape,
+    shapely_to_qgs,
+)
 from .help import help_html
 from .styles import (
     TemporalPostProcessor,
@@ -291,7 +298,9 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
                         measure.measureArea(geometry) / 1e6,
                     ],
                 )
-                planar.setdefault(item.cls, []).append(to_target(geometry, frame, DENSIFY_DEGREES))
+                planar.setdefault(item.cls, []).append(
+                    project_shape(item.geometry, frame, DENSIFY_DEGREES)
+                )
             snapshots.append((moment, {c: shapely.union_all(g) for c, g in planar.items()}))
             feedback.setProgress(80 * (index + 1) / len(maps))
         return snapshots

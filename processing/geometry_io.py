@@ -93,12 +93,16 @@ def to_target(geometry: QgsGeometry, transform: QgsCoordinateTransform, step: fl
     """The geometry as shapely, 2D, densified in its own CRS, then transformed."""
     import shapely
 
-    from ..core.densify import densify_on_grid
-
     if QgsWkbTypes.isCurvedType(geometry.wkbType()):  # GEOS reads no curves: straighten them
         geometry = QgsGeometry(geometry.constGet().segmentize())
-    shape = densify_on_grid(shapely.force_2d(qgs_to_shapely(geometry)), step)
-    projected = shapely_to_qgs(shape)
+    return project_shape(shapely.force_2d(qgs_to_shapely(geometry)), transform, step)
+
+
+def project_shape(shape, transform: QgsCoordinateTransform, step: float):
+    """A 2D shapely geometry densified in its own CRS, then transformed (as shapely)."""
+    from ..core.densify import densify_on_grid
+
+    projected = shapely_to_qgs(densify_on_grid(shape, step))
     projected.transform(transform)
     return qgs_to_shapely(projected)
 
