@@ -109,6 +109,38 @@ class Demo:
         for moment, area, share in rows:
             print(f"  {moment[:16]}  {area:8.2f} km²  {share:6.1%} of the first map")
 
+    def corridors(self, tables: list[str]) -> None:
+        print("\nUkrainian-held ground in Russia: narrowest neck (frontline:corridorwidth):")
+        for name in tables:
+            results = self.run(
+                "frontline:corridorwidth",
+                {
+                    "INPUT": layer(self.gpkg, name, "class='ua_held_in_russia'"),
+                    "OUTPUT": table(self.gpkg, f"necks_{name[6:]}"),
+                },
+            )
+            width = results["MIN_WIDTH_M"]
+            print(f"  {name[6:]}  " + (f"{width:8.0f} m" if width else "no neck"))
+
+    def pockets(self, last: str) -> None:
+        results = self.run(
+            "frontline:encirclement",
+            {
+                "HELD": layer(self.gpkg, last, "class='ua_held_in_russia'"),
+                "OUTPUT": table(self.gpkg, "pieces"),
+                "OUTPUT_LINKS": table(self.gpkg, "links"),
+            },
+        )
+        print(
+            f"\nUkrainian-held ground in Russia on {last[6:]} (frontline:encirclement, no rear "
+            "layer: the largest piece plays the rear):"
+        )
+        rows = query(self.gpkg, "SELECT status, area_km2, opening_m FROM pieces ORDER BY area_km2")
+        for status, area, opening in rows:
+            extra = f", opening {opening:.0f} m" if opening is not None else " (main body)"
+            print(f"  {status:<16}{area:8.2f} km²{extra}")
+        print(f"  pockets: {results['POCKETS']}")
+
     def exposure(self, last: str) -> None:
         results = self.run(
             "frontline:routeexposure",
@@ -143,6 +175,8 @@ def main() -> int:
     tables = demo.snapshots()
     demo.diff(tables[0], tables[-1])
     demo.series()
+    demo.corridors(tables)
+    demo.pockets(tables[-1])
     demo.exposure(tables[-1])
     print(f"\nLayers written to {demo.gpkg}; chart in {out / 'series.html'}")
     return 0

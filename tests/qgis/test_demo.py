@@ -29,4 +29,7 @@ def test_demo_prints_areas_and_analyses(tmp_path):
     assert 170 < gained < 190
     assert re.search(r"deepest advance 30\d\d m", out)
     assert "exposed share" in out
-    assert (tmp_path / "frontline_demo.gpkg").is_file() and (tmp_path / "series.html").is_file()
+    # The corridor is 600 m wide, then 400 m, then cut: the eastern lobe becomes a pocket.
+    necks = [int(n) for n in re.findall(r"^  \d{8}\s+(\d+) m$", out, re.M)]
+    assert necks[:2] == [600, 400]
+    assert re.search(r"encircled\s+15\.0\d km², opening 0 m", out)
