@@ -31,9 +31,13 @@ Method, per part:
 4. Candidate chords (both sides >= ``min_lobe_area``) are taken shortest first. A candidate's
    basin is the set of chords reachable through the dual graph along chords no longer than the
    corridor width; a candidate whose basin reaches an earlier neck's basin is not a new neck.
-   In an accepted basin the shortest chords are polished against the original boundary (a
-   zooming grid search over both end positions, keeping the chord inside and both sides large
-   enough), which gives the exact local minimum, or the exact optimum on the area constraint.
+   In an accepted basin the shortest chords are polished against the original boundary
+   within a window of arc around each end, exactly: between two straight boundary pieces
+   the shortest link starts at an end of one of them, and where that leaves too little
+   area the optimum lies on the curve where the smaller side is exactly the limit (the
+   side area is bilinear in the two end positions; that curve is followed and refined).
+   Where the chord must pass a reflex vertex, or holes break the bilinear model, a zooming
+   grid search over both end positions takes over.
 5. The corridor is the shortest-path-farthest walk from the neck through the chord midpoints of
    its basin, on each side (in a parallel corridor all chord midpoints lie on the centreline).
 
@@ -73,6 +77,13 @@ _NEAR_SHARE = 0.25  # chords whose smaller side is this share of the limit are p
 _POLISH_WINDOW = 1.5  # polishing searches end positions within this many widths along the ring
 _GRID = 17  # grid points per end position and zoom step (odd: the centre is on the grid)
 _GUARD_POINTS = 64
+_WINDOW_PAIRS = 40_000  # polishing windows with more vertex pairs than this use the grid
+_WINDOW_CHECKS = 16  # shortest window candidates checked for area and validity
+_LEVEL_SAMPLES = 33  # samples per boundary-piece pair along the curve of the area limit
+_LEVEL_ZOOMS = 6  # zoom steps refining the best sample (x16 each)
+_LEVEL_PAIRS = 3  # piece pairs whose best sample is refined, per level
+_WINDOW_MOVES = 4  # times the window follows a cut still falling at its end
+_NO_CUT = (math.inf, 0.0, 0.0, False)  # a window where no cut leaves enough on both sides
 _BASE_SAMPLES = 50_000  # the area-scale sampling adds at most about this many samples
 _LARGE_MESH = 100_000  # samples above which stray non-conforming segments are tolerated
 
@@ -1001,10 +1012,124 @@ class _PartSolver:
         minor = float(rings.minor_side(r, np.array([tu]), np.array([tv]))[0])
         # The start need not leave enough area (a near chord): then any cut found is better,
         # and the ends may have to move far to sweep the missing area (a triangle on the cut).
-        best = (length if minor >= self.min_area else math.inf, su, sv)
         reach = max(_POLISH_WINDOW * length, 2.0 * (self.min_area - minor) / max(length, 1e-9))
         gap = (sv - su) % total
         half = min(reach, min(gap, total - gap) / 3.0)
+        feasible = minor >= self.min_area
+        for _ in range(_WINDOW_MOVES):
+            exact = self._window_minimum(r, su, sv, half)
+            if exact is _NO_CUT:
+                return None
+            if exact is None:
+                break
+            width, s_u, s_v, on_edge = exact
+            if not on_edge:
+                t = rings.param(r, np.array([s_u, s_v]))
+                minor = float(rings.minor_side(r, t[:1], t[1:])[0])
+                held = self.min_area > 0 and minor <= _BOUND_SHARE * self.min_area
+                return width, float(t[0]), float(t[1]), held
+            su, sv, length, feasible = s_u, s_v, width, True  # still falling: follow it
+        return self._polish_grid(r, su, sv, length, feasible, half)
+
+    def _window_minimum(
+        self, r: int, su: float, sv: float, half: float
+    ) -> tuple[float, float, float, bool] | None:
+        """The exact shortest cut between the arcs su +- half and sv +- half that leaves
+        enough area on both sides, if it lies inside the part (else None: the grid search):
+        (width, su, sv, whether an end is at a window's end); _NO_CUT if there is none.
+
+        On a pair of straight boundary pieces the side area is bilinear in the two end
+        positions and the squared length convex: the optimum is the shortest link of the
+        two pieces (an end of one against the other) when it leaves enough area, else a
+        point of the curve where the smaller side is exactly the limit.
+        """
+        su_win, sv_win = self._arc_window(r, su, half), self._arc_window(r, sv, half)
+        if len(su_win) * len(sv_win) > _WINDOW_PAIRS:
+            return None
+        rings = self.rings
+        tu_win, tv_win = rings.param(r, su_win), rings.param(r, sv_win)
+        pu, pv = rings.point(r, tu_win), rings.point(r, tv_win)
+        side = rings.arc_side(r, np.repeat(tu_win, len(tv_win)), np.tile(tv_win, len(tu_win)))
+        side = side[0].reshape(len(tu_win), len(tv_win))
+        free = self._free_links(r, pu, su_win, pv, sv_win)
+        bound = [
+            _on_level(level, side, pu, su_win, pv, sv_win)
+            # Just inside the limit, so that rounding leaves the cut on the right side.
+            for level in (self.min_area * (1 + 1e-9), rings.part_area - self.min_area * (1 + 1e-9))
+        ]
+        cands = np.vstack([free, *bound])  # rows: width, su, sv, expected side or nan
+        if len(cands) == 0:
+            return _NO_CUT
+        cands = cands[np.argsort(cands[:, 0], kind="stable")][:_WINDOW_CHECKS]
+        t = rings.param(r, cands[:, 1:3].ravel()).reshape(-1, 2)
+        got, _ = rings.arc_side(r, t[:, 0], t[:, 1])
+        for k, (width, s_u, s_v, expected) in enumerate(cands):
+            if not np.isnan(expected) and abs(got[k] - expected) > 1e-6 * self.min_area:
+                return None  # the bilinear model broke down (a hole's side changed)
+            if min(got[k], rings.part_area - got[k]) < self.min_area:
+                continue
+            p = rings.point(r, t[k])
+            if not self._valid_cuts(p[:1], p[1:])[0]:
+                return None  # a reflex vertex may hold the optimum: search the grid
+            s_u, s_v = self._middle_of_ties(r, cands, k)
+            edge = 1e-9 * max(half, 1.0)
+            on_edge = min(abs(abs(s_u - su) - half), abs(abs(s_v - sv) - half)) <= edge
+            return float(width), float(s_u), float(s_v), bool(on_edge)
+        return None
+
+    def _middle_of_ties(self, r: int, cands: np.ndarray, k: int) -> tuple[float, float]:
+        """Where walls run parallel many cuts are equally short: the middle one of the
+        candidates tied with cut k, if it is as short and valid, else cut k itself."""
+        width = cands[k, 0]
+        tied = cands[cands[:, 0] <= width * (1 + 1e-9)]
+        if len(tied) < 2:
+            return cands[k, 1], cands[k, 2]
+        s_mid = 0.5 * (tied[:, 1:3].min(axis=0) + tied[:, 1:3].max(axis=0))
+        t = self.rings.param(r, s_mid)
+        p = self.rings.point(r, t)
+        minor = float(self.rings.minor_side(r, t[:1], t[1:])[0])
+        if (
+            float(np.hypot(*(p[0] - p[1]))) <= width * (1 + 1e-9)
+            and minor >= self.min_area
+            and self._valid_cuts(p[:1], p[1:])[0]
+        ):
+            return float(s_mid[0]), float(s_mid[1])
+        return cands[k, 1], cands[k, 2]
+
+    def _free_links(
+        self, r: int, pu: np.ndarray, su: np.ndarray, pv: np.ndarray, sv: np.ndarray
+    ) -> np.ndarray:
+        """Shortest links between the two windows' pieces, as rows (width, su, sv, nan)."""
+        d1, a1, b1 = _vertex_to_segments(pu, su, pv, sv)
+        d2, b2, a2 = _vertex_to_segments(pv, sv, pu, su)
+        rows = np.column_stack([np.r_[d1, d2], np.r_[a1, a2], np.r_[b1, b2]])
+        rows = rows[rows[:, 0] > 0]
+        t = self.rings.param(r, rows[:, 1:3].ravel()).reshape(-1, 2)
+        side, _ = self.rings.arc_side(r, t[:, 0], t[:, 1])
+        rows = rows[np.minimum(side, self.rings.part_area - side) >= self.min_area]
+        return np.column_stack([rows, np.full(len(rows), np.nan)])
+
+    def _arc_window(self, r: int, s: float, half: float) -> np.ndarray:
+        """Arc positions s - half, the ring's vertices between (unwrapped), s + half."""
+        rings = self.rings
+        total, starts = rings.length(r), rings.cum[r][:-1]
+        lo, hi = s - half, s + half
+        out = [np.array([lo])]
+        for turn in range(math.floor(lo / total), math.floor(hi / total) + 1):
+            base = turn * total
+            a = np.searchsorted(starts, lo - base, side="right")
+            b = np.searchsorted(starts, hi - base, side="left")
+            out.append(starts[a:b] + base)
+        out.append(np.array([hi]))
+        return np.concatenate(out)
+
+    def _polish_grid(
+        self, r: int, su: float, sv: float, length: float, feasible: bool, half: float
+    ) -> tuple[float, float, float, bool] | None:
+        """Zooming grid search over both end positions from the chord (su, sv), for optima
+        on a constraint (the area limit, or a reflex vertex the cut must pass)."""
+        rings = self.rings
+        best = (length if feasible else math.inf, su, sv)
         grid = _GRID
         floor = max(1e-7 * length, 1e-7)
         while half > floor:
@@ -1148,6 +1273,78 @@ class _PartSolver:
             side_b_area=rings.part_area - minor,
             part_area=rings.part_area,
         )
+
+
+def _on_level(
+    level: float, side: np.ndarray, pu: np.ndarray, su: np.ndarray, pv: np.ndarray, sv: np.ndarray
+) -> np.ndarray:
+    """The shortest cut on the best piece pairs where the side area equals ``level``
+    (bilinear in the end fractions), refined by zooming: rows (width, su, sv, level)."""
+    s00, s10, s01, s11 = side[:-1, :-1], side[1:, :-1], side[:-1, 1:], side[1:, 1:]
+    lo = np.minimum(np.minimum(s00, s10), np.minimum(s01, s11))
+    hi = np.maximum(np.maximum(s00, s10), np.maximum(s01, s11))
+    i, j = np.nonzero((lo <= level) & (level <= hi))
+    if i.size == 0:
+        return np.zeros((0, 4))
+    a, b, c, d = s00[i, j], s10[i, j], s01[i, j], s11[i, j]
+    coef = (a, b - a, c - a, d - b - c + a)
+    ends = (pu[i], pu[i + 1] - pu[i], pv[j], pv[j + 1] - pv[j])
+    offsets = np.linspace(0.0, 1.0, _LEVEL_SAMPLES)
+    fu = np.broadcast_to(offsets, (i.size, offsets.size))
+    width, _ = _level_widths(level, coef, ends, fu)
+    best = np.argmin(width, axis=1)
+    sampled = width[np.arange(i.size), best]
+    top = np.argsort(sampled, kind="stable")[:_LEVEL_PAIRS]
+    top = top[np.isfinite(sampled[top])]
+    if top.size == 0:
+        return np.zeros((0, 4))
+    coef = tuple(x[top] for x in coef)
+    ends = tuple(x[top] for x in ends)
+    centre, step = offsets[best[top]], 1.0 / (_LEVEL_SAMPLES - 1)
+    zoom = np.linspace(-1.0, 1.0, _LEVEL_SAMPLES)
+    rows = np.arange(top.size)
+    for _ in range(_LEVEL_ZOOMS):
+        grid = np.clip(centre[:, None] + step * zoom, 0.0, 1.0)
+        width, fv = _level_widths(level, coef, ends, grid)
+        k = np.argmin(width, axis=1)
+        centre = np.where(np.isfinite(width[rows, k]), grid[rows, k], centre)
+        step /= 16.0
+    width, fv = _level_widths(level, coef, ends, centre[:, None])
+    ok = np.isfinite(width[:, 0])
+    it, jt = i[top], j[top]
+    s_u = su[it] + centre * (su[it + 1] - su[it])
+    s_v = sv[jt] + fv[:, 0] * (sv[jt + 1] - sv[jt])
+    out = np.column_stack([width[:, 0], s_u, s_v, np.full(top.size, level)])
+    return out[ok]
+
+
+def _level_widths(level: float, coef: tuple, ends: tuple, fu: np.ndarray):
+    """Cut lengths at end fractions fu (rows: piece pairs) with the other end on the level
+    curve, and that end's fraction; inf where the curve leaves the pair."""
+    c0, cu, cv, cuv = (x[:, None] for x in coef)
+    a, da, b, db = (x[:, None] for x in ends)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        fv = (level - c0 - cu * fu) / (cv + cuv * fu)
+    ok = np.isfinite(fv) & (fv >= 0.0) & (fv <= 1.0)
+    fv = np.where(ok, fv, 0.0)
+    gap = a + fu[..., None] * da - b - fv[..., None] * db
+    return np.where(ok, np.hypot(gap[..., 0], gap[..., 1]), np.inf), fv
+
+
+def _vertex_to_segments(
+    p: np.ndarray, sp: np.ndarray, q: np.ndarray, sq: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Distance from every point p to every segment of polyline q, with arc positions of
+    both ends (sp of p; sq of q's vertices, linear along each segment), flattened."""
+    a, ab = q[:-1][None], (q[1:] - q[:-1])[None]
+    n2 = np.einsum("...i,...i->...", ab, ab)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        f = np.einsum("...i,...i->...", p[:, None] - a, ab) / n2
+    f = np.clip(np.nan_to_num(f), 0.0, 1.0)
+    d = np.hypot(*np.moveaxis(p[:, None] - a - f[..., None] * ab, -1, 0))
+    s_on_q = sq[:-1][None] + f * np.diff(sq)[None]
+    s_of_p = np.broadcast_to(sp[:, None], d.shape)
+    return d.ravel(), s_of_p.ravel(), s_on_q.ravel()
 
 
 def _retag(cut: _Cut | None, anchor: int, mesh: _Mesh, is_cand: np.ndarray) -> _Cut | None:

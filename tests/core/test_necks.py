@@ -167,6 +167,21 @@ def test_disc_narrowest_cut_is_the_chord_of_a_cap_of_the_minimum_area():
     assert_valid_neck(necks[0], part, area)
 
 
+def test_corner_cut_of_a_square_is_the_isosceles_triangle_of_the_minimum_area():
+    """Cutting area A off a corner with legs x, y (xy = 2A) takes a chord of at least
+    sqrt(2xy) = 2 sqrt(A), at x = y; every cut across the 10 km square is longer."""
+    area = 1 * KM2
+    necks = find_necks(box(0, 0, 10_000, 10_000), min_lobe_area=area, max_width=0)
+    assert len(necks) == 1
+    neck = necks[0]
+    assert neck.width == pytest.approx(2 * math.sqrt(area), abs=1e-3)
+    assert neck.side_a_area == pytest.approx(area, rel=1e-6)
+    assert neck.side_a_area >= area
+    legs = sorted(abs(x - round(x / 10_000) * 10_000) for x in np.ravel(neck.chord.coords))
+    assert legs[-2:] == pytest.approx([math.sqrt(2 * area)] * 2, abs=1e-3)
+    assert_valid_neck(neck, box(0, 0, 10_000, 10_000), area)
+
+
 def test_holes_in_the_lobes_are_kept_out_of_the_sides_and_rings_round_a_hole_are_no_neck():
     w, length = 123.4, 1432.1
     # One hole in each lobe; the second leaves a strip only 30 m wide beside it, narrower
