@@ -1029,6 +1029,8 @@ class _PartSolver:
                 held = self.min_area > 0 and minor <= _BOUND_SHARE * self.min_area
                 return width, float(t[0]), float(t[1]), held
             su, sv, length, feasible = s_u, s_v, width, True  # still falling: follow it
+            gap = (sv - su) % total
+            half = min(half, min(gap, total - gap) / 3.0)
         return self._polish_grid(r, su, sv, length, feasible, half)
 
     def _window_minimum(
@@ -1049,17 +1051,17 @@ class _PartSolver:
         rings = self.rings
         tu_win, tv_win = rings.param(r, su_win), rings.param(r, sv_win)
         pu, pv = rings.point(r, tu_win), rings.point(r, tv_win)
-        side = rings.arc_side(r, np.repeat(tu_win, len(tv_win)), np.tile(tv_win, len(tu_win)))
-        side = side[0].reshape(len(tu_win), len(tv_win))
+        shape = (len(tu_win), len(tv_win))
+        side, signed = rings.arc_side(r, np.repeat(tu_win, shape[1]), np.tile(tv_win, shape[0]))
+        levels = self._levels(r, side.reshape(shape), signed.reshape(shape))
         free = self._free_links(r, pu, su_win, pv, sv_win)
         bound = [
-            _on_level(level, side, pu, su_win, pv, sv_win)
-            # Just inside the limit, so that rounding leaves the cut on the right side.
-            for level in (self.min_area * (1 + 1e-9), rings.part_area - self.min_area * (1 + 1e-9))
+            _on_level(level, signed.reshape(shape), pu, su_win, pv, sv_win, expected)
+            for level, expected in levels or []
         ]
         cands = np.vstack([free, *bound])  # rows: width, su, sv, expected side or nan
         if len(cands) == 0:
-            return _NO_CUT
+            return _NO_CUT if levels is not None else None
         cands = cands[np.argsort(cands[:, 0], kind="stable")][:_WINDOW_CHECKS]
         t = rings.param(r, cands[:, 1:3].ravel()).reshape(-1, 2)
         got, _ = rings.arc_side(r, t[:, 0], t[:, 1])
@@ -1076,6 +1078,23 @@ class _PartSolver:
             on_edge = min(abs(abs(s_u - su) - half), abs(abs(s_v - sv) - half)) <= edge
             return float(width), float(s_u), float(s_v), bool(on_edge)
         return None
+
+    def _levels(
+        self, r: int, side: np.ndarray, signed: np.ndarray
+    ) -> list[tuple[float, float]] | None:
+        """Levels of the signed arc area (bilinear in the end fractions) at which the side
+        area is just inside the limit, with that side area; None where holes make the side
+        area jump within the window (or the ring is a hole's), so no bilinear model holds."""
+        if r != 0:
+            return None
+        holes = np.abs(signed) - side
+        if float(np.ptp(holes)) > 1e-9 * self.rings.part_area:
+            return None
+        base = float(holes.flat[0])
+        # Just inside the limit, so that rounding leaves the cut on the right side.
+        limit = self.min_area * (1 + 1e-9)
+        sides = (limit, self.rings.part_area - limit)
+        return [(sign * (a + base), a) for a in sides for sign in (1.0, -1.0)]
 
     def _middle_of_ties(self, r: int, cands: np.ndarray, k: int) -> tuple[float, float]:
         """Where walls run parallel many cuts are equally short: the middle one of the
@@ -1276,10 +1295,16 @@ class _PartSolver:
 
 
 def _on_level(
-    level: float, side: np.ndarray, pu: np.ndarray, su: np.ndarray, pv: np.ndarray, sv: np.ndarray
+    level: float,
+    side: np.ndarray,
+    pu: np.ndarray,
+    su: np.ndarray,
+    pv: np.ndarray,
+    sv: np.ndarray,
+    expected: float,
 ) -> np.ndarray:
-    """The shortest cut on the best piece pairs where the side area equals ``level``
-    (bilinear in the end fractions), refined by zooming: rows (width, su, sv, level)."""
+    """The shortest cut on the best piece pairs where the area ``side`` (bilinear in the
+    end fractions) equals ``level``, refined by zooming: rows (width, su, sv, expected)."""
     s00, s10, s01, s11 = side[:-1, :-1], side[1:, :-1], side[:-1, 1:], side[1:, 1:]
     lo = np.minimum(np.minimum(s00, s10), np.minimum(s01, s11))
     hi = np.maximum(np.maximum(s00, s10), np.maximum(s01, s11))
@@ -1314,7 +1339,7 @@ def _on_level(
     it, jt = i[top], j[top]
     s_u = su[it] + centre * (su[it + 1] - su[it])
     s_v = sv[jt] + fv[:, 0] * (sv[jt + 1] - sv[jt])
-    out = np.column_stack([width[:, 0], s_u, s_v, np.full(top.size, level)])
+    out = np.column_stack([width[:, 0], s_u, s_v, np.full(top.size, expected)])
     return out[ok]
 
 
