@@ -77,6 +77,7 @@ _NEAR_SHARE = 0.25  # chords whose smaller side is this share of the limit are p
 _POLISH_WINDOW = 1.5  # polishing searches end positions within this many widths along the ring
 _GRID = 17  # grid points per end position and zoom step (odd: the centre is on the grid)
 _GUARD_POINTS = 64
+_BOUND_CHORDS = 64  # shortest candidate chords of the vertex mesh tried as a first cut
 _WINDOW_PAIRS = 40_000  # polishing windows with more vertex pairs than this use the grid
 _WINDOW_CHECKS = 16  # shortest window candidates checked for area and validity
 _LEVEL_SAMPLES = 33  # samples per boundary-piece pair along the curve of the area limit
@@ -505,27 +506,80 @@ class _PartSolver:
 
     # ------------------------------------------------------------------ sampling
 
-    def _initial_samples(self) -> list[np.ndarray]:
-        """The shape's own vertices, then points so that no boundary segment is longer than a
-        quarter of the side of a square of ``min_lobe_area``: cuts held by the area limit
-        (the tip of a bulge cut off at exactly that area) need samples at that scale."""
+    def _initial_samples(self) -> tuple[list[np.ndarray], _Mesh | None]:
+        """The shape's own vertices, then points every quarter of the side of a square of
+        ``min_lobe_area`` where the narrowest cut may end: cuts held by the area limit (the
+        tip of a bulge cut off at exactly that area) need samples at that scale. Also the
+        mesh of the vertices alone, if the samples are just those."""
         rings = self.rings
+        vertices = [_essential_vertices(v, _SIMPLIFY_TOLERANCE).astype(float) for v in rings.verts]
         perimeter = sum(rings.length(r) for r in range(rings.count))
         spacing = max(0.25 * math.sqrt(self.min_area), perimeter / _BASE_SAMPLES)
+        if spacing <= 0:
+            return vertices, None
+        mesh = self._mesh(vertices)
+        reach = self._cut_bound(mesh)
         samples = []
-        for r, v in enumerate(rings.verts):
-            t = _essential_vertices(v, _SIMPLIFY_TOLERANCE).astype(float)
+        for r, t in enumerate(vertices):
             s = rings.arclen(r, t)
             span = np.diff(np.r_[s, rings.length(r) + s[0]])
-            pieces = np.ceil(span / spacing).astype(np.int64) if spacing > 0 else np.ones_like(t)
+            pieces = np.ceil(span / spacing).astype(np.int64)
             long = np.flatnonzero(pieces > 1)
             if long.size:
                 extra = np.concatenate(
                     [s[i] + span[i] * np.arange(1, pieces[i]) / pieces[i] for i in long]
                 )
+                extra = extra[self._may_end_a_cut(r, extra, reach, spacing)]
                 t = np.sort(np.r_[t, rings.param(r, extra)])
             samples.append(t)
-        return samples
+        unchanged = all(len(a) == len(b) for a, b in zip(samples, vertices))
+        return samples, mesh if unchanged else None
+
+    def _cut_bound(self, mesh: _Mesh) -> float:
+        """The length of the shortest chord of ``mesh`` that is a cut leaving enough on both
+        sides (inf if none): the narrowest cut is no longer."""
+        cand = np.flatnonzero(self._candidates(mesh))
+        if cand.size == 0:
+            return math.inf
+        cand = cand[np.argsort(mesh.length[cand], kind="stable")][:_BOUND_CHORDS]
+        ends = mesh.points[mesh.edge_v[cand]]
+        ok = self._valid_cuts(ends[:, 0], ends[:, 1])
+        return float(mesh.length[cand[np.argmax(ok)]]) if ok.any() else math.inf
+
+    def _may_end_a_cut(self, r: int, s: np.ndarray, reach: float, spacing: float) -> np.ndarray:
+        """Whether a cut no longer than ``reach`` leaving enough area on both sides may end
+        within half a spacing of each arc position ``s`` of ring r: some boundary point of
+        the ring lies within reach (plus that half spacing) and far enough along the ring
+        both ways (a side of area A has a perimeter of at least sqrt(4 pi A))."""
+        if not math.isfinite(reach) or s.size == 0:
+            return np.ones(len(s), dtype=bool)
+        rings = self.rings
+        total = rings.length(r)
+        radius = reach + 0.5 * spacing
+        need = math.sqrt(4.0 * math.pi * self.min_area) - radius - 0.5 * spacing
+        if need <= 0:
+            return np.ones(len(s), dtype=bool)
+        xy = rings.point(r, rings.param(r, s))
+        a, d = rings.verts[r], rings.seg[r]
+        tree = shapely.STRtree(shapely.linestrings(np.stack([a, a + d], axis=1)))
+        k, seg = tree.query(shapely.points(xy), predicate="dwithin", distance=radius)
+        # The stretch of each segment within the radius: a + f d for f in [f0, f1].
+        rel = a[seg] - xy[k]
+        dd = np.einsum("ij,ij->i", d[seg], d[seg])
+        bb = np.einsum("ij,ij->i", rel, d[seg])
+        cc = np.einsum("ij,ij->i", rel, rel) - radius * radius
+        root = np.sqrt(np.maximum(bb * bb - dd * cc, 0.0))
+        f0 = np.clip((-bb - root) / dd, 0.0, 1.0)
+        f1 = np.clip((-bb + root) / dd, 0.0, 1.0)
+        start = rings.cum[r][seg]
+        x0 = (start + f0 * rings.seglen[r][seg] - s[k]) % total
+        x1 = x0 + (f1 - f0) * rings.seglen[r][seg]
+        # Arc from the point forward: [x0, x1], possibly past a full turn.
+        hit = (x1 >= need) & (x0 <= total - need)
+        hit |= x1 - total >= need
+        out = np.zeros(len(s), dtype=bool)
+        out[k[hit]] = True
+        return out
 
     def _mesh(self, samples: list[np.ndarray]) -> _Mesh:
         rings = self.rings
@@ -568,7 +622,7 @@ class _PartSolver:
         edge_v = np.column_stack([keys // n, keys % n])
         order = np.argsort(inverse, kind="stable")
         counts = np.bincount(inverse, minlength=len(keys))
-        starts = np.r_[0, np.cumsum(counts)[:-1]]
+        starts = np.cumsum(counts) - counts
         owner = order // 3
         edge_tris = np.full((len(keys), 2), -1, dtype=np.int64)
         edge_tris[:, 0] = owner[starts]
@@ -662,9 +716,10 @@ class _PartSolver:
         return new, int(narrow.sum())
 
     def _refined_mesh(self) -> _Mesh | None:
-        samples = self._initial_samples()
+        samples, mesh = self._initial_samples()
         budget = max(_SAMPLE_BUDGET, 4 * sum(len(v) for v in self.rings.verts))
-        mesh = self._mesh(samples)
+        if mesh is None:
+            mesh = self._mesh(samples)
         for _ in range(_MAX_ROUNDS):
             if self.cancelled():
                 return None
@@ -860,9 +915,16 @@ class _PartSolver:
         return cache[key]
 
     def _valid_cuts(self, p: np.ndarray, q: np.ndarray) -> np.ndarray:
-        """Cuts p->q (ends on the boundary) that lie inside the part."""
-        mid = (p + q) / 2.0
-        ok = shapely.intersects_xy(self.poly, mid[:, 0], mid[:, 1])
+        """Cuts p->q (ends on the boundary) that lie inside the part: no point of them
+        outside, one at least strictly inside (not a cut running along the boundary), and
+        no boundary segment properly crossed."""
+        inside = np.zeros(len(p), dtype=bool)
+        ok = np.ones(len(p), dtype=bool)
+        for share in (0.5, 0.25, 0.75):
+            x = p + share * (q - p)
+            ok &= shapely.intersects_xy(self.poly, x[:, 0], x[:, 1])
+            inside |= shapely.contains_xy(self.poly, x[:, 0], x[:, 1])
+        ok &= inside
         if ok.any():
             ok[ok] = ~self.segments.crossed(p[ok], q[ok])
         return ok

@@ -182,6 +182,19 @@ def test_corner_cut_of_a_square_is_the_isosceles_triangle_of_the_minimum_area():
     assert_valid_neck(neck, box(0, 0, 10_000, 10_000), area)
 
 
+def test_a_line_along_the_boundary_across_a_notch_mouth_is_no_cut():
+    """Two boxes joined by a short corridor: the straight line along the top edge from the
+    left box over the corridor's mouth to the right box's corner (168 m) touches the
+    boundary but runs outside over the mouth; the neck is the corridor, 196 m."""
+    part = shapely.union_all(
+        [box(-500, -250, 0, 250), box(0, -98, 84, 98), box(84, -250, 584, 250)]
+    )
+    for area in (10_000.0, 12_695.3125):
+        necks = find_necks(part, min_lobe_area=area, max_width=1000)
+        assert [round(n.width, 6) for n in necks] == [196.0]
+        assert_valid_neck(necks[0], part, area)
+
+
 def test_holes_in_the_lobes_are_kept_out_of_the_sides_and_rings_round_a_hole_are_no_neck():
     w, length = 123.4, 1432.1
     # One hole in each lobe; the second leaves a strip only 30 m wide beside it, narrower
