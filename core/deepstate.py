@@ -16,6 +16,7 @@ import os
 import re
 import socket
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ DEFAULT_BASE_URL = "https://deepstatemap.live"
 MAX_RETRY_AFTER = 120.0  # seconds; a server asking for a longer pause gets no retry
 MAX_BACKOFF = 60.0
 _CHUNK = 16384
+_CANCEL_POLL = 0.1  # s between looks at the cancel flag while a request is under way
 _MAP_FILE = re.compile(r"^deepstate_(\d+)\.geojson$")
 _LIST_FILE = "deepstate_updates.json"
 _TMP_PREFIX = ".deepstate_tmp_"
@@ -565,6 +567,34 @@ class DeepStateClient:
                 attempt += 1
 
     def _get_once(self, url: str, what: str) -> bytes:
+        """One GET. When it can be cancelled it runs on a helper thread, so that a cancel is
+        seen within a fraction of a second even while the server sends nothing (a socket
+        read blocks up to the read timeout); the abandoned request ends on its own."""
+        if self._is_cancelled is None:
+            return self._request(url, what)
+        outcome: dict[str, object] = {}
+
+        def work() -> None:
+            try:
+                outcome["body"] = self._request(url, what)
+            except BaseException as exc:  # handed over to the waiting thread
+                outcome["error"] = exc
+
+        session = self._session
+        worker = threading.Thread(target=work, name="frontline-deepstate-get", daemon=True)
+        worker.start()
+        while worker.is_alive():
+            worker.join(_CANCEL_POLL)
+            if worker.is_alive() and self._is_cancelled():
+                # The abandoned request keeps its session; later requests get a fresh one.
+                if self._session is session:
+                    self._session = requests.Session()
+                raise DeepStateCancelledError(f"{what}: cancelled")
+        if "error" in outcome:
+            raise outcome["error"]  # type: ignore[misc]
+        return outcome["body"]  # type: ignore[return-value]
+
+    def _request(self, url: str, what: str) -> bytes:
         try:
             response = self._session.get(
                 url,

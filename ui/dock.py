@@ -134,6 +134,7 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         self.iface = iface
         self.updates: list[Update] = []
         self.cached_ids: set[int] = set()
+        self._typing_cache_dir = False  # the cache folder is being typed: commit when done
         self.offline = False
         self.offline_reason = ""
         self.current: Update | None = None
@@ -220,7 +221,10 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
             (self.clearCacheButton.clicked, self.clear_cache),
             (self.analysisTree.currentItemChanged, self._on_finding_selected),
             (self.baseUrlEdit.editingFinished, self._on_base_url_edited),
+            # Typing fires fileChanged at every key: commit when editing ends or on browsing.
             (self.cacheDirWidget.fileChanged, self._on_cache_dir_changed),
+            (self.cacheDirWidget.lineEdit().textEdited, self._on_cache_dir_typed),
+            (self.cacheDirWidget.lineEdit().editingFinished, self._on_cache_dir_edited),
             # Any change of a tick (the combo's own signal misses programmatic ones in 3.22).
             (self.classesCombo.model().itemChanged, self._on_classes_changed),
             (self.keepPreviousCheck.toggled, self._on_keep_previous_toggled),
@@ -285,14 +289,36 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         if self._started:
             self.refresh_updates()
 
+    def _on_cache_dir_typed(self, _text: str) -> None:
+        self._typing_cache_dir = True
+
     def _on_cache_dir_changed(self, path: str) -> None:
-        QgsSettings().setValue(SETTING_CACHE_DIR, path.strip())
+        if not self._typing_cache_dir:  # chosen with the browse button
+            self._commit_cache_dir(path)
+
+    def _on_cache_dir_edited(self) -> None:
+        self._typing_cache_dir = False
+        self._commit_cache_dir(self.cacheDirWidget.filePath())
+
+    def _commit_cache_dir(self, path: str) -> None:
+        path = path.strip()
+        if path == QgsSettings().value(SETTING_CACHE_DIR, "", type=str):
+            return
+        if self.task is not None:
+            # A running job reads and writes the cache it started with.
+            self.cacheDirWidget.setFilePath(str(cache_dir()))
+            return
+        QgsSettings().setValue(SETTING_CACHE_DIR, path)
         self._refresh_cache_size()
         if self._started:
             self.refresh_updates()
 
+    def _chosen_classes(self) -> list[str]:
+        return [c for c in self.classesCombo.checkedItemsData() if c in POLYGON_CLASSES]
+
     def _on_classes_changed(self, _item) -> None:
-        classes = [c for c in self.classesCombo.checkedItemsData() if c in POLYGON_CLASSES]
+        classes = self._chosen_classes()
+        self._refresh_buttons()
         if not classes:
             self._show_message(tr("Choose at least one class to load."), Qgis.Warning)
             return
@@ -333,14 +359,26 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
             self.offlineLabel.setToolTip(tr("DeepState answered at {}").format(base_url()))
 
     def _refresh_cache_size(self) -> None:
+        if not cache_dir().is_dir():
+            # Nothing cached there yet; the folder is made when a map is first saved.
+            self.cacheSizeLabel.setText(tr("Cache: {}").format(file_size(0)))
+            self.cacheSizeLabel.setToolTip(str(cache_dir()))
+            return
         try:
             client = make_client(base_url(), offline=False)
             size = client.cache_size()
+            cached = set(client.cached_ids())
             client.close()
         except (OSError, ValueError) as error:
             self.cacheSizeLabel.setText(tr("Cache unavailable"))
             self.cacheSizeLabel.setToolTip(str(error))
             return
+        if cached != self.cached_ids:
+            # Maps downloaded since the list was read, or cleared: offline, these decide what
+            # loads, so the calendar and the chosen day's label follow.
+            self.cached_ids = cached
+            self._format_calendar()
+            self._show_update(from_qdate(self.dateEdit.date()))
         self.cacheSizeLabel.setText(tr("Cache: {}").format(file_size(size)))
         self.cacheSizeLabel.setToolTip(str(cache_dir()))
 
@@ -409,6 +447,12 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         )
         self.cancelButton.setEnabled(busy)
         self.clearCacheButton.setEnabled(not busy)
+        # Where a running job downloads and caches must not change under it.
+        self.cacheDirWidget.setEnabled(not busy)
+        self.baseUrlEdit.setEnabled(not busy)
+        if not self._chosen_classes():
+            self.loadButton.setEnabled(False)
+            self.loadButton.setToolTip(tr("Choose at least one class to load."))
         for button, blocker, tip in (
             (
                 self.compareButton,
@@ -850,7 +894,7 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
             jobs.analyse_job(
                 loaded.update.id,
                 side.held,
-                rear.id() if rear is not None else None,
+                jobs.copy_layer(rear) if rear is not None else None,
                 base_url(),
                 self.offline,
                 side.label,

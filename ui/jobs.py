@@ -13,7 +13,10 @@ from datetime import date
 
 from qgis.core import (
     QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
     QgsFeatureRequest,
+    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingUtils,
@@ -57,6 +60,37 @@ def class_subset(run: JobRun, layer: QgsVectorLayer, classes: tuple[str, ...]) -
     subset = layer.materialize(request, run.feedback)
     run.context.temporaryLayerStore().addMapLayer(subset)
     return subset
+
+
+@dataclass(frozen=True)
+class LayerCopy:
+    """A polygon layer's geometries and CRS, read on the GUI thread: the job never touches
+    the project's layer, which the user may edit or remove while it runs."""
+
+    name: str
+    crs: QgsCoordinateReferenceSystem
+    geometries: tuple[QgsGeometry, ...]
+
+
+def copy_layer(layer: QgsVectorLayer) -> LayerCopy:
+    geometries = tuple(QgsGeometry(f.geometry()) for f in layer.getFeatures())
+    return LayerCopy(layer.name(), QgsCoordinateReferenceSystem(layer.crs()), geometries)
+
+
+def layer_from_copy(run: JobRun, copy: LayerCopy) -> QgsVectorLayer:
+    """A memory layer of the copy, made on the worker thread and kept in the run's context."""
+    layer = QgsVectorLayer("MultiPolygon", copy.name, "memory")
+    layer.setCrs(copy.crs)
+    features = []
+    for geometry in copy.geometries:
+        geometry = QgsGeometry(geometry)
+        geometry.convertToMultiType()
+        feature = QgsFeature()
+        feature.setGeometry(geometry)
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    run.context.temporaryLayerStore().addMapLayer(layer)
+    return layer
 
 
 def class_areas(layer: QgsVectorLayer) -> dict[str, float]:
@@ -249,7 +283,7 @@ def feature_records(layer: QgsVectorLayer, kind: str, output: str) -> list[Findi
 def analyse_job(
     snapshot_id: int,
     held: tuple[str, ...],
-    rear_layer_id: str | None,
+    rear: LayerCopy | None,
     base_url: str,
     offline: bool,
     side_label: str,
@@ -287,7 +321,7 @@ def analyse_job(
         if registry.algorithmById(ENCIRCLEMENT_ALG) is not None:
             parameters = {
                 "HELD": held_layer.id(),
-                "REAR": rear_layer_id or None,
+                "REAR": layer_from_copy(run, rear).id() if rear is not None else None,
                 "OUTPUT": TEMPORARY,
                 "OUTPUT_LINKS": TEMPORARY,
             }

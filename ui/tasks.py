@@ -171,6 +171,11 @@ class JobTask(QgsTask):
             self.ok = False
             if not self.error:
                 self.cancelled = True
+        elif self.feedback.isCanceled():
+            # Cancelled (or the project cleared) after the worker returned but before this
+            # ran on the GUI thread: its results must not land in the project.
+            self.ok = False
+            self.cancelled = True
         callback, self.on_finished = self.on_finished, None
         if callback is not None:
             try:
@@ -180,9 +185,13 @@ class JobTask(QgsTask):
         self.context = None
 
 
+_GENERIC_FIRST_LINES = ("Unable to execute algorithm",)
+
+
 def one_line(text: str) -> str:
-    """The first non-empty line of a message (Processing messages may carry a trailing one)."""
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()
-    return text.strip()
+    """The first non-empty line of a message (Processing messages may carry a trailing one),
+    or the reason after Processing's generic "Unable to execute algorithm" heading."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) > 1 and lines[0] in _GENERIC_FIRST_LINES:
+        return " ".join(lines[1:])
+    return lines[0] if lines else text.strip()

@@ -476,6 +476,26 @@ def test_cancel_stops_a_download(deepstate_site, tmp_path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_cancel_is_seen_while_the_server_sends_nothing(deepstate_site, tmp_path) -> None:
+    """A stalled server blocks a socket read up to the read timeout (30 s): a cancel must
+    still end the download within a fraction of a second, leaving nothing behind."""
+    deepstate_site.fail("geojson", Failure.stall(20))
+    with FakeDeepStateServer(deepstate_site) as server:
+        start = time.perf_counter()
+        client = make_client(
+            server.base_url, tmp_path, is_cancelled=lambda: time.perf_counter() - start > 0.3
+        )
+        with pytest.raises(DeepStateCancelledError) as info:
+            client.map_data(ID_0304)
+        waited = time.perf_counter() - start
+        assert waited < 1.0
+        assert_one_line(info.value, f"map {ID_0304}", "cancelled")
+        assert list(tmp_path.iterdir()) == []
+        # The client still works for the next request (a fresh connection).
+        client._is_cancelled = None
+        assert len(client.updates()) > 0
+
+
 def test_cancel_during_backoff(deepstate_server, tmp_path) -> None:
     deepstate_server.site.fail("public", Failure.error(500))
     sleeps = Sleeps()

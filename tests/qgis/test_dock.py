@@ -46,6 +46,7 @@ from fltest.deepstate_server import DeepStateSite, Failure, FakeDeepStateServer,
 from fltest.qt import TOOLBAR, wait_until
 from frontline.processing.deepstate_access import (
     SETTING_BASE_URL,
+    SETTING_CACHE_DIR,
     SETTING_CLASSES,
     SETTING_KEEP_PREVIOUS,
     SETTING_SIDE,
@@ -627,6 +628,76 @@ def test_network_lost_after_the_list_switches_to_offline(plugin, site):
     assert panel.offlineLabel.text() == "● Offline: cached maps only"
     assert project_layers() == {}
     assert_project_consistent()
+
+
+def test_cancel_after_the_worker_returned_adds_nothing(plugin, server):
+    """File > New between the worker's return and the task's end on the GUI thread: the
+    map must not land in the new project."""
+    panel = open_dock(plugin, server.base_url)
+    select_day(panel, QDate(2024, 11, 1))
+    panel.loadButton.click()
+    task = panel.task
+    deadline = time.monotonic() + 30
+    while not task.ok and time.monotonic() < deadline:  # no event loop: finished() waits
+        time.sleep(0.01)
+    assert task.ok
+    QgsProject.instance().clear()
+    wait_until(lambda: idle(panel), 10)
+    assert panel.messageLabel.text().endswith("cancelled; nothing was added.")
+    assert project_layers() == {} and frontline_groups() == []
+    assert_project_consistent()
+
+
+def test_maps_loaded_before_the_network_went_are_known_as_cached(plugin, site, isolated_cache):
+    with FakeDeepStateServer(site) as short_lived:
+        panel = open_dock(plugin, short_lived.base_url)
+        select_day(panel, QDate(2024, 11, 1))
+        load(panel)
+    select_day(panel, QDate(2024, 12, 1))
+    load(panel)  # the server is gone now
+    assert panel.offline
+    assert panel.cached_ids == {NOV_1}
+    select_day(panel, QDate(2024, 11, 1))
+    assert "not in the cache" not in panel.updateLabel.text()
+    assert panel.loadButton.isEnabled()
+    select_day(panel, QDate(2024, 12, 1))
+    assert panel.updateLabel.text().endswith(" (not in the cache)")
+
+
+def test_typing_a_cache_folder_commits_it_only_when_editing_ends(plugin, server, isolated_cache):
+    panel = open_dock(plugin, server.base_url)
+    target = isolated_cache.parent / "typed" / "cache"
+    edit = panel.cacheDirWidget.lineEdit()
+    edit.selectAll()
+    QTest.keyClick(edit, Qt.Key_Backspace)
+    QTest.keyClicks(edit, str(target))
+    assert not (isolated_cache.parent / "typed").exists()  # no folder per keystroke
+    assert QgsSettings().value(SETTING_CACHE_DIR) == str(isolated_cache)
+    edit.editingFinished.emit()
+    assert QgsSettings().value(SETTING_CACHE_DIR) == str(target)
+    assert panel.cacheSizeLabel.text() == "Cache: 0 B"
+    wait_until(lambda: idle(panel), 10)  # the list is read again, into the new folder
+    assert (target / "deepstate_updates.json").is_file()
+
+
+def test_no_class_ticked_disables_load(plugin, server):
+    panel = open_dock(plugin, server.base_url)
+    model = panel.classesCombo.model()
+    for row in range(model.rowCount()):
+        model.item(row).setCheckState(Qt.Unchecked)
+    assert panel.classesCombo.checkedItemsData() == []
+    assert not panel.loadButton.isEnabled()
+    assert panel.loadButton.toolTip() == "Choose at least one class to load."
+    model.item(0).setCheckState(Qt.Checked)
+    assert panel.loadButton.isEnabled()
+
+
+def test_a_failed_algorithm_reports_its_reason_not_the_generic_heading():
+    from frontline.ui.tasks import one_line
+
+    text = "Unable to execute algorithm\nCould not load source layer for REAR: gone"
+    assert one_line(text) == "Could not load source layer for REAR: gone"
+    assert one_line("Map 1: HTTP 404\n") == "Map 1: HTTP 404"
 
 
 def test_cache_size_and_clear(plugin, server, isolated_cache):
