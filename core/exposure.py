@@ -117,6 +117,11 @@ def hostile_ground(
     The opening leaves straight edges in place and rounds convex corners with radius
     min_width / 2. Enemy-held ground is never opened: thin polygons there are drawn on purpose.
     """
+    # Repaired first, as route_exposure repairs its hostile ground: a bow-tie ring would
+    # stop the overlays.
+    area_box, country_polygon = _polygonal(area_box), _polygonal(country_polygon)
+    own_held_abroad = None if own_held_abroad is None else _polygonal(own_held_abroad)
+    enemy_held_inside = None if enemy_held_inside is None else _polygonal(enemy_held_inside)
     abroad = shapely.difference(area_box, country_polygon)
     if own_held_abroad is not None and not own_held_abroad.is_empty:
         abroad = shapely.difference(abroad, own_held_abroad)
@@ -194,7 +199,10 @@ def _as_lines(route: BaseGeometry | None, index: int) -> Lines | None:
     if route.geom_type == "GeometryCollection":
         # Collect the parts without a union, which would dissolve linework run twice.
         parts = shapely.get_parts(shapely.get_parts(route))
-        route = shapely.multilinestrings([g for g in parts if g.geom_type == "LineString"])
+        lines = [g for g in parts if g.geom_type == "LineString" and not g.is_empty]
+        if not lines:
+            return None  # no linework: skipped like an empty route
+        route = shapely.multilinestrings(lines)
     elif route.geom_type not in ("LineString", "MultiLineString"):
         raise TypeError(f"ROUTES: route {index} is a {route.geom_type}, not a line")
     route = shapely.force_2d(route)
@@ -252,14 +260,13 @@ def _pieces_by_overlay(
     itself (overlays dissolve linework that runs over itself, so its length would be lost)."""
     found = []
     covered = 0.0
+    remaining = line
     for zone in zones:
-        if zone.inside:
-            part = shapely.intersection(line, zone.area)
-        else:
-            part = shapely.difference(line, zone.area)
+        part, remaining = _take(remaining, zone.area, zone.inside)
         covered += part.length
         found.extend((*_in_travel_order(piece, line), zone.band) for piece in _line_parts(part))
-    if covered < line.length * (1 - 1e-9) - MIN_STRETCH_LENGTH:
+    slack = line.length * 1e-9 + MIN_STRETCH_LENGTH
+    if abs(covered - line.length) > slack:
         return None
     # Overlays split lines where the route crosses itself: pieces are joined again when they
     # follow each other along the route.
@@ -267,6 +274,16 @@ def _pieces_by_overlay(
     for _, piece, band in sorted(found, key=lambda item: item[0]):
         _chain(chains, band, piece)
     return [(band, LineString(points)) for band, points in chains]
+
+
+def _take(remaining: Lines, area: Polygonal, inside: bool) -> tuple[Lines, Lines]:
+    """The part of ``remaining`` in a zone (inside ``area``, or outside it) and what is left.
+    Rings share their boundaries: a stretch along one goes to the nearer band only."""
+    if remaining.is_empty:
+        return remaining, remaining
+    if not inside:
+        return shapely.difference(remaining, area), LineString()
+    return shapely.intersection(remaining, area), shapely.difference(remaining, area)
 
 
 def _pieces_by_segment(line: Lines, zones: list[_Zone]) -> list[tuple[float | None, LineString]]:
@@ -291,8 +308,9 @@ def _pieces_by_segment(line: Lines, zones: list[_Zone]) -> list[tuple[float | No
 
 def _segment_pieces(segment: LineString, local) -> list[tuple[float | None, LineString]]:
     found = []
+    remaining = segment
     for band, area, inside in local:
-        part = shapely.intersection(segment, area) if inside else shapely.difference(segment, area)
+        part, remaining = _take(remaining, area, inside)
         found.extend((*_in_travel_order(piece, segment), band) for piece in _line_parts(part))
     return [(band, piece) for _, piece, band in sorted(found, key=lambda item: item[0])]
 

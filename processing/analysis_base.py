@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -41,12 +43,26 @@ class MetricFrame:
         extent = extent_in_wgs84(sources, context)
         if extent.isNull():  # empty inputs: nothing will be projected, any centre will do
             extent = QgsRectangle(0.0, 0.0, 0.0, 0.0)
+        self.extent = extent
         self.crs = local_metric_crs(extent)
         self.context = context
         self.output_crs = output_crs
         self.to_output = QgsCoordinateTransform(self.crs, output_crs, context.transformContext())
         self.to_wgs84 = QgsCoordinateTransform(self.crs, WGS84, context.transformContext())
         self.measure = ellipsoid(context)
+
+    def around(self, margin_m: float) -> QgsRectangle:
+        """The lon/lat extent of the frame's own inputs grown by ``margin_m`` metres."""
+        extent = self.extent
+        top = max(abs(extent.yMinimum()), abs(extent.yMaximum()))
+        dy = margin_m / 110_000.0  # a degree of latitude is at least 110.5 km
+        dx = dy / max(math.cos(math.radians(min(top + dy, 89.0))), 1e-3)
+        return QgsRectangle(
+            max(extent.xMinimum() - dx, -180.0),
+            max(extent.yMinimum() - dy, -90.0),
+            min(extent.xMaximum() + dx, 180.0),
+            min(extent.yMaximum() + dy, 90.0),
+        )
 
     def output_geometry(self, shape) -> QgsGeometry:
         geometry = shapely_to_qgs(shape)
@@ -98,7 +114,12 @@ class AnalysisAlgorithm(FrontlineAlgorithm):
         frame: MetricFrame,
         context: QgsProcessingContext,
         feedback: QgsProcessingFeedback,
+        margin_m: float | None = None,
     ):
+        """The source's polygons dissolved, in the frame's CRS; with ``margin_m``, only what
+        lies within that distance of the frame's own inputs (a layer of the whole world
+        cannot be projected into one local CRS)."""
         if source is None:
             return None
-        return read_polygons(source, name, frame.crs, context, feedback)
+        clip = frame.around(margin_m) if margin_m is not None else None
+        return read_polygons(source, name, frame.crs, context, feedback, clip)

@@ -129,21 +129,31 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
             for name in (self.HELD, self.REAR, self.HOSTILE, self.LAND)
         }
         held_source = sources[self.HELD]
-        frame = MetricFrame([s for s in sources.values() if s], held_source.sourceCrs(), context)
+        # Centred on the held ground: a REAR, HOSTILE or LAND layer reaching far beyond it
+        # (a country, a world land layer) must not move the centre and distort the widths.
+        frame = MetricFrame([held_source], held_source.sourceCrs(), context)
+
+        def number(name: str) -> float:
+            return self.parameterAsDouble(parameters, name, context)
+
+        # Beyond the fire range and the contact tolerance other ground cannot matter.
+        reach = max(number(self.FIRE_RANGE), 0.0) + max(number(self.CONTACT_TOLERANCE), 0.0)
         layers = {
-            name: self.read_metric(source, name, frame, context, feedback)
+            name: self.read_metric(
+                source, name, frame, context, feedback, None if name == self.HELD else reach + 1e4
+            )
             for name, source in sources.items()
         }
         if layers[self.HELD].is_empty:
             feedback.pushWarning(self.tr("HELD: the layer has no polygons; nothing to assess."))
         if layers[self.REAR] is not None and layers[self.REAR].is_empty:
             feedback.pushWarning(
-                self.tr("REAR: the layer has no polygons; the largest piece plays the rear.")
+                self.tr(
+                    "REAR: the layer has no polygons near the held ground; the largest piece "
+                    "plays the rear."
+                )
             )
         feedback.setProgress(20)
-
-        def number(name: str) -> float:
-            return self.parameterAsDouble(parameters, name, context)
 
         try:
             result = detect_encirclement(

@@ -106,9 +106,9 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
                 before,
                 after,
                 area_of_interest=self.read_metric(
-                    aoi_source, self.AREA_OF_INTEREST, frame, context, feedback
+                    aoi_source, self.AREA_OF_INTEREST, frame, context, feedback, 1e4
                 ),
-                land=self.read_metric(land_source, self.LAND, frame, context, feedback),
+                land=self.read_metric(land_source, self.LAND, frame, context, feedback, 1e4),
                 min_area=self.parameterAsDouble(parameters, self.MIN_AREA, context) * 1e6,
                 min_width=self.parameterAsDouble(parameters, self.MIN_WIDTH, context),
                 is_cancelled=feedback.isCanceled,

@@ -129,21 +129,37 @@ def read_shapes(
     feedback: QgsProcessingFeedback,
     keep,
     kind: str,
+    clip: QgsRectangle | None = None,
 ) -> list[tuple[int, object]]:
     """(feature id, shapely geometry in ``target_crs``) of each feature; ``keep(shape)`` returns
     the part to keep, or None to skip the feature. Skipped features (null, empty, or nothing
-    kept) get one warning naming the parameter and the ``kind`` of geometry it needs."""
+    kept) get one warning naming the parameter and the ``kind`` of geometry it needs.
+
+    ``clip`` (lon/lat) keeps only what lies in it: a layer reaching round the world (a land
+    or country layer) cannot be projected whole into a local CRS, and far away it does not
+    matter."""
     transform = QgsCoordinateTransform(source.sourceCrs(), target_crs, context.transformContext())
     step = densify_step(source.sourceCrs())
+    request = QgsFeatureRequest().setNoAttributes()
+    window = None
+    if clip is not None:
+        to_source = QgsCoordinateTransform(WGS84, source.sourceCrs(), context.transformContext())
+        window = to_source.transformBoundingBox(clip)
+        request.setFilterRect(window)
     shapes = []
     skipped = 0
-    for feature in source.getFeatures(QgsFeatureRequest().setNoAttributes()):
+    for feature in source.getFeatures(request):
         if feedback.isCanceled():
             break
         geometry = feature.geometry()
-        kept = None
-        if not (geometry.isNull() or geometry.isEmpty()):
-            kept = keep(to_target(geometry, transform, step))
+        if geometry.isNull() or geometry.isEmpty():
+            skipped += 1
+            continue
+        if window is not None:
+            geometry = geometry.clipped(window)
+            if geometry.isNull() or geometry.isEmpty():
+                continue  # wholly outside the area that matters
+        kept = keep(to_target(geometry, transform, step))
         if kept is None:
             skipped += 1
         else:
@@ -157,7 +173,9 @@ def read_shapes(
     return shapes
 
 
-def read_polygon_shapes(source, parameter_name, target_crs, context, feedback) -> list:
+def read_polygon_shapes(
+    source, parameter_name, target_crs, context, feedback, clip: QgsRectangle | None = None
+) -> list:
     """Each feature's polygons as a shapely geometry in ``target_crs`` (not yet repaired: the
     core repairs what it is given, and read_polygons repairs before dissolving)."""
 
@@ -166,7 +184,7 @@ def read_polygon_shapes(source, parameter_name, target_crs, context, feedback) -
         return None if part.is_empty else part
 
     found = read_shapes(
-        source, parameter_name, target_crs, context, feedback, polygons, tr("polygon")
+        source, parameter_name, target_crs, context, feedback, polygons, tr("polygon"), clip
     )
     return [shape for _, shape in found]
 
@@ -177,11 +195,13 @@ def read_polygons(
     target_crs: QgsCoordinateReferenceSystem,
     context: QgsProcessingContext,
     feedback: QgsProcessingFeedback,
+    clip: QgsRectangle | None = None,
 ):
-    """All polygons of a source dissolved into one shapely geometry (empty when none)."""
+    """All polygons of a source dissolved into one shapely geometry (empty when none); see
+    read_shapes for ``clip``."""
     import shapely
 
-    shapes = read_polygon_shapes(source, parameter_name, target_crs, context, feedback)
+    shapes = read_polygon_shapes(source, parameter_name, target_crs, context, feedback, clip)
     if len(shapes) == 1:
         return shapes[0]  # the core repairs it if needed; a dissolve would only cost time
     return shapely.union_all(shapely.make_valid(shapes)) if shapes else shapely.Polygon()

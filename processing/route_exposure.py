@@ -117,9 +117,13 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
         check_crs(routes_source, self.ROUTES)
         hostile_source = self.polygon_source(parameters, self.HOSTILE, context)
         land_source = self.polygon_source(parameters, self.LAND, context, optional=True)
-        frame = MetricFrame([routes_source, hostile_source], routes_source.sourceCrs(), context)
+        # Centred on the routes: hostile ground reaching far beyond them must not move the
+        # centre and stretch the ranges.
+        frame = MetricFrame([routes_source], routes_source.sourceCrs(), context)
         routes = read_line_features(routes_source, self.ROUTES, frame.crs, context, feedback)
-        hostile = self.read_metric(hostile_source, self.HOSTILE, frame, context, feedback)
+        # Ground farther than the largest range only makes a route "beyond": not needed.
+        reach = max(ranges) + 1e4
+        hostile = self.read_metric(hostile_source, self.HOSTILE, frame, context, feedback, reach)
         if hostile.is_empty:
             feedback.pushWarning(
                 self.tr("HOSTILE: no hostile ground; every route is beyond range.")
@@ -128,7 +132,7 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
             [line for _, line in routes],
             hostile,
             ranges,
-            land=self.read_metric(land_source, self.LAND, frame, context, feedback),
+            land=self.read_metric(land_source, self.LAND, frame, context, feedback, reach),
             is_cancelled=feedback.isCanceled,
         )
         if feedback.isCanceled() or result.cancelled:

@@ -313,6 +313,24 @@ def test_geometry_collection_routes_use_their_lines():
     )
 
 
+def test_a_collection_with_no_lines_is_skipped_like_an_empty_route():
+    from shapely.geometry import GeometryCollection
+
+    result = route_exposure([GeometryCollection([Point(0, 0)]), None], WEST, RANGES)
+    assert result.stretches == [] and result.summary == [] and result.exposed_share == 0.0
+
+
+@pytest.mark.parametrize("band", RANGES)
+def test_a_road_along_a_band_boundary_counts_once_in_the_nearer_band(band):
+    """At exactly a range's distance the road lies on the boundary shared by two rings: it
+    belongs to that range's band only, not to the next one as well."""
+    road = LineString([(band, -5000), (band, 5000)])
+    result = route_exposure([road], WEST, RANGES)
+    assert [(s.band, s.geometry.length) for s in result.stretches] == [(band, 10_000.0)]
+    assert lengths_by_band(result)[band] == pytest.approx(10_000.0)
+    assert sum(lengths_by_band(result).values()) == pytest.approx(10_000.0)
+
+
 # ---------------------------------------------------------------------------------------------
 # Properties on random roads and random hostile ground
 
@@ -383,6 +401,18 @@ def test_hostile_ground_is_abroad_minus_own_ground_plus_enemy_ground():
     assert not hostile.contains(Point(110_000, 50_000))  # own ground abroad
     assert not hostile.contains(Point(50_000, 50_000))  # own country
     assert hostile_ground(country, area).area == pytest.approx(200_000**2 - 100_000**2)
+
+
+def test_hostile_ground_repairs_bow_tie_rings():
+    from shapely.geometry import Polygon
+
+    bow_tie = Polygon([(0, 0), (10, 10), (10, 0), (0, 10)])  # self-intersecting at (5, 5)
+    area = box(-20, -20, 30, 30)
+    hostile = hostile_ground(bow_tie, area, own_held_abroad=bow_tie, enemy_held_inside=bow_tie)
+    assert hostile.is_valid
+    assert hostile.area == pytest.approx(area.area)  # abroad everywhere but the two triangles,
+    # which the enemy holds inside: all of the box
+    assert hostile_ground(bow_tie, area).area == pytest.approx(area.area - 50.0)
 
 
 def test_hostile_ground_min_width_removes_border_slivers_only():

@@ -55,6 +55,22 @@ def test_neck_pocket_in_lonlat(run_alg, tmp_path):
     assert sum(p["share"] for p in pieces) == pytest.approx(1.0, abs=1e-6)
 
 
+@pytest.mark.parametrize("land", [box(-10, 35, 60, 70), box(-179, -85, 179, 85)])
+def test_a_land_layer_reaching_far_away_does_not_move_the_measuring_frame(run_alg, tmp_path, land):
+    """The 400 m neck stays wider than a 395 m link limit however far LAND reaches (a world
+    land layer once moved the local CRS's centre to 0 E 0 N and shrank the neck to 388 m)."""
+    result, pieces, links = run_encirclement(
+        run_alg,
+        tmp_path,
+        memory_layer([lonlat(TWO_LOBES)]),
+        LAND=memory_layer([land]),
+        MAX_LINK_WIDTH=395,
+        FIRE_RANGE=0,
+    )
+    assert len(pieces) == 1 and links == []  # no neck narrower than 395 m: one piece
+    assert pieces[0]["area_km2"] == pytest.approx(100 + 0.4 + 16, rel=0.005)
+
+
 def test_rear_in_another_crs_makes_the_larger_side_the_pocket(run_alg, tmp_path):
     held = memory_layer([lonlat(TWO_LOBES)])
     rear_metric = box(15 * KM, 0, 30 * KM, 10 * KM)

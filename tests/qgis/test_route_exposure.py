@@ -69,6 +69,19 @@ def test_road_from_30_km_to_the_edge_in_lonlat(run_alg, tmp_path):
     assert {s["band"] for s in stretches if s["band"]} == {5000.0, 10000.0, 20000.0}
 
 
+def test_hostile_ground_reaching_far_away_does_not_stretch_the_ranges(run_alg, tmp_path):
+    """The same road, with hostile ground that covers the world but for a hole the road lies
+    in: the bands stay 5, 5 and 10 km (a centre at 0 E 0 N once made them 5.2/5.2/10.5)."""
+    _, far = geod_offset(30.5, EDGE_LAT, 0.0, 30_000.0)
+    road = LineString([(30.5, far), (30.5, EDGE_LAT)])
+    world = box(-179.0, -85.0, 179.0, 85.0).difference(box(29.0, EDGE_LAT, 32.0, 60.0))
+    _, _, summary = run_exposure(run_alg, tmp_path, memory_layer([road]), memory_layer([world]))
+    lengths = {row["band"]: row["length_km"] for row in summary if row["band"]}
+    assert lengths[5000.0] == pytest.approx(5.0, rel=0.005)
+    assert lengths[10000.0] == pytest.approx(5.0, rel=0.005)
+    assert lengths[20000.0] == pytest.approx(10.0, rel=0.005)
+
+
 def test_road_entering_hostile_ground_in_metres(run_alg, tmp_path):
     # UTM zone 36N: hostile ground south of y = 5,540,000 m.
     hostile = box(300_000, 5_500_000, 400_000, 5_540_000)
