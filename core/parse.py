@@ -200,11 +200,23 @@ def _rings_to_polygons(polygons: list[list]) -> np.ndarray:
     return shapely.polygons(ring_geoms, indices=poly_of_ring)
 
 
-def _polygon_or_none(rings: list) -> BaseGeometry | None:
-    """One polygon built on its own (the slow path, for malformed coordinates)."""
+def _polygon_or_none(rings: list) -> tuple[BaseGeometry | None, bool]:
+    """One polygon built on its own (the slow path, for malformed coordinates), and whether
+    malformed holes were left out: a bad hole must not cost the whole polygon."""
+    shell = _ring_or_none(rings[0]) if rings else None
+    if shell is None:
+        return None, False
+    holes = [_ring_or_none(r) for r in rings[1:]]
+    kept = [h for h in holes if h is not None]
     try:
-        shells = [np.asarray([p[:2] for p in r], dtype=float) for r in rings]
-        return shapely.Polygon(shells[0], shells[1:])
+        return shapely.Polygon(shell, kept), len(kept) < len(holes)
+    except (ValueError, TypeError, GEOSException):
+        return None, False
+
+
+def _ring_or_none(ring) -> shapely.LinearRing | None:
+    try:
+        return shapely.LinearRing(np.asarray([p[:2] for p in ring], dtype=float))
     except (ValueError, TypeError, IndexError, GEOSException):
         return None
 
@@ -229,22 +241,27 @@ def _build_polygons(pending: list[_Pending], skipped: Counter) -> tuple[list, in
     all_parts = [rings for p in pending for rings in p.parts]
     try:
         built = list(_rings_to_polygons(all_parts)) if all_parts else []
+        trimmed = [False] * len(built)
     except (ValueError, TypeError, IndexError, GEOSException):
-        built = [_polygon_or_none(rings) for rings in all_parts]
+        built, trimmed = map(list, zip(*(_polygon_or_none(r) for r in all_parts)))
     out = []
     index = 0
     for item in pending:
-        parts = [g for g in built[index : index + len(item.parts)] if g is not None]
+        span = slice(index, index + len(item.parts))
+        parts = [g for g in built[span] if g is not None]
+        # A malformed part or hole left out: the feature is kept, and counted as repaired.
+        partial = len(parts) < len(item.parts) or any(trimmed[span])
         index += len(item.parts)
         if not parts:
             skipped["invalid polygon coordinates"] += 1
             continue
         geom = parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts)
-        out.append((item, geom))
-    valid = shapely.is_valid([g for _, g in out]) if out else np.array([], dtype=bool)
+        out.append((item, geom, partial))
+    valid = shapely.is_valid([g for _, g, _ in out]) if out else np.array([], dtype=bool)
     repaired = 0
     result = []
-    for (item, geom), ok in zip(out, valid):
+    for (item, geom, partial), ok in zip(out, valid):
+        repaired += partial and ok
         if not ok:
             geom = _polygonal_part(geom)
             repaired += 1

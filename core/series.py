@@ -16,6 +16,7 @@ import numpy as np
 from shapely.geometry.base import BaseGeometry
 
 from .diff import CancelCheck, DiffCancelledError, clean_polygonal, overlay_change
+from .kyiv_time import kyiv_date
 
 M2_PER_KM2 = 1e6
 
@@ -247,7 +248,8 @@ def _esc(text: str) -> str:
 
 
 def _date(time: datetime) -> str:
-    return time.strftime("%Y-%m-%d")
+    """The day in Kyiv, by which maps are chosen (a map of 22:22 UTC is the next day's)."""
+    return (kyiv_date(time) if time.tzinfo else time.date()).isoformat()
 
 
 def _when(time: datetime) -> str:

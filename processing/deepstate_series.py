@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -190,10 +191,12 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
         feedback.setProgress(100)
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         if html_path:
+            from ..core.kyiv_time import kyiv_date
             from ..core.series import series_chart_html
 
+            # Kyiv days, as the maps were chosen by.
             title = self.tr("DeepState areas, {} to {}").format(
-                snapshots[0][0].date().isoformat(), snapshots[-1][0].date().isoformat()
+                kyiv_date(snapshots[0][0]).isoformat(), kyiv_date(snapshots[-1][0]).isoformat()
             )
             Path(html_path).write_text(series_chart_html(rows, title), encoding="utf-8")
             results[self.OUTPUT_HTML] = html_path
@@ -266,6 +269,8 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
         measure = ellipsoid(context)
         fields = series_fields()
         snapshots = []
+        skipped: Counter = Counter()
+        repaired = 0
         for index, (snapshot_id, load) in enumerate(maps):
             if feedback.isCanceled():
                 break
@@ -275,6 +280,8 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
                 parsed = parse_map(load(), moment)
             except DeepStateError as error:
                 raise QgsProcessingException(str(error)) from error
+            skipped.update(parsed.skipped)
+            repaired += parsed.repaired
             wanted = [f for f in parsed.polygons if f.cls in classes]
             if frame is None:
                 frame = self._frame(wanted, context)
@@ -303,6 +310,11 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
                 )
             snapshots.append((moment, {c: shapely.union_all(g) for c, g in planar.items()}))
             feedback.setProgress(80 * (index + 1) / len(maps))
+        # As the snapshot algorithm says them, summed over the maps: nothing left out silently.
+        for reason, count in sorted(skipped.items()):
+            feedback.pushWarning(self.tr("Skipped {} feature(s): {}.").format(count, reason))
+        if repaired:
+            feedback.pushInfo(self.tr("Repaired {} invalid polygon(s).").format(repaired))
         return snapshots
 
     @staticmethod

@@ -306,6 +306,22 @@ def test_malformed_pieces_are_skipped_and_counted() -> None:
     }
 
 
+def test_a_malformed_hole_or_part_costs_only_itself() -> None:
+    """A 10 x 10 shell with a good 2 x 2 hole and a two-position "hole"; a multipolygon with
+    one good square and one malformed part: both features are kept, repaired."""
+    shell = [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]
+    hole = [[1, 1], [1, 3], [3, 3], [3, 1], [1, 1]]
+    holed = polygon_feature([shell, hole, [[5, 5], [6, 6]]])
+    multi = {
+        "type": "Feature",
+        "properties": {"fill": "#a52714"},
+        "geometry": {"type": "MultiPolygon", "coordinates": [SQUARE, [[[0, 0], [1, 1]]]]},
+    }
+    result = parse_map(json.dumps(feature_collection(holed, multi)))
+    assert [f.geometry.area for f in result.polygons] == [pytest.approx(96.0), 1.0]
+    assert result.repaired == 2 and result.skipped == {}
+
+
 def test_grey_fill_means_ukraine_before_the_kursk_incursion() -> None:
     grey = feature_collection(polygon_feature(SQUARE, fill="#bdbdbd"))
     old = datetime(2022, 5, 1, tzinfo=timezone.utc)

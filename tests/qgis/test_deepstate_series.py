@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -14,6 +15,7 @@ from qgis.core import (
 
 from fltest import data
 from fltest.deepstate_server import DeepStateSite, FakeDeepStateServer
+from fltest.feedback import RecordingFeedback
 from fltest.layers import output_layer
 
 ALG = "frontline:deepstateseries"
@@ -66,6 +68,63 @@ def test_whole_archive_gives_the_rise_and_fall_of_the_kursk_salient(run_alg, tmp
     html = (tmp_path / "chart.html").read_text(encoding="utf-8")
     assert "<svg" in html and "ua_held_in_russia" in html
     assert result["MAPS"] == 57  # every map; classes absent from older maps have no area
+
+
+def test_chart_names_the_kyiv_day_the_map_was_chosen_for(run_alg, tmp_path):
+    """The map of 2025-03-02 22:22 UTC is 00:22 in Kyiv on 03-03: asking for 03-03 picks it,
+    and the chart says 03-03, not the UTC date."""
+    result = run_alg(
+        ALG,
+        {
+            "SOURCE_FOLDER": str(data.RAW_DIR),
+            "DATE_FROM": "2025-03-03",
+            "DATE_TO": "2025-03-03",
+            "CLASSES": [UA_HELD],
+            "OUTPUT": str(tmp_path / "s.gpkg"),
+            "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
+            "OUTPUT_HTML": str(tmp_path / "chart.html"),
+        },
+    )
+    assert result["MAPS"] == 1
+    html = (tmp_path / "chart.html").read_text(encoding="utf-8")
+    assert "DeepState areas, 2025-03-03 to 2025-03-03" in html
+    assert "2025-03-02" not in html.replace("2025-03-02 22:22", "")
+
+
+def test_a_malformed_hole_is_dropped_with_a_word_not_the_polygon(run_alg, tmp_path):
+    """Every #01579b polygon of 2024-11-01 given an extra two-position "hole": the ground is
+    still all there, and the run says what it repaired."""
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    source = data.raw_map("20241101")
+    spoilt = json.loads(source.read_text(encoding="utf-8"))
+    bad_hole = [[35.0, 51.0], [35.1, 51.1]]
+    touched = 0
+    for feature in spoilt["features"]:
+        if feature["properties"].get("fill", "").lower() != "#01579b":
+            continue
+        geometry = feature["geometry"]
+        multi = geometry["type"] == "MultiPolygon"
+        for polygon in geometry["coordinates"] if multi else [geometry["coordinates"]]:
+            polygon.append(bad_hole)
+            touched += 1
+    assert touched > 0
+    (folder / source.name).write_text(json.dumps(spoilt), encoding="utf-8")
+    feedback = RecordingFeedback()
+    result = run_alg(
+        ALG,
+        {
+            "SOURCE_FOLDER": str(folder),
+            "CLASSES": [UA_HELD],
+            "OUTPUT": str(tmp_path / "s.gpkg"),
+            "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
+        },
+        feedback=feedback,
+    )
+    (row,) = table_rows(result)
+    official = data.history_record(data.map_id(source))["occupiedInRussia"]
+    assert row["area_km2"] == pytest.approx(official, rel=0.005)
+    assert f"Repaired {touched} invalid polygon(s)." in feedback.infos
 
 
 def test_features_are_valid_until_the_next_map(run_alg, tmp_path, kursk_folder):
