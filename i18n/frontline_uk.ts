@@ -8,6 +8,10 @@
       <translation>Frontline: карти DeepState</translation>
     </message>
     <message>
+      <source>{}: no polygons near the input, so it clips everything away.</source>
+      <translation>{}: поблизу вхідних даних немає полігонів, тож обрізання не залишає нічого.</translation>
+    </message>
+    <message>
       <source>DeepState data</source>
       <translation>Дані DeepState</translation>
     </message>
@@ -148,6 +152,14 @@
       <translation>Площі територій DeepState, {} – {}</translation>
     </message>
     <message>
+      <source>Skipped {} feature(s): {}.</source>
+      <translation>Пропущено об'єктів: {}; причина: {}.</translation>
+    </message>
+    <message>
+      <source>Repaired {} invalid polygon(s).</source>
+      <translation>Виправлено некоректних полігонів: {}.</translation>
+    </message>
+    <message>
       <source>SOURCE_FOLDER: no DeepState maps (*_&lt;id&gt;.geojson) in {}.</source>
       <translation>SOURCE_FOLDER: у папці {} немає карт DeepState (*_&lt;id&gt;.geojson).</translation>
     </message>
@@ -200,14 +212,6 @@
       <translation>DeepState {}</translation>
     </message>
     <message>
-      <source>Skipped {} feature(s): {}.</source>
-      <translation>Пропущено об'єктів: {}; причина: {}.</translation>
-    </message>
-    <message>
-      <source>Repaired {} invalid polygon(s).</source>
-      <translation>Виправлено некоректних полігонів: {}.</translation>
-    </message>
-    <message>
       <source>Reading {}</source>
       <translation>Читання {}</translation>
     </message>
@@ -226,18 +230,6 @@
     <message>
       <source>Detect near-encirclement</source>
       <translation>Виявити напівоточення</translation>
-    </message>
-    <message>
-      <source>Held ground (the side under study)</source>
-      <translation>Утримувана територія (досліджувана сторона)</translation>
-    </message>
-    <message>
-      <source>Rear (that side's secure territory)</source>
-      <translation>Тил (безпечна територія цієї сторони)</translation>
-    </message>
-    <message>
-      <source>Hostile ground</source>
-      <translation>Ворожа територія</translation>
     </message>
     <message>
       <source>Maximum link width (m)</source>
@@ -280,8 +272,20 @@
       <translation>HELD: у шарі немає полігонів; немає чого оцінювати.</translation>
     </message>
     <message>
-      <source>REAR: the layer has no polygons; the largest piece plays the rear.</source>
-      <translation>REAR: у шарі немає полігонів; роль тилу виконує найбільший фрагмент.</translation>
+      <source>REAR: the layer has no polygons near the held ground; the largest piece plays the rear.</source>
+      <translation>REAR: поблизу утримуваної території в шарі немає полігонів; роль тилу виконує найбільший фрагмент.</translation>
+    </message>
+    <message>
+      <source>Held ground (the side under study)</source>
+      <translation>Утримувана територія (досліджувана сторона)</translation>
+    </message>
+    <message>
+      <source>Rear (that side's secure territory)</source>
+      <translation>Тил (безпечна територія цієї сторони)</translation>
+    </message>
+    <message>
+      <source>Hostile ground</source>
+      <translation>Ворожа територія</translation>
     </message>
     <message>
       <source>{} piece(s), {} pocket(s) holding {:.1%} of the held ground.</source>
@@ -298,18 +302,6 @@
     <message>
       <source>Diff frontline snapshots</source>
       <translation>Порівняти знімки лінії фронту</translation>
-    </message>
-    <message>
-      <source>Held ground before</source>
-      <translation>Утримувана територія до</translation>
-    </message>
-    <message>
-      <source>Held ground after</source>
-      <translation>Утримувана територія після</translation>
-    </message>
-    <message>
-      <source>Area of interest</source>
-      <translation>Область інтересу</translation>
     </message>
     <message>
       <source>Minimum piece width (m)</source>
@@ -346,6 +338,18 @@
     <message>
       <source>Deepest change beyond the earlier front (m)</source>
       <translation>Найбільша глибина зміни від попередньої лінії фронту (м)</translation>
+    </message>
+    <message>
+      <source>Held ground before</source>
+      <translation>Утримувана територія до</translation>
+    </message>
+    <message>
+      <source>Held ground after</source>
+      <translation>Утримувана територія після</translation>
+    </message>
+    <message>
+      <source>Area of interest</source>
+      <translation>Область інтересу</translation>
     </message>
     <message>
       <source>Before {:.3f} km², after {:.3f} km²: gained {:.3f}, lost {:.3f}, net {:+.3f} km².</source>

@@ -123,3 +123,15 @@ class AnalysisAlgorithm(FrontlineAlgorithm):
             return None
         clip = frame.around(margin_m) if margin_m is not None else None
         return read_polygons(source, name, frame.crs, context, feedback, clip)
+
+    def read_clip_layer(
+        self, source, name: str, frame: MetricFrame, context, feedback, margin_m: float = 1e4
+    ):
+        """An optional layer that the input is clipped to (LAND, AREA_OF_INTEREST), read near
+        the input; when it has nothing there, a warning: it then clips everything away."""
+        shape = self.read_metric(source, name, frame, context, feedback, margin_m)
+        if shape is not None and shape.is_empty:
+            feedback.pushWarning(
+                self.tr("{}: no polygons near the input, so it clips everything away.").format(name)
+            )
+        return shape

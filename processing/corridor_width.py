@@ -146,7 +146,7 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
             feedback.pushWarning(self.tr("INPUT: the layer has no polygons; no necks to measure."))
         if self.parameterAsBoolean(parameters, self.DISSOLVE, context) and shapes:
             shapes = [shapely.union_all(shapes)]
-        land = self.read_metric(land_source, self.LAND, frame, context, feedback, 1e4)
+        land = self.read_clip_layer(land_source, self.LAND, frame, context, feedback)
         if land is not None:
             land = polygonal_part(shapely.make_valid(land))
             shapes = [polygonal_part(shapely.intersection(shape, land)) for shape in shapes]

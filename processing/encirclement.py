@@ -143,7 +143,11 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
                 source, name, frame, context, feedback, None if name == self.HELD else reach + 1e4
             )
             for name, source in sources.items()
+            if name != self.LAND
         }
+        layers[self.LAND] = self.read_clip_layer(
+            sources[self.LAND], self.LAND, frame, context, feedback
+        )
         if layers[self.HELD].is_empty:
             feedback.pushWarning(self.tr("HELD: the layer has no polygons; nothing to assess."))
         if layers[self.REAR] is not None and layers[self.REAR].is_empty:

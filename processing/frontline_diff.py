@@ -105,10 +105,10 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
             result = diff_fronts(
                 before,
                 after,
-                area_of_interest=self.read_metric(
-                    aoi_source, self.AREA_OF_INTEREST, frame, context, feedback, 1e4
+                area_of_interest=self.read_clip_layer(
+                    aoi_source, self.AREA_OF_INTEREST, frame, context, feedback
                 ),
-                land=self.read_metric(land_source, self.LAND, frame, context, feedback, 1e4),
+                land=self.read_clip_layer(land_source, self.LAND, frame, context, feedback),
                 min_area=self.parameterAsDouble(parameters, self.MIN_AREA, context) * 1e6,
                 min_width=self.parameterAsDouble(parameters, self.MIN_WIDTH, context),
                 is_cancelled=feedback.isCanceled,

@@ -132,7 +132,7 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
             [line for _, line in routes],
             hostile,
             ranges,
-            land=self.read_metric(land_source, self.LAND, frame, context, feedback, reach),
+            land=self.read_clip_layer(land_source, self.LAND, frame, context, feedback, reach),
             is_cancelled=feedback.isCanceled,
         )
         if feedback.isCanceled() or result.cancelled:

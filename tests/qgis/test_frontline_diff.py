@@ -7,6 +7,7 @@ from qgis.core import QgsCategorizedSymbolRenderer, QgsProcessingException, QgsP
 from shapely.geometry import LineString, Point, box
 
 from fltest import data
+from fltest.feedback import RecordingFeedback
 from fltest.layers import geod_offset, memory_layer, output_layer
 
 ALG = "frontline:frontlinediff"
@@ -122,6 +123,24 @@ def test_area_of_interest_cuts_a_piece_in_two(run_alg, tmp_path):
     assert sorted(round(p["area_km2"], 2) for p in pieces) == [8.0, 8.0]
     assert result["GAINED_KM2"] == pytest.approx(16.0, rel=0.003)
     assert result["BEFORE_KM2"] == pytest.approx(80.0, rel=0.003)
+
+
+def test_a_land_layer_with_nothing_near_the_maps_is_a_warning(run_alg, tmp_path):
+    after = box(400_000, 5_500_000, 412_000, 5_510_000)
+    far_land = box(-60.0, -30.0, -50.0, -20.0)  # South America, in lon/lat
+    feedback = RecordingFeedback()
+    result = run_alg(
+        ALG,
+        {
+            "BEFORE": memory_layer([SQUARE], "EPSG:32636"),
+            "AFTER": memory_layer([after], "EPSG:32636"),
+            "LAND": memory_layer([far_land]),
+            "OUTPUT": str(tmp_path / "diff.gpkg"),
+        },
+        feedback=feedback,
+    )
+    assert result["GAINED_KM2"] == 0.0 and result["AFTER_KM2"] == 0.0
+    assert "LAND: no polygons near the input, so it clips everything away." in feedback.warnings
 
 
 def test_real_consecutive_maps_match_deepstate_net_change(run_alg, tmp_path):
