@@ -16,6 +16,7 @@ from typing import Any
 
 from qgis.core import (
     QgsApplication,
+    QgsCoordinateTransformContext,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
@@ -49,10 +50,16 @@ def algorithm_available(algorithm_id: str) -> bool:
 class JobRun:
     """What a job sees on the worker thread."""
 
-    def __init__(self, feedback: QgsProcessingFeedback, steps: int) -> None:
+    def __init__(
+        self,
+        feedback: QgsProcessingFeedback,
+        steps: int,
+        transform_context: QgsCoordinateTransformContext,
+    ) -> None:
         self.context = QgsProcessingContext()  # made on the worker thread: its layers live here
-        self.context.setProject(QgsProject.instance())
-        self.context.setTransformContext(QgsProject.instance().transformContext())
+        # No project: the user may change it meanwhile, and a layer looked up there would be
+        # read from this thread. Jobs only use layers of their own context.
+        self.context.setTransformContext(transform_context)
         self.context.setFeedback(feedback)
         self.feedback = feedback
         self.steps = QgsProcessingMultiStepFeedback(max(1, steps), feedback)
@@ -123,6 +130,10 @@ class JobTask(QgsTask):
         self.on_finished = on_finished
         self.feedback = QgsProcessingFeedback()
         self.feedback.progressChanged.connect(self.setProgress)
+        # Read here, on the GUI thread, not by the worker.
+        self.transform_context = QgsCoordinateTransformContext(
+            QgsProject.instance().transformContext()
+        )
         self.ok = False
         self.cancelled = False
         self.error = ""
@@ -138,7 +149,7 @@ class JobTask(QgsTask):
     def run(self) -> bool:
         run = None
         try:
-            run = JobRun(self.feedback, self.steps)
+            run = JobRun(self.feedback, self.steps, self.transform_context)
             self.value = self.job(run)
             if self.feedback.isCanceled() or self.isCanceled():
                 raise JobCancelledError()
