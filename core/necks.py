@@ -529,7 +529,7 @@ class _PartSolver:
                 extra = np.concatenate(
                     [s[i] + span[i] * np.arange(1, pieces[i]) / pieces[i] for i in long]
                 )
-                extra = extra[self._may_end_a_cut(r, extra, reach, spacing)]
+                extra = extra[self._may_end_a_cut(r, t, extra, reach, spacing)]
                 t = np.sort(np.r_[t, rings.param(r, extra)])
             samples.append(t)
         unchanged = all(len(a) == len(b) for a, b in zip(samples, vertices))
@@ -542,25 +542,33 @@ class _PartSolver:
         if cand.size == 0:
             return math.inf
         cand = cand[np.argsort(mesh.length[cand], kind="stable")][:_BOUND_CHORDS]
-        ends = mesh.points[mesh.edge_v[cand]]
-        ok = self._valid_cuts(ends[:, 0], ends[:, 1])
-        return float(mesh.length[cand[np.argmax(ok)]]) if ok.any() else math.inf
+        for e in cand:  # one at a time: a batch would test every segment in their joint box
+            ends = mesh.points[mesh.edge_v[e]]
+            if self._valid_cuts(ends[:1], ends[1:])[0]:
+                return float(mesh.length[e])
+        return math.inf
 
-    def _may_end_a_cut(self, r: int, s: np.ndarray, reach: float, spacing: float) -> np.ndarray:
+    def _may_end_a_cut(
+        self, r: int, kept: np.ndarray, s: np.ndarray, reach: float, spacing: float
+    ) -> np.ndarray:
         """Whether a cut no longer than ``reach`` leaving enough area on both sides may end
         within half a spacing of each arc position ``s`` of ring r: some boundary point of
         the ring lies within reach (plus that half spacing) and far enough along the ring
-        both ways (a side of area A has a perimeter of at least sqrt(4 pi A))."""
+        both ways (a side of area A has a perimeter of at least sqrt(4 pi A)). The ring is
+        taken through its ``kept`` vertices (positions), which it strays from by 1 mm."""
         if not math.isfinite(reach) or s.size == 0:
             return np.ones(len(s), dtype=bool)
         rings = self.rings
         total = rings.length(r)
-        radius = reach + 0.5 * spacing
+        radius = reach + 0.5 * spacing + _SIMPLIFY_TOLERANCE
         need = math.sqrt(4.0 * math.pi * self.min_area) - radius - 0.5 * spacing
         if need <= 0:
             return np.ones(len(s), dtype=bool)
         xy = rings.point(r, rings.param(r, s))
-        a, d = rings.verts[r], rings.seg[r]
+        a = rings.point(r, kept)
+        d = np.roll(a, -1, axis=0) - a
+        starts = rings.arclen(r, kept)
+        spans = np.diff(np.r_[starts, total + starts[0]])
         tree = shapely.STRtree(shapely.linestrings(np.stack([a, a + d], axis=1)))
         k, seg = tree.query(shapely.points(xy), predicate="dwithin", distance=radius)
         # The stretch of each segment within the radius: a + f d for f in [f0, f1].
@@ -571,9 +579,8 @@ class _PartSolver:
         root = np.sqrt(np.maximum(bb * bb - dd * cc, 0.0))
         f0 = np.clip((-bb - root) / dd, 0.0, 1.0)
         f1 = np.clip((-bb + root) / dd, 0.0, 1.0)
-        start = rings.cum[r][seg]
-        x0 = (start + f0 * rings.seglen[r][seg] - s[k]) % total
-        x1 = x0 + (f1 - f0) * rings.seglen[r][seg]
+        x0 = (starts[seg] + f0 * spans[seg] - s[k]) % total
+        x1 = x0 + (f1 - f0) * spans[seg]
         # Arc from the point forward: [x0, x1], possibly past a full turn.
         hit = (x1 >= need) & (x0 <= total - need)
         hit |= x1 - total >= need
