@@ -66,7 +66,7 @@ test-shapely20: $(VENV20)/.installed $(PLUGINS)/frontline
 test: lint test-core test-shapely20 test-qgis
 
 sample: deps
-	$(PY) tools/make_sample.py sample/frontline_sample.geojson
+	$(PY) tools/make_sample.py sample
 
 demo: deps
 	$(QGIS_ENV) $(PY) tools/demo.py --out demo-output

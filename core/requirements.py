@@ -6,7 +6,9 @@ MIN_SHAPELY = (2, 0)
 
 INSTALL_HINT = (
     "shapely >= 2.0 (Windows: in the OSGeo4W Shell run 'python -m pip install --upgrade shapely'; "
-    "Debian/Ubuntu: 'apt install python3-shapely'; elsewhere: 'pip install shapely')"
+    "Debian 12 and Ubuntu 22.04, whose shapely is 1.8: 'apt install libgeos-dev python3-dev "
+    "python3-pip && pip install --user --break-system-packages --no-binary shapely "
+    "shapely==2.1.2'; elsewhere: 'pip install shapely')"
 )
 
 

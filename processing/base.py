@@ -86,3 +86,11 @@ class FrontlineAlgorithm(QgsProcessingAlgorithm):
         if missing:
             return False, self.tr("Frontline needs: {}").format(missing)
         return True, ""
+
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:
+        # qgis_process and processing.run do not ask canExecute: say it here, before any
+        # import of shapely fails with a traceback.
+        ok, message = self.canExecute()
+        if not ok:
+            raise QgsProcessingException(message)
+        return True

@@ -26,13 +26,29 @@ CHECK = textwrap.dedent(
     print(json.dumps({{a.id(): list(a.canExecute()) for a in provider.algorithms()}}))
     """
 )
+# What qgis_process and processing.run meet: prepareAlgorithm, never canExecute.
+PREPARE = CHECK.replace(
+    "print(json.dumps({{a.id(): list(a.canExecute()) for a in provider.algorithms()}}))",
+    textwrap.dedent(
+        """\
+        from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
+        said = {{}}
+        for a in provider.algorithms():
+            try:
+                a.prepareAlgorithm({{}}, QgsProcessingContext(), QgsProcessingFeedback())
+                said[a.id()] = [True, ""]
+            except QgsProcessingException as error:
+                said[a.id()] = [False, str(error)]
+        print(json.dumps(said))"""
+    ),
+)
 NO_SHAPELY = "sys.modules['shapely'] = None  # import shapely raises ImportError"
 OLD_SHAPELY = "sys.modules['shapely'] = types.SimpleNamespace(__version__='1.8.5')"
 
 
-def can_execute(block: str, tmp_path: Path) -> dict:
+def can_execute(block: str, tmp_path: Path, script: str = CHECK) -> dict:
     result = subprocess.run(
-        [sys.executable, "-c", CHECK.format(block=block)],
+        [sys.executable, "-c", script.format(block=block)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -58,6 +74,14 @@ def test_algorithms_explain_what_to_install(tmp_path, block):
     for algorithm, (ok, message) in answers.items():
         assert ok is False, algorithm
         assert "shapely >= 2.0" in message and "pip install" in message, message
+
+
+def test_running_without_shapely_2_is_a_processing_error_naming_what_to_install(tmp_path):
+    answers = can_execute(NO_SHAPELY, tmp_path, PREPARE)
+    assert len(answers) >= 4
+    for algorithm, (ok, message) in answers.items():
+        assert ok is False, algorithm
+        assert message.startswith("Frontline needs: shapely >= 2.0"), message
 
 
 def test_algorithms_can_execute_with_shapely_2(tmp_path):
