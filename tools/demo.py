@@ -21,6 +21,7 @@ from frontline.tools import qgisproc  # noqa: E402
 
 SAMPLE_DIR = HERE.parent / "sample"
 ROUTE = SAMPLE_DIR / "frontline_sample_route.geojson"
+MIN_LOBE_AREA_KM2 = 1.0  # frontline:corridorwidth's default MIN_LOBE_AREA
 
 
 def query(gpkg: Path, sql: str) -> list[tuple]:
@@ -120,7 +121,16 @@ class Demo:
                 },
             )
             width = results["MIN_WIDTH_M"]
-            print(f"  {name[6:]}  " + (f"{width:8.0f} m" if width else "no neck"))
+            if not width:
+                print(f"  {name[6:]}  no neck")
+                continue
+            ((side,),) = query(
+                self.gpkg, f"SELECT side_a_km2 FROM necks_{name[6:]} ORDER BY width_m LIMIT 1"
+            )
+            # A cut whose smaller side is just the area limit is no narrowing: it cuts a corner.
+            held = side <= 1.01 * MIN_LOBE_AREA_KM2
+            note = "  (a corner cut at the 1 km² side limit, no narrowing)" if held else ""
+            print(f"  {name[6:]}  {width:8.0f} m{note}")
 
     def pockets(self, last: str) -> None:
         results = self.run(

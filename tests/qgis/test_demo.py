@@ -31,5 +31,7 @@ def test_demo_prints_areas_and_analyses(tmp_path):
     assert "exposed share" in out
     # The corridor is 600 m wide, then 400 m, then cut: the eastern lobe becomes a pocket.
     necks = [int(n) for n in re.findall(r"^  \d{8}\s+(\d+) m$", out, re.M)]
-    assert necks[:2] == [600, 400]
+    assert necks == [600, 400]
+    # Once cut, what is left narrowest is a corner of a lobe cut at the 1 km² side limit.
+    assert re.search(r"^  20250112\s+\d+ m  \(a corner cut at the 1 km² side limit", out, re.M)
     assert re.search(r"encircled\s+15\.0\d km², opening 0 m", out)
