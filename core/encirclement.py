@@ -316,14 +316,21 @@ def _hostile_ground(held, rear, hostile, land, settings: _Settings) -> BaseGeome
         return None
     if hostile is not None:
         return hostile
-    reach = settings.fire_range + settings.contact_tolerance
+    tolerance = settings.contact_tolerance
+    reach = settings.fire_range + tolerance
     around = shapely.box(*shapely.buffer(held, reach).bounds)
     ground = shapely.difference(around, held)
     if rear is not None:
-        ground = shapely.difference(ground, rear)
+        # Ground within the contact tolerance of the rear is contact, not enemy ground.
+        ground = shapely.difference(ground, shapely.buffer(rear, tolerance, quad_segs=16))
     if land is not None:
         ground = shapely.intersection(ground, _polygonal(land))
-    return ground
+    if tolerance > 0:
+        # Gaps narrower than the tolerance between HELD and REAR, or along a coast, are
+        # drawing slack, not ground the enemy holds (an opening removes them).
+        half = tolerance / 2.0
+        ground = shapely.buffer(shapely.buffer(ground, -half, quad_segs=16), half, quad_segs=16)
+    return _polygonal(ground)
 
 
 def _fire_zone(hostile_ground, settings: _Settings) -> BaseGeometry | None:
@@ -351,7 +358,12 @@ def _hostile_share(piece: Polygon, rear_lines, chords, hostile, land, settings) 
     return min(1.0, _lines(candidate).length / total)
 
 
-def _status(opening: float | None, hostile_contact: float, settings: _Settings) -> str:
+def _status(
+    opening: float | None, hostile_contact: float, settings: _Settings, is_main_body: bool
+) -> str:
+    if is_main_body:
+        # It plays the rear's part: no pocket, whatever borders it.
+        return SALIENT if hostile_contact >= 0.5 else SECURE
     if opening is not None and opening <= 0:
         return ENCIRCLED
     if opening is not None and opening < settings.max_link_width:
@@ -391,7 +403,7 @@ def _measure_piece(
     )
     return Piece(
         geometry=polygon,
-        status=_status(opening, hostile_contact, settings),
+        status=_status(opening, hostile_contact, settings, is_main_body),
         area=polygon.area,
         share=polygon.area / held_area if held_area > 0 else 0.0,
         opening=opening,

@@ -82,7 +82,7 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
                 self.MIN_LOBE_AREA,
                 self.tr("Minimum area of each side (km²)"),
                 1.0,
-                0.0,
+                0.01,  # at 0 every corner of the boundary would be a "neck"
                 QgsProcessingParameterNumber.Double,
             ),
             (
@@ -208,15 +208,22 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
                         corridor_fields(),
                         [part_id, neck.rank, width, length],
                     )
-            part_offset += len(polygon_parts(shape))  # as find_necks numbers them
+            parts = polygon_parts(shape)  # numbered as find_necks numbers them
+            with_neck = {neck.part_id for neck in necks}
+            for number, part in enumerate(parts, start=1):
+                if number not in with_neck and not feedback.isCanceled():
+                    feedback.pushWarning(
+                        self.tr(
+                            "Part {} ({} km²): no straight cut leaves {} km² on both sides; "
+                            "it has no neck."
+                        ).format(
+                            part_offset + number,
+                            f"{frame.ellipsoid_area_km2(part):.2f}",
+                            f"{options['min_lobe_area'] / 1e6:g}",
+                        )
+                    )
+            part_offset += len(parts)
             feedback.setProgress(100 * (index + 1) / len(shapes))
-        if not widths and shapes:
-            feedback.pushWarning(
-                self.tr(
-                    "No neck narrower than {} m splits the ground into sides of at least "
-                    "{} km² each."
-                ).format(options["max_width"], options["min_lobe_area"] / 1e6)
-            )
         results = {self.OUTPUT: dest_id, "MIN_WIDTH_M": min(widths) if widths else None}
         if corridor_sink is not None:
             results[self.OUTPUT_CORRIDORS] = corridor_id

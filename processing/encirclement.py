@@ -52,6 +52,9 @@ def link_fields() -> QgsFields:
     )
 
 
+MIN_AREA_KM2 = 0.01  # the least MIN_PIECE_AREA: 100 m x 100 m
+
+
 class EncirclementAlgorithm(AnalysisAlgorithm):
     ALGORITHM_ID = "encirclement"
     DISPLAY_NAME = "Detect near-encirclement"
@@ -94,7 +97,9 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
             (self.FIRE_RANGE, self.tr("Fire range (m; 0 = off)"), 0.0, None),
         ]
         for name, label, default, maximum in numbers:
-            parameter = QgsProcessingParameterNumber(name, label, double, default, minValue=0.0)
+            # Pieces need some area: at 0 every corner of the boundary would be a "neck".
+            least = MIN_AREA_KM2 if name == self.MIN_PIECE_AREA else 0.0
+            parameter = QgsProcessingParameterNumber(name, label, double, default, minValue=least)
             if maximum is not None:
                 parameter.setMaximum(maximum)
             self.addParameter(parameter)
@@ -146,7 +151,7 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
             if name != self.LAND
         }
         layers[self.LAND] = self.read_clip_layer(
-            sources[self.LAND], self.LAND, frame, context, feedback
+            sources[self.LAND], self.LAND, frame, context, feedback, reach + 1e4
         )
         if layers[self.HELD].is_empty:
             feedback.pushWarning(self.tr("HELD: the layer has no polygons; nothing to assess."))

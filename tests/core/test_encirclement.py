@@ -44,6 +44,33 @@ def test_piece_beyond_a_400_m_neck_is_near_encircled():
     assert result.pockets >= 1
 
 
+def test_without_a_rear_the_main_body_is_never_a_pocket():
+    """It plays the rear's part: ringed by ground that is not held (no REAR, no HOSTILE), it
+    is a salient, not nearly encircled; only the piece beyond the neck is a pocket."""
+    result = detect_encirclement(TWO_LOBES)
+    main = piece_at(result, 5 * KM, 5 * KM)
+    assert main.hostile_contact > 0.9 and main.status == SALIENT
+    assert result.pockets == 1
+    assert result.pocket_share == pytest.approx(piece_at(result, 13 * KM, 5 * KM).share)
+
+
+@pytest.mark.parametrize("gap", [0.0, 0.001, 1.0, 50.0])
+def test_a_gap_narrower_than_the_tolerance_between_held_and_rear_is_not_under_fire(gap):
+    """HELD 10 x 10 km, REAR round three sides (a gap between them), the north open: the
+    contact is the three sides and 100 m (the tolerance) at each end of the north edge; fire
+    from the north, which starts 100 m from the rear, reaches about 1 km down each side, so
+    about 28 of the 30.2 km of contact stay free."""
+    held = box(0, 0, 10 * KM, 10 * KM)
+    rear = shapely.difference(
+        box(-20 * KM, -20 * KM, 30 * KM, 30 * KM), box(-gap, -gap, 10 * KM + gap, 30 * KM)
+    )
+    result = detect_encirclement(held, rear=rear, fire_range=1000.0, contact_tolerance=100.0)
+    (piece,) = result.pieces
+    assert piece.rear_contact == pytest.approx(30.2 * KM - 2 * gap, rel=1e-6)
+    assert piece.fire_free_opening == pytest.approx(30.2 * KM - 2 * (995 + 100), rel=2e-3)
+    assert not piece.fire_controlled
+
+
 def test_cut_off_piece_is_encircled():
     patch = box(30 * KM, 0, 33 * KM, 3 * KM)
     result = detect_encirclement(shapely.union(LOBE_A, patch))

@@ -127,7 +127,22 @@ def test_no_neck_gives_an_empty_result_and_a_warning(run_alg, tmp_path):
         run_alg, tmp_path, memory_layer([small], "EPSG:32636"), feedback=feedback
     )
     assert necks == [] and result["MIN_WIDTH_M"] is None
-    assert any("No neck" in w for w in feedback.warnings)
+    assert feedback.warnings == [
+        "Part 1 (1.00 km²): no straight cut leaves 1 km² on both sides; it has no neck."
+    ]
+
+
+def test_each_part_without_a_neck_gets_its_own_warning(run_alg, tmp_path):
+    feedback = RecordingFeedback()
+    shape = affinity.translate(two_squares(), 500_000, 5_540_000)
+    small = box(520_000, 5_540_000, 521_500, 5_541_000)  # 1.5 km²: no two sides of 1 km²
+    result, necks = run_corridor(
+        run_alg, tmp_path, memory_layer([shape, small], "EPSG:32636"), feedback=feedback
+    )
+    assert {n["part_id"] for n in necks} == {1}
+    assert feedback.warnings == [
+        "Part 2 (1.50 km²): no straight cut leaves 1 km² on both sides; it has no neck."
+    ]
 
 
 def test_empty_layer_and_null_geometries(run_alg, tmp_path):
