@@ -954,11 +954,20 @@ class _PartSolver:
         """
         members = np.fromiter(basin, dtype=np.int64)
         members = members[np.argsort(mesh.length[members], kind="stable")]
-        cands = members[is_cand[members]]
-        shortest = float(mesh.length[cands[0]])
-        cands = cands[mesh.length[cands] <= _BASIN_SLACK * shortest]
+        all_cands = members[is_cand[members]]
+        shortest = float(mesh.length[all_cands[0]])
+        cands = all_cands[mesh.length[all_cands] <= _BASIN_SLACK * shortest]
         seeds = [(mesh.edge_v[cands], cands)]
         best, free = self._polish_seeds(mesh, seeds, valid, math.inf)
+        if free is None:
+            # The shortest cuts were all held by the area limit (bulge tips): the basin's
+            # local minimum, if any, lies at a chord no longer than its neighbours.
+            lows = self._local_minima(mesh, all_cands, set(cands.tolist()))
+            more, free = self._polish_seeds(
+                mesh, [(mesh.edge_v[lows], lows)], valid, math.inf, _POLISH_SEEDS, stop_free=True
+            )
+            if best is None or (more is not None and more.width < best.width):
+                best = more
         if best is None:
             return None, None
         # Near and two-hop seeds only matter for the part's narrowest cut (rank 1).
@@ -975,6 +984,22 @@ class _PartSolver:
             free = more_free
         anchor = self._nearest_chord(mesh, cands, best)
         return _retag(best, anchor, mesh, is_cand), _retag(free, anchor, mesh, is_cand)
+
+    def _local_minima(self, mesh: _Mesh, chords: np.ndarray, skip: set[int]) -> np.ndarray:
+        """Chords of ``chords`` (in their order) no longer than any chord beside them (across
+        a triangle of the mesh), leaving out those in ``skip``."""
+        length, tri_edges, edge_tris = mesh.length, mesh.tri_edges, mesh.edge_tris
+        chord = mesh.chord
+        lows = []
+        for e in chords.tolist():
+            if e in skip:
+                continue
+            beside = [
+                e2 for t in edge_tris[e] if t >= 0 for e2 in tri_edges[t] if e2 != e and chord[e2]
+            ]
+            if all(length[e] <= length[e2] for e2 in beside):
+                lows.append(e)
+        return np.array(lows, dtype=np.int64)
 
     def _two_hop(self, mesh: _Mesh, chords: np.ndarray, shorter_than: float) -> tuple:
         """Sample pairs joined through a common sample by two of ``chords`` (seeds: pairs,
@@ -1026,13 +1051,15 @@ class _PartSolver:
         valid: dict,
         shorter_than: float,
         budget: int = _POLISH_CHORDS,
+        stop_free: bool = False,
     ) -> tuple[_Cut | None, _Cut | None]:
-        """Polish up to ``budget`` valid seeds of each (sample pairs, source chords)."""
+        """Polish up to ``budget`` valid seeds of each (sample pairs, source chords); with
+        ``stop_free``, stop at the first cut that is a local minimum."""
         best = free = None
         for pairs, sources in seeds:
             tried = 0
             for (i, j), e in zip(pairs, sources):
-                if tried >= budget:
+                if tried >= budget or (stop_free and free is not None):
                     break
                 p, q = mesh.points[i], mesh.points[j]
                 if np.hypot(*(p - q)) >= shorter_than:

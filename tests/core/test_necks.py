@@ -545,6 +545,20 @@ def test_kursk_ground_has_a_neck_of_about_310_m_near_34_97_e_51_23_n(date):
     assert erosion_width(part, 1 * KM2) == pytest.approx(neck.width, abs=2.0)
 
 
+def test_a_lower_area_limit_keeps_the_local_minima_of_the_kursk_ground():
+    """With sides down to 0.05 km², the narrowest cuts of some places are bulge tips cut at
+    that limit; the local minima beside them (sides far above the limit) are still necks."""
+    geom, _ = kursk("20241101")
+    necks = find_necks(geom, min_lobe_area=0.05 * KM2, max_width=2000, max_necks=10)
+    main = [n for n in necks if n.part_id == 1]
+    assert main[0].width == pytest.approx(312.0, abs=0.5)
+    free = [n for n in main[1:] if n.side_a_area > 1.5 * 0.05 * KM2]
+    assert free, [(round(n.width), n.side_a_area) for n in main]
+    for neck in free:
+        assert neck.width < 2000
+        assert_valid_neck(neck, polygon_parts(geom)[0], 0.05 * KM2)
+
+
 def test_occupied_area_necks_are_valid():
     path = data.OCCUPIED_DISSOLVED_DIR / "deepstatemap_data_20250301.geojson"
     data.require_shared_data()
