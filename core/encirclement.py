@@ -216,13 +216,35 @@ def _cut_into_pieces(held: BaseGeometry, settings: _Settings, is_cancelled) -> _
         chords = [
             n.chord for n in necks if n.width < settings.max_link_width and _links_bodies(part, n)
         ]
+        pieces, chords = _split_keeping_min_area(part, chords, settings.min_piece_area)
         first = len(cut.pieces)
-        cut.pieces += split_by_chords(part, chords) if chords else [part]
+        cut.pieces += pieces
         for chord in chords:
             sides = _sides_of(chord, cut.pieces, first)
             if len(sides) == 2:
                 cut.necks.append((chord, chord.length, sides[0], sides[1]))
     return cut
+
+
+def _split_keeping_min_area(
+    part: Polygon, chords: list[LineString], min_area: float
+) -> tuple[list[Polygon], list[LineString]]:
+    """The part cut at the chords, and the chords used: each neck leaves MIN_PIECE_AREA on
+    both of its sides, but a piece between two necks may be smaller; then the widest chord
+    on its edge is given up until every piece is big enough."""
+    chords = list(chords)
+    while True:
+        pieces = split_by_chords(part, chords) if chords else [part]
+        small = [p for p in pieces if p.area < min_area]
+        if not small or not chords:
+            return pieces, chords
+        edges = shapely.union_all([p.boundary for p in small])
+        on_small = [
+            c for c in chords if edges.distance(c.interpolate(0.5, normalized=True)) < _EPSILON
+        ]
+        if not on_small:
+            return pieces, chords
+        chords.remove(max(on_small, key=lambda c: c.length))
 
 
 def _links_bodies(part: Polygon, neck) -> bool:

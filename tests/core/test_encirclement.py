@@ -71,6 +71,27 @@ def test_a_gap_narrower_than_the_tolerance_between_held_and_rear_is_not_under_fi
     assert not piece.fire_controlled
 
 
+def test_no_piece_is_smaller_than_the_minimum_piece_area():
+    """Two 100 km² lobes joined through a 0.345 km² middle lobe by two 100 m necks: each
+    neck leaves 0.5 km² on both sides, but cutting at both would leave the middle piece
+    smaller than that; one neck is given up."""
+    shape = shapely.union_all(
+        [
+            box(0, 0, 10 * KM, 10 * KM),
+            box(10 * KM, 4950, 10.5 * KM, 5050),
+            box(10.5 * KM, 4700, 11.1 * KM, 5275),
+            box(11.1 * KM, 4950, 11.6 * KM, 5050),
+            box(11.6 * KM, 0, 21.6 * KM, 10 * KM),
+        ]
+    )
+    result = detect_encirclement(shape, min_piece_area=0.5 * KM2)
+    assert len(result.pieces) == 2
+    assert min(p.area for p in result.pieces) >= 0.5 * KM2
+    necks = [link for link in result.links if link.kind == "neck"]
+    assert len(necks) == 1 and necks[0].length == pytest.approx(100.0, abs=1.0)
+    assert sum(p.area for p in result.pieces) == pytest.approx(shape.area, rel=1e-9)
+
+
 def test_cut_off_piece_is_encircled():
     patch = box(30 * KM, 0, 33 * KM, 3 * KM)
     result = detect_encirclement(shapely.union(LOBE_A, patch))
