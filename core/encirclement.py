@@ -71,6 +71,7 @@ class Piece:
     fire_free_opening: float | None  # m; None with fire range off
     fire_controlled: bool
     is_main_body: bool = False
+    joining_necks: tuple[int, ...] = ()  # indexes into links of the necks in its opening
 
     @property
     def is_pocket(self) -> bool:
@@ -160,12 +161,14 @@ def detect_encirclement(
     for index, polygon in enumerate(cut.pieces):
         _check(is_cancelled)
         joining = _joining_necks(index, cut.necks, reaches)
+        chords_in = [cut.necks[number][0] for number in joining]
         pieces.append(
             _measure_piece(
                 polygon,
                 index == main_body,
                 rear_lines[index],
-                joining,
+                chords_in,
+                tuple(joining),
                 chords,
                 hostile,
                 land,
@@ -302,19 +305,20 @@ def _lines(geometry: BaseGeometry) -> BaseGeometry:
     return shapely.line_merge(shapely.union_all(parts)) if parts else MultiLineString()
 
 
-def _joining_necks(index: int, necks, reaches: list[bool]) -> list[LineString]:
-    """Necks from piece `index` to neighbours that reach the rear without passing through it."""
+def _joining_necks(index: int, necks, reaches: list[bool]) -> list[int]:
+    """Necks (indexes) from piece `index` to neighbours that reach the rear without passing
+    through it."""
     adjacency: dict[int, list[int]] = {}
     for _, _, a, b in necks:
         adjacency.setdefault(a, []).append(b)
         adjacency.setdefault(b, []).append(a)
     joining = []
-    for chord, _, a, b in necks:
+    for number, (_, _, a, b) in enumerate(necks):
         if index not in (a, b):
             continue
         neighbour = b if a == index else a
         if _reaches_rear(neighbour, index, adjacency, reaches):
-            joining.append(chord)
+            joining.append(number)
     return joining
 
 
@@ -409,6 +413,7 @@ def _measure_piece(
     is_main_body,
     rear_lines,
     joining,
+    joining_ids,
     chords,
     hostile,
     land,
@@ -434,4 +439,5 @@ def _measure_piece(
         fire_free_opening=fire_free,
         fire_controlled=fire_controlled,
         is_main_body=is_main_body,
+        joining_necks=joining_ids,
     )

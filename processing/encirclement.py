@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 from qgis.core import (
@@ -21,10 +22,12 @@ from .help import help_html
 from .styles import RendererPostProcessor, categorized_fill_renderer, status_categories
 
 
-def opening_on_ellipsoid(piece, rear_contact: float) -> float | None:
-    """The opening with its rear contact measured on the ellipsoid (neck widths, at most a
-    few kilometres, differ from the ellipsoid's by well under a metre)."""
-    return None if piece.opening is None else piece.opening - piece.rear_contact + rear_contact
+def opening_on_ellipsoid(piece, rear_contact: float, link_lengths: list[float]) -> float | None:
+    """The opening from lengths on the ellipsoid: its rear contact and the widths of the
+    necks joining it (the same figures as rear_contact_m and the links' length_m)."""
+    if piece.opening is None:
+        return None
+    return rear_contact + math.fsum(link_lengths[i] for i in piece.joining_necks)
 
 
 @cache  # one QgsFields per run, not one per feature
@@ -221,9 +224,10 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        link_lengths = [frame.ellipsoid_length(link.geometry) for link in result.links]
         rear_lengths = {
-            link.piece_ids[0]: frame.ellipsoid_length(link.geometry)
-            for link in result.links
+            link.piece_ids[0]: length
+            for link, length in zip(result.links, link_lengths)
             if link.kind == "rear_contact"
         }
         for piece_id, piece in enumerate(result.pieces, start=1):
@@ -239,7 +243,7 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
                     piece.status,
                     frame.ellipsoid_area_km2(piece.geometry),
                     piece.share,
-                    opening_on_ellipsoid(piece, rear_contact),
+                    opening_on_ellipsoid(piece, rear_contact, link_lengths),
                     rear_contact,
                     piece.hostile_contact,
                     piece.fire_free_opening,

@@ -52,7 +52,20 @@ def test_neck_pocket_in_lonlat(run_alg, tmp_path):
     assert pocket["opening_m"] == pytest.approx(400.0, rel=0.01)
     assert result["POCKETS"] >= 1
     assert [(link["kind"], round(link["length_m"])) for link in links] == [("neck", 400)]
+    assert pocket["opening_m"] == pytest.approx(links[0]["length_m"], abs=1e-3)  # one measure
     assert sum(p["share"] for p in pieces) == pytest.approx(1.0, abs=1e-6)
+
+
+def test_opening_is_the_sum_of_its_links_on_the_ellipsoid_far_from_the_centre(run_alg, tmp_path):
+    """HELD spans 17 degrees of longitude: the two lobes at 23 E, another part at 40 E. The
+    opening is measured as its links are (on the ellipsoid), not in the planar frame."""
+    west = data.to_lonlat(shapely.segmentize(TWO_LOBES, 200.0), 23.0, LAT0)
+    east = data.to_lonlat(box(0, 0, 5 * KM, 5 * KM), 40.0, LAT0)
+    _, pieces, links = run_encirclement(run_alg, tmp_path, memory_layer([west, east]))
+    (neck,) = [link for link in links if link["kind"] == "neck"]
+    (pocket,) = [p for p in pieces if p["status"] == "near_encircled"]
+    assert pocket["opening_m"] == pytest.approx(neck["length_m"], abs=1e-3)  # length_m: 3 decimals
+    assert neck["length_m"] == pytest.approx(400.0, rel=0.001)
 
 
 @pytest.mark.parametrize("land", [box(-10, 35, 60, 70), box(-179, -85, 179, 85)])
