@@ -656,9 +656,10 @@ class _PolygonEdges:
         hit = t0 <= t1
         cell, edge, t0, t1 = cell[hit], edge[hit], t0[hit], t1[hit]
         start, direction = self.start[edge], self.direction[edge]
-        # Entry points (edge starts inside the cell included), and exits before an edge's end
-        # (an end inside the cell is the next edge's start).
-        exits = t1 < 1.0
+        # Entry points (edge starts inside the cell included), and exit points. An end inside
+        # the cell is also the next edge's start, but only up to rounding: an end a rounding
+        # error outside leaves the next edge missing the cell, so every exit is kept.
+        exits = np.ones(len(t1), dtype=bool)
         ends = np.concatenate(
             [start + direction * t0[:, None], (start + direction * t1[:, None])[exits]]
         )

@@ -353,8 +353,7 @@ def _sampled_max_distance(polygon: Polygon, segments, spacing: float) -> float:
     return float(shapely.distance(points, lines).max())
 
 
-# Derandomized: random runs can meet the known miss below, which must not fail CI at random.
-@settings(max_examples=40, deadline=None, derandomize=True)
+@settings(max_examples=40, deadline=None)
 @given(
     radii=st.lists(st.floats(300.0, 1000.0), min_size=5, max_size=12),
     front=st.lists(st.integers(0, 11), min_size=1, max_size=12, unique=True),
@@ -365,12 +364,9 @@ def test_depth_search_agrees_with_dense_sampling(radii, front):
     _assert_depth_agrees(radii, front)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: the branch and bound loses the part of a cell along a boundary edge "
-    "where the farthest point lies (found 510.98 m, the boundary reaches 512.26 m)",
-)
 def test_depth_search_on_a_star_whose_farthest_point_lies_on_an_edge():
+    """Found by the random test: a polygon vertex a rounding error outside a cell's edge once
+    left the cell's part without it (510.98 m found, 512.26 m reached on the boundary)."""
     _assert_depth_agrees([300.0, 300.0, 590.0, 300.0, 590.0, 446.0], [0, 4])
 
 
