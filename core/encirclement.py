@@ -223,9 +223,8 @@ def _cut_into_pieces(held: BaseGeometry, settings: _Settings, is_cancelled) -> _
         first = len(cut.pieces)
         cut.pieces += pieces
         for chord in chords:
-            sides = _sides_of(chord, cut.pieces, first)
-            if len(sides) == 2:
-                cut.necks.append((chord, chord.length, sides[0], sides[1]))
+            for a, b in _sides_of(chord, cut.pieces, first):
+                cut.necks.append((chord, chord.length, a, b))
     return cut
 
 
@@ -264,10 +263,19 @@ def _inscribed_diameter(polygon: Polygon, scale: float) -> float:
     return 2.0 * polygon.boundary.distance(centre)
 
 
-def _sides_of(chord: LineString, pieces: Sequence[Polygon], first: int) -> list[int]:
-    """The pieces (from index `first` on) whose boundary holds the chord's midpoint."""
-    middle = chord.interpolate(0.5, normalized=True)
-    return [i for i in range(first, len(pieces)) if pieces[i].boundary.distance(middle) < _EPSILON]
+def _sides_of(chord: LineString, pieces: Sequence[Polygon], first: int) -> list[tuple[int, int]]:
+    """The pairs of pieces (from index `first` on) that the chord joins: those whose boundary
+    holds a point of it, two at a time. A chord crossed by another joins two pairs, one on
+    each side of the crossing."""
+    pairs: list[tuple[int, int]] = []
+    for share in (0.5, 0.21, 0.37, 0.63, 0.79):
+        point = chord.interpolate(share, normalized=True)
+        sides = [
+            i for i in range(first, len(pieces)) if pieces[i].boundary.distance(point) < _EPSILON
+        ]
+        if len(sides) == 2 and tuple(sides) not in pairs:
+            pairs.append((sides[0], sides[1]))
+    return pairs
 
 
 def _main_body(pieces: Sequence[Polygon]) -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import shapely
-from shapely.geometry import box
+from shapely.geometry import LineString, box
 
 from fltest import data
 from frontline.core.encirclement import (
@@ -90,6 +90,19 @@ def test_no_piece_is_smaller_than_the_minimum_piece_area():
     necks = [link for link in result.links if link.kind == "neck"]
     assert len(necks) == 1 and necks[0].length == pytest.approx(100.0, abs=1.0)
     assert sum(p.area for p in result.pieces) == pytest.approx(shape.area, rel=1e-9)
+
+
+def test_crossing_chords_each_join_two_pairs_of_pieces():
+    """Chords crossing at their middles: each joins the pieces on either side of it, on both
+    sides of the crossing (a piece left without a link would count as cut off)."""
+    from frontline.core.encirclement import _sides_of, split_by_chords
+
+    upright, across = LineString([(5, 0), (5, 10)]), LineString([(0, 5), (10, 5)])
+    pieces = split_by_chords(box(0, 0, 10, 10), [upright, across])
+    assert len(pieces) == 4
+    for chord in (upright, across):
+        pairs = _sides_of(chord, pieces, 0)
+        assert len(pairs) == 2 and sorted(i for pair in pairs for i in pair) == [0, 1, 2, 3]
 
 
 def test_cut_off_piece_is_encircled():
