@@ -27,6 +27,7 @@ from pathlib import Path
 import requests
 
 from .errors import (
+    DeepStateCacheError,
     DeepStateCancelledError,
     DeepStateError,
     DeepStateFormatError,
@@ -34,6 +35,7 @@ from .errors import (
     DeepStateNetworkError,
     DeepStateNoUpdateError,
     DeepStateOfflineError,
+    DeepStateSettingsError,
     DeepStateTimeoutError,
     DeepStateTooLargeError,
     DeepStateTruncatedError,
@@ -316,7 +318,10 @@ class DeepStateClient:
         clock: Callable[[], float] = time.time,
     ) -> None:
         if not base_url.lower().startswith(("https://", "http://")):
-            raise ValueError(f"DeepState base URL must be http(s): {base_url!r}")
+            raise DeepStateSettingsError(
+                "BASE_URL: the DeepState address must start with http:// or https://, "
+                f"not {base_url!r}"
+            )
         self.base_url = base_url.rstrip("/")
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self.offline = offline
@@ -335,7 +340,13 @@ class DeepStateClient:
         if self.offline and self.cache_dir is None:
             raise ValueError("offline mode needs a cache_dir")
         if self.cache_dir is not None:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            try:
+                self.cache_dir.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:  # a file in the way, no permission: say so on one line
+                raise DeepStateCacheError(
+                    f"DeepState cache folder {self.cache_dir} cannot be made: "
+                    f"{exc.strerror or exc} (setting frontline/cache_dir)"
+                ) from None
 
     # -- public API --------------------------------------------------------------------------
 

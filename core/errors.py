@@ -57,3 +57,11 @@ class DeepStateNoUpdateError(DeepStateError):
 
 class DeepStateCancelledError(DeepStateError):
     """The caller cancelled the request."""
+
+
+class DeepStateSettingsError(DeepStateError, ValueError):
+    """A setting the client cannot work with (the DeepState address)."""
+
+
+class DeepStateCacheError(DeepStateError, OSError):
+    """The cache folder cannot be made or used (a file there, no permission, a full disk)."""

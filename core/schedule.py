@@ -8,13 +8,15 @@ from pathlib import Path
 
 from .deepstate import Update, choose_update, snapshot_time
 
-FILE_ID = re.compile(r"(?:^|_)(\d{9,11})\.geojson$")
+FILE_ID = re.compile(r"(?<!\d)\d{9,11}(?!\d)")
 
 
 def snapshot_id_from_name(name: str) -> int | None:
-    """The DeepState id ending an archive file name like ``deepstate_..._1730495471.geojson``."""
-    match = FILE_ID.search(name)
-    return int(match.group(1)) if match else None
+    """The DeepState id in a map's file name: the last run of 9 to 11 digits of its stem, as
+    in ``deepstate_..._1730495471.geojson``, ``map-1730495471.geojson`` or a downloaded copy
+    ``deepstate_1730495471 (1).geojson``."""
+    found = FILE_ID.findall(Path(name).stem)
+    return int(found[-1]) if found else None
 
 
 def maps_in_folder(folder: str | Path) -> dict[int, Path]:

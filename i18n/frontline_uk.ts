@@ -212,6 +212,10 @@
       <translation>DeepState {}</translation>
     </message>
     <message>
+      <source>SOURCE_FILE: no DeepState id in the file name; snapshot_id and snapshot_time are left empty.</source>
+      <translation>SOURCE_FILE: у назві файлу немає ідентифікатора DeepState; snapshot_id і snapshot_time залишаються порожніми.</translation>
+    </message>
+    <message>
       <source>Reading {}</source>
       <translation>Читання {}</translation>
     </message>

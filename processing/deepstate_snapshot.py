@@ -189,7 +189,15 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
         try:
             if source_file:
                 feedback.pushInfo(self.tr("Reading {}").format(source_file))
-                return snapshot_id_from_name(Path(source_file).name), read_map_file(source_file)
+                snapshot_id = snapshot_id_from_name(Path(source_file).name)
+                if snapshot_id is None:
+                    feedback.pushWarning(
+                        self.tr(
+                            "SOURCE_FILE: no DeepState id in the file name; snapshot_id and "
+                            "snapshot_time are left empty."
+                        )
+                    )
+                return snapshot_id, read_map_file(source_file)
             client = make_client(
                 self.parameterAsString(parameters, self.BASE_URL, context).strip()
                 or DEFAULT_BASE_URL,

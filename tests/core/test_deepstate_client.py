@@ -459,6 +459,23 @@ def test_oversized_streamed_body_is_cut_at_the_cap(deepstate_server, tmp_path) -
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_cache_folder_that_cannot_be_made_is_one_line(tmp_path) -> None:
+    blocker = tmp_path / "afile"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(DeepStateError) as info:
+        make_client("http://127.0.0.1:9", blocker / "cache")
+    assert isinstance(info.value, OSError)  # callers that catch OSError still do
+    assert_one_line(info.value, "cache folder", str(blocker / "cache"), "frontline/cache_dir")
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_an_address_without_a_scheme_is_one_line_naming_the_parameter(tmp_path) -> None:
+    with pytest.raises(DeepStateError) as info:
+        make_client("deepstatemap.live", tmp_path)
+    assert isinstance(info.value, ValueError)
+    assert_one_line(info.value, "BASE_URL", "http://", "'deepstatemap.live'")
+
+
 def test_cancel_stops_a_download(deepstate_site, tmp_path) -> None:
     calls = []
 

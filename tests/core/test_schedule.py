@@ -19,6 +19,10 @@ def test_ids_from_file_names():
     assert snapshot_id_from_name("deepstate_20241101T2111Z_1730495471.geojson") == 1730495471
     assert snapshot_id_from_name("1730495471.geojson") == 1730495471
     assert snapshot_id_from_name("occupied.geojson") is None
+    assert snapshot_id_from_name("deepstate_1733089579 (1).geojson") == 1733089579
+    assert snapshot_id_from_name("map-1733089579.geojson") == 1733089579
+    assert snapshot_id_from_name("мапа 1730495471.geojson") == 1730495471
+    assert snapshot_id_from_name("deepstate_20241101T2111Z.geojson") is None  # no id, a date
 
 
 def test_real_folder_has_every_map():

@@ -130,6 +130,28 @@ def test_classes_parameter_filters(run_alg, tmp_path):
     assert areas["ua_held_in_russia"] == pytest.approx(627.53, abs=0.05)
 
 
+@pytest.mark.parametrize(
+    ("name", "snapshot_id"),
+    [("мапа 1730495471 (1).geojson", 1730495471), ("kursk map.geojson", None)],
+)
+def test_source_file_id_from_everyday_names_or_a_warning(run_alg, tmp_path, name, snapshot_id):
+    import shutil
+
+    from fltest.feedback import RecordingFeedback
+
+    path = tmp_path / name
+    shutil.copy(data.raw_map("20241101"), path)
+    feedback = RecordingFeedback()
+    result = run_alg(
+        ALG,
+        {"SOURCE_FILE": str(path), "CLASSES": [4], "OUTPUT": str(tmp_path / "a.gpkg")},
+        feedback=feedback,
+    )
+    assert (result["SNAPSHOT_ID"] or None) == snapshot_id
+    warned = any(w.startswith("SOURCE_FILE: no DeepState id") for w in feedback.warnings)
+    assert warned == (snapshot_id is None)
+
+
 @pytest.fixture()
 def kursk_site() -> DeepStateSite:
     return DeepStateSite([data.raw_map(d) for d in ("20241013", "20241101", "20241201")])
@@ -181,6 +203,40 @@ def test_server_error_is_a_clear_message(run_alg, kursk_server, kursk_site, tmp_
 def test_bad_date_names_the_parameter(run_alg, kursk_server, tmp_path):
     with pytest.raises(QgsProcessingException, match="DATE"):
         download(run_alg, kursk_server, tmp_path, DATE="1 November")
+
+
+def test_base_url_without_a_scheme_names_the_parameter(run_alg, tmp_path):
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg(
+            ALG,
+            {"BASE_URL": "deepstatemap.live", "SNAPSHOT_ID": 1, "OUTPUT": str(tmp_path / "d.gpkg")},
+        )
+    message = str(info.value)
+    assert "BASE_URL" in message and "Traceback" not in message
+
+
+def test_a_cache_folder_that_is_a_file_is_a_message(run_alg, tmp_path):
+    from qgis.core import QgsSettings
+
+    from frontline.processing.deepstate_access import SETTING_CACHE_DIR
+
+    blocker = tmp_path / "afile"
+    blocker.write_text("x", encoding="utf-8")
+    QgsSettings().setValue(SETTING_CACHE_DIR, str(blocker))
+    try:
+        with pytest.raises(QgsProcessingException) as info:
+            run_alg(
+                ALG,
+                {
+                    "BASE_URL": "http://127.0.0.1:9",
+                    "SNAPSHOT_ID": 1,
+                    "OUTPUT": str(tmp_path / "d.gpkg"),
+                },
+            )
+    finally:
+        QgsSettings().remove(SETTING_CACHE_DIR)
+    message = str(info.value)
+    assert "cache folder" in message and "Traceback" not in message
 
 
 def test_not_a_deepstate_file(run_alg, tmp_path):
