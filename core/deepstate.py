@@ -356,7 +356,15 @@ class DeepStateClient:
         if self._updates is not None and (self.offline or self._fresh(self._updates[0], now)):
             return list(self._updates[1])
         cached = self._read_cached_list()
-        if cached is not None and (self.offline or self._fresh(cached[0], now)):
+        if cached is not None and self.offline:
+            # Maps cached after the list was (latest, by id) belong in it too, offline.
+            listed = {u.id for u in cached[1]}
+            new_ids = [i for i in self.cached_ids() if i not in listed]
+            extra = [Update(i, snapshot_time(i), "", "", ()) for i in new_ids]
+            merged = sorted([*cached[1], *extra], key=lambda u: (u.created, u.id))
+            self._updates = (cached[0], merged)
+            return list(merged)
+        if cached is not None and self._fresh(cached[0], now):
             self._updates = cached
             return list(cached[1])
         if self.offline:

@@ -476,6 +476,20 @@ def test_an_address_without_a_scheme_is_one_line_naming_the_parameter(tmp_path) 
     assert_one_line(info.value, "BASE_URL", "http://", "'deepstatemap.live'")
 
 
+def test_offline_a_map_cached_after_the_list_is_chosen_for_its_day(tmp_path) -> None:
+    """The list cached with maps of 10-13 and 11-01; then the map of 12-01 cached as the
+    latest: offline, 12-10 gets the map of 12-01, not the last one of the old list."""
+    oct13, nov1, dec1 = (data.raw_map(d) for d in ("20241013", "20241101", "20241201"))
+    with FakeDeepStateServer(DeepStateSite([oct13, nov1])) as early:
+        make_client(early.base_url, tmp_path).updates()
+    with FakeDeepStateServer(DeepStateSite([oct13, nov1, dec1])) as later:
+        latest_id, _ = make_client(later.base_url, tmp_path).latest()
+    assert latest_id == data.map_id(dec1)
+    offline = make_client("http://127.0.0.1:9", tmp_path, offline=True)
+    assert offline.update_for_date(date(2024, 12, 10)).id == data.map_id(dec1)
+    assert offline.update_for_date(date(2024, 11, 5)).id == data.map_id(nov1)
+
+
 def test_cancel_stops_a_download(deepstate_site, tmp_path) -> None:
     calls = []
 
