@@ -385,12 +385,14 @@ class DeepStateClient:
 
     def update_for_date(self, day: date) -> Update:
         """The map of a Kyiv calendar day: the last update created before that day ended."""
-        updates = self.updates()
+        # A future day is refused before any download (a server that is down must not hide
+        # the real reason).
         today = kyiv_date(datetime.fromtimestamp(self._clock(), tz=timezone.utc))
         if day > today:
             raise DeepStateNoUpdateError(
                 f"no DeepState map for {day.isoformat()}: that day is in the future (Kyiv time)"
             )
+        updates = self.updates()
         chosen = choose_update(updates, day)
         if chosen is None:
             first = f"; the first is from {updates[0].kyiv_date.isoformat()}" if updates else ""

@@ -204,8 +204,16 @@
       <translation>Час знімка (UTC, ISO 8601)</translation>
     </message>
     <message>
+      <source>SNAPSHOT_ID and DATE are ignored: SOURCE_FILE is given.</source>
+      <translation>SNAPSHOT_ID і DATE не враховуються: задано SOURCE_FILE.</translation>
+    </message>
+    <message>
       <source>Fetching the latest DeepState map</source>
       <translation>Отримання найновішої карти DeepState</translation>
+    </message>
+    <message>
+      <source>DATE is ignored: SNAPSHOT_ID is given.</source>
+      <translation>DATE не враховується: задано SNAPSHOT_ID.</translation>
     </message>
     <message>
       <source>DeepState {}</source>

@@ -186,6 +186,12 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
         from ..core.schedule import snapshot_id_from_name
 
         source_file = self.parameterAsFile(parameters, self.SOURCE_FILE, context)
+        snapshot_id = self.parameterAsInt(parameters, self.SNAPSHOT_ID, context)
+        day_text = self.parameterAsString(parameters, self.DATE, context).strip()
+        if source_file and (snapshot_id > 0 or day_text):
+            feedback.pushWarning(self.tr("SNAPSHOT_ID and DATE are ignored: SOURCE_FILE is given."))
+        elif snapshot_id > 0 and day_text:
+            feedback.pushWarning(self.tr("DATE is ignored: SNAPSHOT_ID is given."))
         try:
             if source_file:
                 feedback.pushInfo(self.tr("Reading {}").format(source_file))
@@ -204,8 +210,6 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
                 self.parameterAsBoolean(parameters, self.OFFLINE, context),
                 is_cancelled=feedback.isCanceled,
             )
-            snapshot_id = self.parameterAsInt(parameters, self.SNAPSHOT_ID, context)
-            day_text = self.parameterAsString(parameters, self.DATE, context).strip()
             if snapshot_id > 0:
                 feedback.pushInfo(self.tr("Fetching DeepState map {}").format(snapshot_id))
                 return snapshot_id, client.map_data(snapshot_id)

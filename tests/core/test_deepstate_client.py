@@ -490,6 +490,14 @@ def test_offline_a_map_cached_after_the_list_is_chosen_for_its_day(tmp_path) -> 
     assert offline.update_for_date(date(2024, 11, 5)).id == data.map_id(nov1)
 
 
+def test_a_future_day_is_refused_without_asking_the_server(tmp_path) -> None:
+    client = make_client("http://127.0.0.1:9", tmp_path)  # nothing listens there
+    with pytest.raises(DeepStateError) as info:
+        client.update_for_date(date.today() + timedelta(days=3))
+    assert_one_line(info.value, "in the future")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_cancel_stops_a_download(deepstate_site, tmp_path) -> None:
     calls = []
 

@@ -152,6 +152,23 @@ def test_source_file_id_from_everyday_names_or_a_warning(run_alg, tmp_path, name
     assert warned == (snapshot_id is None)
 
 
+def test_parameters_that_are_ignored_are_named(run_alg, tmp_path):
+    from fltest.feedback import RecordingFeedback
+
+    feedback = RecordingFeedback()
+    run_alg(
+        ALG,
+        {
+            "SOURCE_FILE": str(data.raw_map("20241101")),
+            "DATE": "not a date",
+            "CLASSES": [4],
+            "OUTPUT": str(tmp_path / "a.gpkg"),
+        },
+        feedback=feedback,
+    )
+    assert "SNAPSHOT_ID and DATE are ignored: SOURCE_FILE is given." in feedback.warnings
+
+
 @pytest.fixture()
 def kursk_site() -> DeepStateSite:
     return DeepStateSite([data.raw_map(d) for d in ("20241013", "20241101", "20241201")])
