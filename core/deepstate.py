@@ -356,19 +356,11 @@ class DeepStateClient:
         if self._updates is not None and (self.offline or self._fresh(self._updates[0], now)):
             return list(self._updates[1])
         cached = self._read_cached_list()
-        if cached is not None and self.offline:
-            # Maps cached after the list was (latest, by id) belong in it too, offline.
-            listed = {u.id for u in cached[1]}
-            new_ids = [i for i in self.cached_ids() if i not in listed]
-            extra = [Update(i, snapshot_time(i), "", "", ()) for i in new_ids]
-            merged = sorted([*cached[1], *extra], key=lambda u: (u.created, u.id))
-            self._updates = (cached[0], merged)
-            return list(merged)
+        if self.offline:
+            return self._offline_updates(cached)
         if cached is not None and self._fresh(cached[0], now):
             self._updates = cached
             return list(cached[1])
-        if self.offline:
-            return self._offline_updates()
         what = "DeepState update list"
         body = self._fetch("/api/history/public", what)
         records = load_json(body, what)
@@ -532,13 +524,22 @@ class DeepStateClient:
             self._discard(path, type(exc).__name__)
             return None
 
-    def _offline_updates(self) -> list[Update]:
-        ids = self.cached_ids()
-        if not ids:
+    def _offline_updates(self, cached: tuple[float, list[Update]] | None) -> list[Update]:
+        """The cached list (if any) with every cached map in it: maps cached after the list
+        (as the latest, or by id) have their bare id and time."""
+        fetched, listed = cached if cached is not None else (self._clock(), [])
+        known = {u.id for u in listed}
+        extra = [
+            Update(i, snapshot_time(i), "", "", ()) for i in self.cached_ids() if i not in known
+        ]
+        if not listed and not extra:
             raise DeepStateOfflineError(
                 "DeepState update list: not in the cache and the client is offline"
             )
-        return [Update(i, snapshot_time(i), "", "", ()) for i in ids]
+        updates = sorted([*listed, *extra], key=lambda u: (u.created, u.id))
+        if cached is not None:
+            self._updates = (fetched, updates)
+        return updates
 
     def _write_cache(self, name: str, data: bytes) -> None:
         if self.cache_dir is None:

@@ -30,6 +30,10 @@ from .geometry_io import (
     shapely_to_qgs,
 )
 
+# The least side or piece area the analyses accept (100 m x 100 m): at 0 every corner of the
+# boundary would be a "neck".
+MIN_AREA_KM2 = 0.01
+
 
 class MetricFrame:
     """One local metric CRS for a run, with transforms to it and back to an output CRS."""

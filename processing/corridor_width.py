@@ -16,7 +16,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from .analysis_base import AnalysisAlgorithm, MetricFrame
+from .analysis_base import MIN_AREA_KM2, AnalysisAlgorithm, MetricFrame
 from .fields import INTEGER, REAL, make_fields
 from .geometry_io import polygonal_part, read_polygon_shapes
 from .help import help_html
@@ -82,7 +82,7 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
                 self.MIN_LOBE_AREA,
                 self.tr("Minimum area of each side (km²)"),
                 1.0,
-                0.01,  # at 0 every corner of the boundary would be a "neck"
+                MIN_AREA_KM2,
                 QgsProcessingParameterNumber.Double,
             ),
             (

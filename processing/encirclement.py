@@ -16,7 +16,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from .analysis_base import AnalysisAlgorithm, MetricFrame
+from .analysis_base import MIN_AREA_KM2, AnalysisAlgorithm, MetricFrame
 from .fields import BOOLEAN, INTEGER, REAL, TEXT, make_fields
 from .help import help_html
 from .styles import RendererPostProcessor, categorized_fill_renderer, status_categories
@@ -53,9 +53,6 @@ def link_fields() -> QgsFields:
         ("length_m", REAL, 3),
         ("pieces", TEXT),
     )
-
-
-MIN_AREA_KM2 = 0.01  # the least MIN_PIECE_AREA: 100 m x 100 m
 
 
 class EncirclementAlgorithm(AnalysisAlgorithm):
@@ -100,7 +97,6 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
             (self.FIRE_RANGE, self.tr("Fire range (m; 0 = off)"), 0.0, None),
         ]
         for name, label, default, maximum in numbers:
-            # Pieces need some area: at 0 every corner of the boundary would be a "neck".
             least = MIN_AREA_KM2 if name == self.MIN_PIECE_AREA else 0.0
             parameter = QgsProcessingParameterNumber(name, label, double, default, minValue=least)
             if maximum is not None:
@@ -184,12 +180,16 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
             return {}
         feedback.setProgress(80)
         self._report(result, feedback)
+        # Measured once on the ellipsoid: the links' length_m and the pieces' openings.
+        lengths = [frame.ellipsoid_length(link.geometry) for link in result.links]
         results = {
-            self.OUTPUT: self._write_pieces(parameters, context, frame, result, held_source),
+            self.OUTPUT: self._write_pieces(
+                parameters, context, frame, result, lengths, held_source
+            ),
             "POCKETS": result.pockets,
             "POCKET_SHARE": result.pocket_share,
         }
-        links_id = self._write_links(parameters, context, frame, result, held_source)
+        links_id = self._write_links(parameters, context, frame, result, lengths, held_source)
         if links_id is not None:
             results[self.OUTPUT_LINKS] = links_id
         return results
@@ -213,7 +213,7 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
             )
         )
 
-    def _write_pieces(self, parameters, context, frame, result, held_source) -> str:
+    def _write_pieces(self, parameters, context, frame, result, lengths, held_source) -> str:
         sink, dest_id = self.parameterAsSink(
             parameters,
             self.OUTPUT,
@@ -224,10 +224,9 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        link_lengths = [frame.ellipsoid_length(link.geometry) for link in result.links]
         rear_lengths = {
             link.piece_ids[0]: length
-            for link, length in zip(result.links, link_lengths)
+            for link, length in zip(result.links, lengths)
             if link.kind == "rear_contact"
         }
         for piece_id, piece in enumerate(result.pieces, start=1):
@@ -243,7 +242,7 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
                     piece.status,
                     frame.ellipsoid_area_km2(piece.geometry),
                     piece.share,
-                    opening_on_ellipsoid(piece, rear_contact, link_lengths),
+                    opening_on_ellipsoid(piece, rear_contact, lengths),
                     rear_contact,
                     piece.hostile_contact,
                     piece.fire_free_opening,
@@ -256,7 +255,7 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
         )
         return dest_id
 
-    def _write_links(self, parameters, context, frame, result, held_source) -> str | None:
+    def _write_links(self, parameters, context, frame, result, lengths, held_source) -> str | None:
         sink, dest_id = self.parameterAsSink(
             parameters,
             self.OUTPUT_LINKS,
@@ -267,7 +266,7 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
         )
         if sink is None:
             return None
-        for link in result.links:
+        for link, length in zip(result.links, lengths):
             geometry = frame.output_geometry(link.geometry)
             geometry.convertToMultiType()
             pieces = ",".join(str(i + 1) for i in link.piece_ids)
@@ -277,7 +276,7 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
                 link_fields(),
                 [
                     link.kind,
-                    frame.ellipsoid_length(link.geometry),
+                    length,
                     pieces,
                 ],
             )
