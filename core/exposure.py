@@ -260,9 +260,9 @@ def _pieces_by_overlay(
     itself (overlays dissolve linework that runs over itself, so its length would be lost)."""
     found = []
     covered = 0.0
-    remaining = line
+    taken: Lines = LineString()
     for zone in zones:
-        part, remaining = _take(remaining, zone.area, zone.inside)
+        part, taken = _take(line, zone.area, zone.inside, taken)
         covered += part.length
         found.extend((*_in_travel_order(piece, line), zone.band) for piece in _line_parts(part))
     slack = line.length * 1e-9 + MIN_STRETCH_LENGTH
@@ -276,14 +276,15 @@ def _pieces_by_overlay(
     return [(band, LineString(points)) for band, points in chains]
 
 
-def _take(remaining: Lines, area: Polygonal, inside: bool) -> tuple[Lines, Lines]:
-    """The part of ``remaining`` in a zone (inside ``area``, or outside it) and what is left.
-    Rings share their boundaries: a stretch along one goes to the nearer band only."""
-    if remaining.is_empty:
-        return remaining, remaining
-    if not inside:
-        return shapely.difference(remaining, area), LineString()
-    return shapely.intersection(remaining, area), shapely.difference(remaining, area)
+def _take(line: Lines, area: Polygonal, inside: bool, taken: Lines) -> tuple[Lines, Lines]:
+    """The part of ``line`` in a zone (inside ``area``, or outside it) that no nearer band has
+    ``taken``, and what is taken now. Rings share their boundaries: a stretch along one goes to
+    the nearer band only. The overlay with the area runs on the original line, so its cut
+    points are as exact as one overlay makes them."""
+    part = shapely.intersection(line, area) if inside else shapely.difference(line, area)
+    if not taken.is_empty and not part.is_empty:
+        part = shapely.difference(part, taken)
+    return part, part if taken.is_empty else shapely.union(taken, part)
 
 
 def _pieces_by_segment(line: Lines, zones: list[_Zone]) -> list[tuple[float | None, LineString]]:
@@ -308,9 +309,9 @@ def _pieces_by_segment(line: Lines, zones: list[_Zone]) -> list[tuple[float | No
 
 def _segment_pieces(segment: LineString, local) -> list[tuple[float | None, LineString]]:
     found = []
-    remaining = segment
+    taken: Lines = LineString()
     for band, area, inside in local:
-        part, remaining = _take(remaining, area, inside)
+        part, taken = _take(segment, area, inside, taken)
         found.extend((*_in_travel_order(piece, segment), band) for piece in _line_parts(part))
     return [(band, piece) for _, piece, band in sorted(found, key=lambda item: item[0])]
 
