@@ -14,6 +14,8 @@ Definitions (Frontline's "Corridor width" algorithm), all planar, in metres and 
 
 Method, per part:
 
+0. Vertices on straight runs (within 1 µm of the line through their neighbours) are dropped:
+   a densified outline is the same shape, and every later step scales with the vertices.
 1. The boundary is sampled: Douglas-Peucker at 1 mm keeps every vertex that carries shape
    (densified straight runs collapse), then samples are added where the part is narrow
    (boundary segments longer than ~3/4 of the shortest candidate chord at their ends are split)
@@ -60,6 +62,7 @@ from shapely.geometry.base import BaseGeometry
 __all__ = ["Neck", "find_necks", "polygon_parts", "split_by_chords"]
 
 _SIMPLIFY_TOLERANCE = 1e-3  # m: vertices closer than this to the simplified ring are redundant
+_STRAIGHT_TOLERANCE = 1e-6  # m: vertices this close to a straight run are dropped from the part
 _MAX_ROUNDS = 40  # sampling rounds (a corridor with 4 corners needs about log2(L/W))
 _SAMPLE_BUDGET = 200_000  # samples beyond max(this, 4 x input vertices) are not added
 _SPLIT_TRIGGER = 1.5  # split a boundary segment longer than 1.5 x half the chord at its ends
@@ -260,6 +263,25 @@ def _essential_vertices(v: np.ndarray, tol: float) -> np.ndarray:
     else:
         keep[~keep & active] = True  # pathological depth: keep what is left
     return np.flatnonzero(keep[:m])
+
+
+def _without_straight_vertices(poly: Polygon) -> Polygon:
+    """``poly`` without the vertices that lie on straight runs (within 1 µm): a densified
+    outline is the same shape with far fewer vertices, and every later step (crossing tests,
+    polishing windows, cross-sections) scales with the vertices. Unchanged if nothing is
+    dropped or dropping would leave a ring degenerate or the polygon invalid."""
+    rings, dropped = [], False
+    for ring in [poly.exterior, *poly.interiors]:
+        xy = shapely.get_coordinates(ring)[:-1]
+        keep = _essential_vertices(xy, _STRAIGHT_TOLERANCE)
+        if len(keep) < 3:
+            return poly
+        dropped |= len(keep) < len(xy)
+        rings.append(np.vstack([xy[keep], xy[keep[:1]]]))
+    if not dropped:
+        return poly
+    straight = Polygon(rings[0], rings[1:])
+    return straight if straight.is_valid else poly
 
 
 def _point_segment_distance(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -493,7 +515,7 @@ class _PartSolver:
     ):
         xmin, ymin, xmax, ymax = part.bounds
         self.origin = np.array([(xmin + xmax) / 2.0, (ymin + ymax) / 2.0])
-        self.poly = shapely.transform(part, lambda xy: xy - self.origin)
+        self.poly = _without_straight_vertices(shapely.transform(part, lambda xy: xy - self.origin))
         shapely.prepare(self.poly)
         self.rings = _Rings(self.poly)
         self.segments = _Segments(self.rings)

@@ -21,7 +21,13 @@ from shapely.geometry import (
 )
 
 from fltest import data
-from frontline.core.necks import Neck, find_necks, polygon_parts, split_by_chords
+from frontline.core.necks import (
+    Neck,
+    _without_straight_vertices,
+    find_necks,
+    polygon_parts,
+    split_by_chords,
+)
 
 KM2 = 1e6
 
@@ -333,6 +339,16 @@ def test_densified_input_gives_the_same_necks():
     (neck,) = find_necks(dense, min_lobe_area=1 * KM2, max_width=1000)
     assert neck.width == pytest.approx(123.4, abs=0.01)
     assert neck.corridor_length == pytest.approx(1432.1, rel=0.01)
+
+
+def test_only_vertices_on_straight_runs_are_dropped_from_a_part():
+    part = dumbbell()
+    dense = shapely.segmentize(part, 1.0)
+    straight = _without_straight_vertices(dense)
+    assert shapely.get_num_coordinates(straight) <= shapely.get_num_coordinates(part)
+    assert straight.symmetric_difference(part).area < 1e-6
+    bent = Polygon([(0, 0), (500, 0.001), (1000, 0), (1000, 1000), (0, 1000)])  # 1 mm bend
+    assert shapely.get_num_coordinates(_without_straight_vertices(bent)) == 6
 
 
 def test_a_hole_touching_the_shell_at_a_vertex():
