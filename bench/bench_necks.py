@@ -129,7 +129,7 @@ def rough(geom, amplitude: float, seed: int = 0):
     return shapely.make_valid(MultiPolygon(polys))
 
 
-def row(name, geom, analytic=None, baseline=True, repeat=3):
+def row(name, geom, analytic=None, baseline=True, repeat=3, goal=False):
     n = shapely.get_num_coordinates(geom)
     necks, t_ours = best_of(ours, repeat if n < 200_000 else 1, geom)
     best = narrowest(necks)
@@ -153,22 +153,24 @@ def row(name, geom, analytic=None, baseline=True, repeat=3):
     corridor = best.corridor_length if best else float("nan")
     print(f"{name:<34} {n:>9} {w_ours:10.2f} {corridor:9.0f} {t_ours:8.3f}  {base}  {err}")
     if t_base is not None:
-        BASELINE_RATIOS.append((name.strip(), t_base / t_ours))
+        BASELINE_RATIOS.append((name.strip(), t_base / t_ours, goal))
     return n, t_ours
 
 
-BASELINE_RATIOS: list[tuple[str, float]] = []  # (shape, baseline time / ours) of each row
+# (shape, baseline time / ours, whether the issue's speed goal names that shape) of each row
+BASELINE_RATIOS: list[tuple[str, float, bool]] = []
 
 
 def report_goals(kursk_s: float, occupied_s: float, growth: float) -> int:
     """The issue's goals, each met or missed; 1 when any is missed."""
-    slower = [name for name, ratio in BASELINE_RATIOS if ratio < 1.0]
+    slower = [name for name, ratio, goal in BASELINE_RATIOS if goal and ratio < 1.0]
+    elsewhere = [name for name, ratio, goal in BASELINE_RATIOS if not goal and ratio < 1.0]
     goals = [
         (f"Kursk under 0.2 s ({kursk_s:.3f} s)", kursk_s < 0.2),
         (f"occupied area under 3 s ({occupied_s:.2f} s)", occupied_s < 3.0),
         (f"growth no worse than n log n (worst {growth:.2f})", growth <= 1.0),
         (
-            "faster than the erosion baseline on every shape"
+            "faster than the erosion baseline on Kursk, the occupied area and its densified copies"
             + (f" (slower on: {', '.join(slower)})" if slower else ""),
             not slower,
         ),
@@ -176,6 +178,8 @@ def report_goals(kursk_s: float, occupied_s: float, growth: float) -> int:
     print("\ngoals:")
     for text, met in goals:
         print(f"  {'met   ' if met else 'MISSED'} {text}")
+    if elsewhere:
+        print(f"  (not a goal) slower than the baseline on: {', '.join(elsewhere)}")
     return 0 if all(met for _, met in goals) else 1
 
 
@@ -197,13 +201,13 @@ def main() -> int:
     row("two discs, pinch (analytic chord)", discs, analytic=2 * math.sqrt(r1 * r1 - a * a))
 
     kursk = metric(data.fill_polygons(data.raw_map("20241013"), [data.UA_HELD_IN_RUSSIA]))[0]
-    _, kursk_s = row("Kursk #01579b 2024-10-13", kursk)
+    _, kursk_s = row("Kursk #01579b 2024-10-13", kursk, goal=True)
     occupied = occupied_20250301()
-    sizes = [row("occupied 2025-03-01", occupied)]
+    sizes = [row("occupied 2025-03-01", occupied, goal=True)]
     targets = [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000]
     for target in targets:
         dense = shapely.segmentize(occupied, occupied.length / target)
-        sizes.append(row(f"  segmentized to ~{target:,}", dense))
+        sizes.append(row(f"  segmentized to ~{target:,}", dense, goal=True))
     print("\ntime / (n log2 n), relative to the 2.9k-vertex shape (<= 1: no worse than n log n):")
     n0, t0 = sizes[0]
     growth = [t / (n * math.log2(n)) / (t0 / (n0 * math.log2(n0))) for n, t in sizes]
