@@ -430,6 +430,14 @@ class _Rings:
         side, _ = self.arc_side(r, tu, tv)
         return np.minimum(side, self.part_area - side)
 
+    def minor_sides(self, ring: np.ndarray, tu: np.ndarray, tv: np.ndarray) -> np.ndarray:
+        """``minor_side`` of cuts whose ends lie on the rings ``ring`` (one per cut)."""
+        minor = np.zeros(len(ring))
+        for r in np.unique(ring).tolist():
+            sel = ring == r
+            minor[sel] = self.minor_side(r, tu[sel], tv[sel])
+        return minor
+
 
 class _Segments:
     """All boundary segments of a part, for crossing tests of candidate cuts."""
@@ -660,10 +668,9 @@ class _PartSolver:
         length = np.hypot(*(points[edge_v[:, 0]] - points[edge_v[:, 1]]).T)
         chord = ~np.isin(keys, bkeys)
         minor = np.full(len(keys), -np.inf)
-        for r in range(rings.count):
-            sel = np.flatnonzero(chord & (ring[edge_v[:, 0]] == r) & (ring[edge_v[:, 1]] == r))
-            if sel.size:
-                minor[sel] = rings.minor_side(r, tpos[edge_v[sel, 0]], tpos[edge_v[sel, 1]])
+        sel = np.flatnonzero(chord & (ring[edge_v[:, 0]] == ring[edge_v[:, 1]]))
+        a, b = edge_v[sel, 0], edge_v[sel, 1]
+        minor[sel] = rings.minor_sides(ring[a], tpos[a], tpos[b])
         return _Mesh(
             points=points,
             ring=ring,
@@ -911,11 +918,7 @@ class _PartSolver:
         i, j, length = i[keep], j[keep], length[keep]
         if i.size == 0:
             return none
-        minor = np.zeros(len(i))
-        for r in range(self.rings.count):
-            sel = mesh.ring[i] == r
-            if sel.any():
-                minor[sel] = self.rings.minor_side(r, mesh.t[i[sel]], mesh.t[j[sel]])
+        minor = self.rings.minor_sides(mesh.ring[i], mesh.t[i], mesh.t[j])
         keep = minor >= 0.5 * self.min_area
         i, j, length, minor = i[keep], j[keep], length[keep], minor[keep]
         order = np.lexsort((length, minor < self.min_area))
@@ -1049,11 +1052,8 @@ class _PartSolver:
         length = np.hypot(*(mesh.points[a] - mesh.points[b]).T)
         keep = (a != b) & (mesh.ring[a] == mesh.ring[b]) & (length < shorter_than)
         pairs, sources, length = pairs[keep], sources[keep], length[keep]
-        minor = np.zeros(len(pairs))
-        for r in range(self.rings.count):
-            sel = mesh.ring[pairs[:, 0]] == r
-            if sel.any():
-                minor[sel] = self.rings.minor_side(r, mesh.t[pairs[sel, 0]], mesh.t[pairs[sel, 1]])
+        a, b = pairs[:, 0], pairs[:, 1]
+        minor = self.rings.minor_sides(mesh.ring[a], mesh.t[a], mesh.t[b])
         keep = minor >= _NEAR_SHARE * self.min_area
         pairs, sources, length, minor = pairs[keep], sources[keep], length[keep], minor[keep]
         # Cuts that already leave enough on both sides first, shortest first; then the others,
