@@ -27,7 +27,7 @@ from qgis.core import (
 from .base import FrontlineAlgorithm
 from .deepstate_access import DEFAULT_BASE_URL, make_client
 from .deepstate_snapshot import qdatetime_utc
-from .fields import BIG_INTEGER, DATE_TIME, REAL, TEXT, make_fields
+from .fields import DATE_TIME, FEATURE_NAMES, REAL, SNAPSHOT_STAMP, TEXT, make_fields
 from .geometry_io import (
     WGS84,
     densify_step,
@@ -50,14 +50,10 @@ DENSIFY_DEGREES = densify_step(WGS84)
 @cache  # one QgsFields per run, not one per feature
 def series_fields() -> QgsFields:
     return make_fields(
-        ("snapshot_id", BIG_INTEGER),
-        ("snapshot_time", DATE_TIME),
+        *SNAPSHOT_STAMP,
         ("valid_from", DATE_TIME),
         ("valid_to", DATE_TIME),
-        ("class", TEXT),
-        ("name_en", TEXT),
-        ("name_uk", TEXT),
-        ("key", TEXT),
+        *FEATURE_NAMES,
         ("area_km2", REAL),
     )
 

@@ -23,7 +23,7 @@ from qgis.PyQt.QtCore import QDateTime, Qt
 
 from .base import FrontlineAlgorithm
 from .deepstate_access import DEFAULT_BASE_URL, make_client
-from .fields import BIG_INTEGER, DATE_TIME, REAL, TEXT, make_fields
+from .fields import FEATURE_NAMES, REAL, SNAPSHOT_STAMP, TEXT, make_fields
 from .geometry_io import WGS84, ellipsoid, shapely_to_qgs
 from .help import help_html
 from .styles import (
@@ -45,28 +45,12 @@ POINT_MARKERS = {
 
 @cache  # one QgsFields per run, not one per feature
 def polygon_fields() -> QgsFields:
-    return make_fields(
-        ("snapshot_id", BIG_INTEGER),
-        ("snapshot_time", DATE_TIME),
-        ("class", TEXT),
-        ("name_en", TEXT),
-        ("name_uk", TEXT),
-        ("key", TEXT),
-        ("area_km2", REAL),
-    )
+    return make_fields(*SNAPSHOT_STAMP, *FEATURE_NAMES, ("area_km2", REAL))
 
 
 @cache
 def point_fields() -> QgsFields:
-    return make_fields(
-        ("snapshot_id", BIG_INTEGER),
-        ("snapshot_time", DATE_TIME),
-        ("class", TEXT),
-        ("name_en", TEXT),
-        ("name_uk", TEXT),
-        ("key", TEXT),
-        ("description", TEXT),
-    )
+    return make_fields(*SNAPSHOT_STAMP, *FEATURE_NAMES, ("description", TEXT))
 
 
 def qdatetime_utc(moment) -> QDateTime:

@@ -12,6 +12,10 @@ TEXT = QVariant.String
 DATE_TIME = QVariant.DateTime
 BOOLEAN = QVariant.Bool
 
+# The columns every feature read from a DeepState map carries: which map, then what it is.
+SNAPSHOT_STAMP = (("snapshot_id", BIG_INTEGER), ("snapshot_time", DATE_TIME))
+FEATURE_NAMES = (("class", TEXT), ("name_en", TEXT), ("name_uk", TEXT), ("key", TEXT))
+
 
 def make_fields(*columns: tuple) -> QgsFields:
     """Fields from (name, type) columns; a REAL column may add its decimals (default 6)."""
