@@ -33,14 +33,19 @@ def base_url() -> str:
 def qgis_proxies(url: str) -> dict[str, str] | None:
     """QGIS's proxy settings as a ``requests`` proxies mapping (None: let requests decide).
 
-    QGIS keeps its proxy in the network access manager's fallback proxy; hosts on its exclude
-    list go direct. A SOCKS proxy needs the PySocks package, as requests documents.
+    QGIS keeps its proxy in the network access manager's fallback proxy. As QGIS does, a
+    request whose URL starts with an entry of the "no proxy" list goes direct, and one on the
+    exclude list gets Qt's default proxy (none unless set): direct here too. The entries are
+    matched against the API root under ``url``, which every DeepState request starts with.
+    A SOCKS proxy needs the PySocks package, as requests documents.
     """
     manager = QgsNetworkAccessManager.instance()
     proxy = manager.fallbackProxy()
     if proxy.type() in (QNetworkProxy.NoProxy, QNetworkProxy.DefaultProxy):
         return None
-    if any(url.startswith(prefix) for prefix in manager.excludeList() if prefix):
+    api_root = url.rstrip("/") + "/api/"
+    entries = [e.strip() for e in [*manager.noProxyList(), *manager.excludeList()]]
+    if any(entry and api_root.startswith(entry) for entry in entries):
         return {"http": "", "https": ""}
     scheme = "socks5h" if proxy.type() == QNetworkProxy.Socks5Proxy else "http"
     credentials = ""

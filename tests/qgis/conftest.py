@@ -9,6 +9,11 @@ from pathlib import Path
 import pytest
 from qgis.core import Qgis, QgsApplication
 
+from fltest.deepstate_server import (  # noqa: F401 - re-exported pytest fixtures
+    deepstate_server,
+    deepstate_site,
+)
+
 LOG = logging.getLogger("qgis")
 
 # `python -m pytest` puts the working directory (the repository root) on sys.path, where the
