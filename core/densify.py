@@ -65,10 +65,11 @@ def _has_long_edges(parts: np.ndarray, step: float) -> np.ndarray:
 
 
 def densify_on_grid(geometry: BaseGeometry, step: float) -> BaseGeometry:
-    """The geometry (2D lines or polygons) with edges split at multiples of `step`."""
-    if geometry.is_empty or step <= 0:
-        return geometry
+    """The geometry (2D lines or polygons) with edges split at multiples of `step`; points,
+    which have no edges, come back unchanged."""
     kind = geometry.geom_type
+    if geometry.is_empty or step <= 0 or kind in ("Point", "MultiPoint"):
+        return geometry
     if kind == "Polygon":
         return Polygon(
             densify_coords(np.asarray(geometry.exterior.coords)[:, :2], step),

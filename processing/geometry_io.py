@@ -148,7 +148,10 @@ def read_shapes(
         request.setFilterRect(window)
     shapes = []
     skipped = 0
-    for feature in source.getFeatures(request):
+    # Frontline repairs invalid geometries itself (make_valid): the context's "stop on invalid
+    # geometry" setting, the default in the QGIS dialog, would stop the run before that.
+    no_check = QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
+    for feature in source.getFeatures(request, no_check):
         if feedback.isCanceled():
             break
         geometry = feature.geometry()
@@ -254,6 +257,21 @@ def read_line_features(source, parameter_name, target_crs, context, feedback) ->
         target_crs,
         context,
         feedback,
-        lambda shape: None if shape.is_empty or shape.length == 0 else shape,
+        _lines_of,
         tr("line"),
     )
+
+
+def _lines_of(shape):
+    """The lines of a geometry (None if it has none of any length): a layer's type comes from
+    its first feature, so a line layer may still hold points or polygons."""
+    import shapely
+
+    if shape.geom_type in ("LineString", "MultiLineString"):
+        return shape if shape.length > 0 else None
+    lines = [
+        g
+        for g in shapely.get_parts(shapely.get_parts(shape))
+        if g.geom_type == "LineString" and g.length > 0
+    ]
+    return shapely.multilinestrings(lines) if lines else None

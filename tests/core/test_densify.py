@@ -63,3 +63,16 @@ def test_lines_and_multi_geometries():
     assert len(line.coords) == 4
     multi = densify_on_grid(shapely.union(box(0, 0, 2, 2), box(5, 5, 7, 7)), 1.0)
     assert multi.geom_type == "MultiPolygon" and multi.area == pytest.approx(8.0)
+
+
+def test_points_have_no_edges_and_come_back_unchanged():
+    """A polygon or line layer may hold points (QGIS types a GeoJSON layer by its first
+    feature): densifying one used to recurse without end."""
+    point = shapely.Point(1.5, 2.5)
+    assert densify_on_grid(point, 1.0) is point
+    several = shapely.MultiPoint([(0, 0), (5, 5)])
+    assert densify_on_grid(several, 1.0) is several
+    mixed = shapely.GeometryCollection([point, box(0, 0, 3, 1)])
+    out = densify_on_grid(mixed, 1.0)
+    assert out.geoms[0].equals(point)
+    assert shapely.get_num_coordinates(out.geoms[1]) > shapely.get_num_coordinates(box(0, 0, 3, 1))

@@ -190,3 +190,31 @@ def test_cancelled_run_writes_no_partial_result(run_alg, tmp_path):
         feedback=feedback,
     )
     assert "EXPOSED_SHARE" not in result
+
+
+def test_points_and_polygons_in_a_line_layer_are_skipped_with_a_warning(run_alg, tmp_path):
+    """QGIS types a GeoJSON layer by its first feature: a polygon later in a line layer is no
+    route (its outline used to count as one), a point used to crash the run."""
+    import json
+
+    from shapely.geometry import mapping
+
+    _, lat = geod_offset(30.5, EDGE_LAT, 0.0, 3000.0)
+    shapes = [LineString([(30.4, lat), (30.6, lat)]), Point(30.5, lat), box(30.4, lat, 30.6, 51)]
+    path = tmp_path / "routes.geojson"
+    features = [{"type": "Feature", "properties": {}, "geometry": mapping(s)} for s in shapes]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    feedback = RecordingFeedback()
+    result = run_alg(
+        ALG,
+        {
+            "ROUTES": str(path),
+            "HOSTILE": memory_layer([HOSTILE_4326]),
+            "OUTPUT": str(tmp_path / "stretches.gpkg"),
+        },
+        feedback=feedback,
+    )
+    stretches = list(output_layer(result["OUTPUT"]).getFeatures())
+    assert [s["band"] for s in stretches] == [5000.0]
+    assert result["EXPOSED_SHARE"] == pytest.approx(1.0)
+    assert any("ROUTES: skipped 2 feature(s) with no line" in w for w in feedback.warnings)
