@@ -224,6 +224,8 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
                     )
             part_offset += len(parts)
             feedback.setProgress(100 * (index + 1) / len(shapes))
+        if feedback.isCanceled():
+            return {}  # no partial layer that looks complete
         results = {self.OUTPUT: dest_id, "MIN_WIDTH_M": min(widths) if widths else None}
         if corridor_sink is not None:
             results[self.OUTPUT_CORRIDORS] = corridor_id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 
 import pytest
@@ -232,3 +233,64 @@ def test_curved_geometries_are_straightened(run_alg, tmp_path):
     _, from_polygon = run_corridor(run_alg, tmp_path, straight)
     assert from_curve[0]["width_m"] == pytest.approx(from_polygon[0]["width_m"], rel=0.005)
     assert from_curve[0]["side_a_km2"] == pytest.approx(1.0, rel=0.01)  # a cap of MIN_LOBE_AREA
+
+
+def mixed_geojson(path, shapes) -> str:
+    """A GeoJSON file of these shapes (lon/lat): QGIS types the layer by the first one."""
+    features = [
+        {"type": "Feature", "properties": {}, "geometry": shapely.geometry.mapping(s)}
+        for s in shapes
+    ]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    return str(path)
+
+
+def test_points_in_a_polygon_layer_are_skipped_with_a_warning(run_alg, tmp_path):
+    """DeepState's own raw maps are such layers: polygons first, then hundreds of points."""
+    shape = data.to_lonlat(shapely.segmentize(two_squares(), 250.0), LON0, LAT0)
+    path = mixed_geojson(tmp_path / "mixed.geojson", [shape, Point(LON0, LAT0)])
+    feedback = RecordingFeedback()
+    _, necks = run_corridor(run_alg, tmp_path, path, feedback=feedback)
+    assert necks[0]["width_m"] == pytest.approx(W, rel=0.005)
+    assert any("INPUT: skipped 1 feature(s) with no polygon" in w for w in feedback.warnings)
+
+
+def test_an_invalid_polygon_is_repaired_also_where_the_dialog_would_stop_on_it(
+    frontline_plugin, tmp_path
+):
+    """The QGIS dialog's context stops on invalid geometries by default; Frontline repairs
+    them itself, so its inputs are read without that check."""
+    from qgis import processing
+    from qgis.core import QgsFeatureRequest, QgsProcessingContext, QgsProcessingFeedback
+
+    shape = affinity.translate(two_squares(), 500_000, 5_540_000)
+    coords = list(shape.exterior.coords)
+    coords[2:2] = [(coords[1][0] - 100.0, coords[1][1]), coords[1]]  # a spike retracing itself
+    invalid = shapely.Polygon(coords)
+    assert not invalid.is_valid
+    context = QgsProcessingContext()
+    context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryAbortOnInvalid)
+    result = processing.run(
+        ALG,
+        {"INPUT": memory_layer([invalid], "EPSG:32636"), "OUTPUT": str(tmp_path / "n.gpkg")},
+        context=context,
+        feedback=QgsProcessingFeedback(),
+    )
+    assert result["MIN_WIDTH_M"] == pytest.approx(W, rel=0.005)
+
+
+def test_a_cancelled_run_returns_no_partial_result(run_alg, tmp_path):
+    class CancelAfterFirstPart(RecordingFeedback):
+        def setProgress(self, progress: float) -> None:
+            super().setProgress(progress)
+            if progress > 0:
+                self.cancel()
+
+    shapes = [affinity.translate(two_squares(), dx, 0) for dx in (0.0, 50_000.0)]
+    layer = memory_layer([data.to_lonlat(s, LON0, LAT0) for s in shapes])
+    result = run_alg(
+        ALG,
+        {"INPUT": layer, "DISSOLVE": False, "OUTPUT": str(tmp_path / "n.gpkg")},
+        feedback=CancelAfterFirstPart(),
+    )
+    assert result == {}
