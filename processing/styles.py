@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
@@ -109,8 +111,9 @@ def categorized_marker_renderer(
 class RendererPostProcessor(QgsProcessingLayerPostProcessorInterface):
     """Sets a renderer (and a layer name) on a loaded output layer.
 
-    Processing keeps only a pointer to a post-processor, so instances are kept alive in a class
-    list until QGIS has used them.
+    Processing keeps only a pointer to a post-processor, so each instance stays in a class
+    list until QGIS has used it: a run iterated over features styles all its layers only at
+    the end, and a post-processor freed before then would leave QGIS a dangling pointer.
     """
 
     _alive: list[RendererPostProcessor] = []
@@ -128,7 +131,6 @@ class RendererPostProcessor(QgsProcessingLayerPostProcessorInterface):
             return
         processor = cls(renderer, layer_name)
         cls._alive.append(processor)
-        del cls._alive[:-16]
         details = context.layerToLoadOnCompletionDetails(layer_id)
         details.setPostProcessor(processor)
         if layer_name:
@@ -140,6 +142,12 @@ class RendererPostProcessor(QgsProcessingLayerPostProcessorInterface):
         if isinstance(layer, QgsVectorLayer):
             layer.setRenderer(self.renderer.clone())
             layer.triggerRepaint()
+        self._release()
+
+    def _release(self) -> None:
+        """Used once: QGIS calls each post-processor for its one layer."""
+        with contextlib.suppress(ValueError):
+            self._alive.remove(self)
 
 
 class TemporalPostProcessor(RendererPostProcessor):

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsCategorizedSymbolRenderer, QgsProcessingException, QgsProject
+from qgis.core import (
+    QgsApplication,
+    QgsCategorizedSymbolRenderer,
+    QgsProcessingException,
+    QgsProject,
+)
 from shapely.geometry import LineString, Point, box
 
 from fltest import data
@@ -227,3 +232,44 @@ def test_loaded_output_is_green_and_red(frontline_plugin, tmp_path, qgis_new_pro
     colours = {c.value(): c.symbol().color() for c in renderer.categories()}
     assert colours["gained"].green() > colours["gained"].red()
     assert colours["lost"].red() > colours["lost"].green()
+
+
+def test_every_run_iterated_in_one_context_gets_its_style(frontline_plugin, tmp_path):
+    """ "Iterate over this layer" runs an algorithm many times in one context and loads the
+    layers at the end: each run's styling must still be alive then (it was for 16)."""
+    from qgis import processing
+    from qgis.core import (
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsProcessingOutputLayerDefinition,
+    )
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from processing.gui.Postprocessing import handleAlgorithmResults
+
+    project = QgsProject.instance()
+    context = QgsProcessingContext()
+    context.setProject(project)
+    feedback = QgsProcessingFeedback()
+    after = box(400_000, 5_503_000, 411_000, 5_510_000)
+    runs = 20
+    for k in range(runs):
+        output = QgsProcessingOutputLayerDefinition(str(tmp_path / f"run{k}.gpkg"), project)
+        processing.run(
+            ALG,
+            {
+                "BEFORE": memory_layer([SQUARE], "EPSG:32636"),
+                "AFTER": memory_layer([after], "EPSG:32636"),
+                "OUTPUT": output,
+            },
+            context=context,
+            feedback=feedback,
+        )
+    QCoreApplication.processEvents()  # let anything freed early go
+    alg = QgsApplication.processingRegistry().algorithmById(ALG)
+    assert handleAlgorithmResults(alg, context, feedback)
+    loaded = [
+        layer for layer in project.mapLayers().values() if layer.source().startswith(str(tmp_path))
+    ]
+    assert len(loaded) == runs
+    assert all(isinstance(layer.renderer(), QgsCategorizedSymbolRenderer) for layer in loaded)
