@@ -114,7 +114,9 @@ def _routeexposure() -> str:
         "EXPOSED_SHARE: share of all route length within the smallest range.</p>"
         "<h3>Limits</h3><p>Distances are computed in a local azimuthal equal-area projection "
         "centred on the routes: within 0.5 % of ellipsoidal distances up to 50 km. HOSTILE and "
-        "LAND are read only within the largest range (plus 10 km) of the routes.</p>"
+        "LAND are read only within the largest range (plus 10 km) of the routes. Bands are "
+        "buffers drawn with 256 segments per circle: a band's edge lies within 0.0075 % of its "
+        "range inside it (a stretch 4,999.9 m away may fall in the next band).</p>"
         "<h3>Example</h3><pre>qgis_process run frontline:routeexposure -- ROUTES=roads.gpkg "
         "HOSTILE=hostile.gpkg RANGES=5000,10000,20000 OUTPUT=exposure.gpkg</pre>"
     )
