@@ -23,6 +23,7 @@ from shapely.geometry import (
 from fltest import data
 from frontline.core.necks import (
     Neck,
+    _without_gaps,
     _without_straight_vertices,
     find_necks,
     polygon_parts,
@@ -349,6 +350,32 @@ def test_only_vertices_on_straight_runs_are_dropped_from_a_part():
     assert straight.symmetric_difference(part).area < 1e-6
     bent = Polygon([(0, 0), (500, 0.001), (1000, 0), (1000, 1000), (0, 1000)])  # 1 mm bend
     assert shapely.get_num_coordinates(_without_straight_vertices(bent)) == 6
+
+
+def test_slivers_narrower_than_a_metre_are_closed_and_corners_kept():
+    """Dissolved DeepState polygons leave holes 20 cm wide and kilometres long; triangulating
+    one took 60,000 samples and most of a minute."""
+    lobe = box(0, 0, 6000, 4000)
+    sliver = Polygon([(500, 2000), (5500, 2000.1), (5500, 2000.3), (500, 2000.2)])
+    pond = Point(3000, 1000).buffer(20.0)
+    notch = Polygon([(6000, 3000), (1000, 3000.1), (6000, 3000.2)])  # a crack from the edge
+    part = lobe.difference(notch)
+    part = Polygon(part.exterior, [sliver.exterior, pond.exterior])
+    assert part.is_valid
+    closed = _without_gaps(part)
+    assert len(closed.interiors) == 1  # the pond is kept
+    assert closed.area == pytest.approx(lobe.area - pond.area, abs=1.0)
+    assert closed.symmetric_difference(lobe.difference(pond)).area < 1.0
+    assert _without_gaps(lobe) is lobe  # nothing narrow: untouched, corners and all
+
+
+def test_necks_of_a_part_with_a_sliver_hole():
+    part = dumbbell()
+    sliver = Polygon([(-1900, 0), (-100, 0.1), (-100, 0.3), (-1900, 0.2)])
+    part = Polygon(part.exterior, [sliver.exterior])
+    (neck,) = find_necks(part, min_lobe_area=1 * KM2, max_width=1000)
+    assert neck.width == pytest.approx(123.4, abs=0.01)
+    assert neck.corridor_length == pytest.approx(1432.1, rel=0.05)
 
 
 def test_a_hole_touching_the_shell_at_a_vertex():
