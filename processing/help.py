@@ -67,7 +67,9 @@ def _corridorwidth() -> str:
         "Result MIN_WIDTH_M: the narrowest neck overall.</p>"
         "<h3>Limits</h3><p>Geometry is computed in a local Lambert azimuthal equal-area "
         "projection (areas exact on the ellipsoid); widths and lengths are measured again on "
-        "the ellipsoid. A part with no neck gives no feature and a warning.</p>"
+        "the ellipsoid. A part with no neck gives no feature and a warning. Gaps and holes "
+        "narrower than 1 m (slivers left where polygons drawn edge to edge are dissolved) are "
+        "closed first.</p>"
         "<h3>Example</h3><pre>qgis_process run frontline:corridorwidth -- INPUT=held.gpkg "
         "MIN_LOBE_AREA=1 MAX_WIDTH=5000 OUTPUT=necks.gpkg</pre>"
     )
