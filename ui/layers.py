@@ -5,7 +5,9 @@ from __future__ import annotations
 from qgis.core import (
     QgsDateTimeRange,
     QgsFillSymbol,
+    QgsLayerTree,
     QgsLayerTreeGroup,
+    QgsLayerTreeNode,
     QgsLineSymbol,
     QgsMapLayer,
     QgsPalLayerSettings,
@@ -34,6 +36,7 @@ from ..processing.styles import (
 # Custom properties on the groups the dock makes (kept in the project file).
 KIND = "frontline/kind"  # "map", "changes", "analysis" or "series"
 SNAPSHOT = "frontline/snapshot_id"
+MADE = "frontline/made"  # on each layer the dock adds: only those are its to remove
 
 
 def style_areas(layer: QgsVectorLayer, classes: list[str]) -> None:
@@ -125,6 +128,7 @@ def add_group(
                     )
                 )
             added.append(layer.id())
+            layer.setCustomProperty(MADE, True)
             group.addLayer(layer)
         group.setExpanded(expanded)
         parent.insertChildNode(0, group)
@@ -135,13 +139,30 @@ def add_group(
 
 
 def remove_group(group: QgsLayerTreeGroup) -> None:
-    """Remove a group, its subgroups and their layers from the project."""
+    """Remove a group the dock made and the layers it added there. Anything else in it (a
+    layer or group the user put there) moves up to where the group was, rather than being
+    deleted with it."""
     project = QgsProject.instance()
-    layer_ids = [node.layerId() for node in group.findLayers()]
-    project.removeMapLayers([i for i in layer_ids if project.mapLayer(i) is not None])
     parent = group.parent()
     if parent is not None:
+        at = parent.children().index(group)
+        for child in group.children():
+            if not _made_by_dock(child):
+                at += 1
+                parent.insertChildNode(at, child.clone())
+    ours = [n.layerId() for n in group.findLayers() if _made_by_dock(n)]
+    project.removeMapLayers([i for i in ours if project.mapLayer(i) is not None])
+    if parent is not None:
         parent.removeChildNode(group)
+
+
+def _made_by_dock(node: QgsLayerTreeNode) -> bool:
+    """A layer the dock added, or a group the dock made holding nothing else."""
+    if QgsLayerTree.isLayer(node):
+        layer = node.layer()
+        return layer is None or bool(layer.customProperty(MADE, False))
+    made = node.customProperty(KIND) is not None
+    return made and all(_made_by_dock(child) for child in node.children())
 
 
 def frontline_groups(kind: str) -> list[QgsLayerTreeGroup]:

@@ -445,6 +445,24 @@ def test_second_load_replaces_the_group_and_shows_change(plugin, server):
     assert_project_consistent()
 
 
+def test_a_layer_the_user_put_in_a_map_group_outlives_the_group(plugin, server):
+    panel = loaded_panel(plugin, server, QDate(2024, 10, 13))
+    (group,) = frontline_groups("map")
+    dock_layers = {node.layerId() for node in group.findLayers()}
+    notes = QgsVectorLayer("Point?crs=EPSG:4326", "my notes", "memory")
+    QgsProject.instance().addMapLayer(notes, False)
+    group.insertLayer(0, notes)
+    panel.nextButton.click()
+    load(panel)
+    assert QgsProject.instance().mapLayer(notes.id()) is notes  # not deleted with the group
+    assert not dock_layers & set(project_layers())  # the dock's own layers of 10-13 are gone
+    root = QgsProject.instance().layerTreeRoot()
+    assert root.findLayer(notes.id()).parent() == root  # moved up to where the group was
+    (group,) = frontline_groups("map")
+    assert group.customProperty(SNAPSHOT) == str(NOV_1)
+    assert_project_consistent()
+
+
 def test_classes_setting_limits_what_load_adds(plugin, server):
     panel = open_dock(plugin, server.base_url)
     panel.tabWidget.setCurrentWidget(panel.settingsTab)
