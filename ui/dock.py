@@ -429,6 +429,8 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
             return tr("Not available: the algorithm {} is not registered in Processing.").format(
                 jobs.SERIES_ALG
             )
+        if not self._chosen_classes():
+            return tr("Choose at least one class to load.")
         return None
 
     def _refresh_buttons(self) -> None:
@@ -719,7 +721,9 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         update = self.current
         if update is None or self.task is not None:
             return
-        classes = self.load_classes()
+        classes = self._chosen_classes()  # what the list shows, not the last stored choice
+        if not classes:
+            return
         what = tr("Loading the map of {}").format(map_time(update.created))
         self._show_message(what + "…")
         self._start_task(
@@ -1043,7 +1047,9 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         if first > last:
             self._show_message(tr("The range starts after it ends."), Qgis.Warning)
             return
-        classes = self.load_classes()
+        classes = self._chosen_classes()  # what the list shows, not the last stored choice
+        if not classes:
+            return
         what = tr("Loading the maps from {} to {}").format(first.isoformat(), last.isoformat())
         self._show_message(what + "…")
         self._start_task(

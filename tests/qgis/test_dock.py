@@ -698,16 +698,18 @@ def test_typing_a_cache_folder_commits_it_only_when_editing_ends(plugin, server,
     assert (target / "deepstate_updates.json").is_file()
 
 
-def test_no_class_ticked_disables_load(plugin, server):
+def test_no_class_ticked_disables_load_and_load_range(plugin, server):
     panel = open_dock(plugin, server.base_url)
     model = panel.classesCombo.model()
     for row in range(model.rowCount()):
         model.item(row).setCheckState(Qt.Unchecked)
     assert panel.classesCombo.checkedItemsData() == []
-    assert not panel.loadButton.isEnabled()
-    assert panel.loadButton.toolTip() == "Choose at least one class to load."
+    for button in (panel.loadButton, panel.rangeButton):
+        assert not button.isEnabled()
+        assert button.toolTip() == "Choose at least one class to load."
     model.item(0).setCheckState(Qt.Checked)
     assert panel.loadButton.isEnabled()
+    assert panel.rangeButton.isEnabled()
 
 
 def test_a_failed_algorithm_reports_its_reason_not_the_generic_heading():
