@@ -525,9 +525,10 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
             self._show_message(tr("Reading the list of maps was cancelled."))
             return
         if not task.ok:
-            self.offline = True
-            self.offline_reason = task.error
-            self._show_offline_state(True)
+            if task.network_failed:  # not, say, a cache folder that cannot be used
+                self.offline = True
+                self.offline_reason = task.error
+                self._show_offline_state(True)
             self._show_message(task.error, Qgis.Critical)
             return
         result = task.value

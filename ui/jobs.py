@@ -184,7 +184,7 @@ def updates_job(base_url: str):
         try:
             updates = offline_client.updates()
         except DeepStateError:
-            raise QgsProcessingException(
+            raise NetworkFailure(
                 tr(
                     "Cannot get DeepState's list of maps ({}) and no map is cached yet. Check "
                     "the network, or the DeepState URL in Settings."

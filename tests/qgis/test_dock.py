@@ -607,6 +607,18 @@ def test_no_network_and_no_cache(plugin, iface):
     assert_project_consistent()
 
 
+def test_a_cache_folder_that_cannot_be_used_is_no_reason_to_go_offline(
+    plugin, server, isolated_cache
+):
+    blocker = isolated_cache.parent / "a file"
+    blocker.write_text("x", encoding="utf-8")
+    QgsSettings().setValue(SETTING_CACHE_DIR, str(blocker))
+    panel = open_dock(plugin, server.base_url)
+    assert panel.messageLabel.text().startswith("Cannot use the cache folder:")
+    assert panel.offlineLabel.text() == "● Not connected yet"  # not "Offline"
+    assert not panel.offline
+
+
 def test_no_network_with_cache_loads_cached_maps_only(plugin, server):
     panel = loaded_panel(plugin, server, QDate(2024, 11, 1))
     # The network goes away: the Settings tab points the dock at a port nobody listens on.
