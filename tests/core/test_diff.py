@@ -91,6 +91,27 @@ def test_gain_and_loss_in_one_pair():
     )
 
 
+def test_ground_changing_hands_on_both_sides_of_an_unmoved_line_stays_apart():
+    """East: 1 km of our ground lost right beside 3 km of theirs gained across our old edge,
+    which both maps keep as a boundary; west the other way round. The symmetric difference
+    merges each pair into one piece whose areas balance, so only its geometry can tell."""
+    before = box(0, 0, 10 * KM, 10 * KM)
+    lost_east, gained_east = box(9 * KM, 0, 10 * KM, 2 * KM), box(10 * KM, 0, 13 * KM, 2 * KM)
+    lost_west, gained_west = box(0, 5 * KM, 3 * KM, 7 * KM), box(-1 * KM, 5 * KM, 0, 7 * KM)
+    after = shapely.union_all(
+        [before.difference(lost_east).difference(lost_west), gained_east, gained_west]
+    )
+
+    result = diff_fronts(before, after)
+
+    pieces = {(p.change, round(p.area / KM2, 6)): p for p in result.pieces}
+    assert sorted(pieces) == [(GAINED, 2.0), (GAINED, 6.0), (LOST, 2.0), (LOST, 6.0)]
+    assert pieces[GAINED, 6.0].geometry.equals(gained_east)
+    assert pieces[LOST, 2.0].geometry.equals(lost_east)
+    assert pieces[GAINED, 6.0].depth == pytest.approx(3 * KM, abs=1.0)
+    assert pieces[LOST, 6.0].depth == pytest.approx(3 * KM, abs=1.0)
+
+
 def test_identical_inputs_give_no_pieces_and_zero_totals():
     held = Point(0, 0).buffer(5 * KM).union(box(3 * KM, 0, 9 * KM, 2 * KM))
 
@@ -294,7 +315,7 @@ def test_overlay_retries_on_a_snapping_grid_when_geos_throws(monkeypatch):
     """When an overlay raises (a TopologyException), it is redone on a 1 mm grid."""
     before = box(0, 0, 10 * KM, 10 * KM)
     after = box(0, 0, 10 * KM, 12 * KM)
-    real_overlay = shapely.symmetric_difference
+    real_overlay = shapely.difference
     calls = []
 
     def overlay_failing_off_grid(a, b, grid_size=None, **kwargs):
@@ -303,17 +324,17 @@ def test_overlay_retries_on_a_snapping_grid_when_geos_throws(monkeypatch):
             raise GEOSException("TopologyException: side location conflict")
         return real_overlay(a, b, grid_size=grid_size, **kwargs)
 
-    monkeypatch.setattr(diff.shapely, "symmetric_difference", overlay_failing_off_grid)
+    monkeypatch.setattr(diff.shapely, "difference", overlay_failing_off_grid)
     result = diff_fronts(before, after)
 
-    assert calls == [None, diff.SNAP_GRID]
+    assert calls == [None, diff.SNAP_GRID] * 2  # AFTER - BEFORE, then BEFORE - AFTER
     (piece,) = result.pieces
     assert piece.area == pytest.approx(20 * KM2, rel=1e-9)
 
 
 def test_gained_and_lost_pieces_sharing_an_edge_stay_apart():
-    """Held ground moved sideways: the symmetric difference merges the two pieces across the
-    shared edge, and the fallback to two differences keeps them apart."""
+    """Held ground moved sideways: a symmetric difference would merge the two pieces across
+    the shared edge; the two differences keep them apart."""
     before = box(0, 0, 10 * KM, 10 * KM)
     after = box(10 * KM, 0, 20 * KM, 10 * KM)
     result = diff_fronts(before, after, min_area=0.0)
