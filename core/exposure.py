@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Union
 
+import numpy as np
 import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
@@ -148,7 +149,8 @@ def route_exposure(
     also holds distance 0 (on or inside hostile ground). ``land``, when given, limits hostile
     ground to land (water is not ground). Empty, null and zero-length routes are skipped: they
     get no stretch and no summary row. With no hostile ground every stretch is beyond all
-    ranges with distance None. ``is_cancelled`` is polled between routes.
+    ranges with distance None. ``is_cancelled`` is polled between routes, and along a route
+    that must be cut segment by segment.
     """
     bands = _checked_ranges(ranges)
     hostile = _polygonal(hostile)
@@ -166,7 +168,10 @@ def route_exposure(
             break
         if line is None:
             continue
-        route_stretches = _cut_route(index, line, hostile, zones)
+        route_stretches = _cut_route(index, line, hostile, zones, is_cancelled)
+        if route_stretches is None:
+            cancelled = True
+            break
         stretches.extend(route_stretches)
         summary.extend(_summarise(index, route_stretches, bands))
     return ExposureResult(stretches, summary, _exposed_share(summary, bands[0]), cancelled)
@@ -238,10 +243,15 @@ def _band_zones(hostile: Polygonal, bands: list[float], lines: list[Lines]) -> l
     return zones
 
 
-def _cut_route(index: int, line: Lines, hostile: Polygonal, zones: list[_Zone]) -> list[Stretch]:
+def _cut_route(
+    index: int, line: Lines, hostile: Polygonal, zones: list[_Zone], is_cancelled
+) -> list[Stretch] | None:
+    """The route's stretches; None once ``is_cancelled()`` (polled along a long route)."""
     pieces = _pieces_by_overlay(line, zones)
     if pieces is None:
-        pieces = _pieces_by_segment(line, zones)
+        pieces = _pieces_by_segment(line, zones, is_cancelled or (lambda: False))
+    if pieces is None:
+        return None
     return [
         Stretch(
             index,
@@ -258,16 +268,19 @@ def _pieces_by_overlay(
 ) -> list[tuple[float | None, LineString]] | None:
     """(band, stretch) in route order from one overlay per band; None when the route retraces
     itself (overlays dissolve linework that runs over itself, so its length would be lost)."""
-    found = []
-    covered = 0.0
+    parts = []
     taken: Lines = LineString()
     for zone in zones:
         part, taken = _take(line, zone.area, zone.inside, taken)
-        covered += part.length
-        found.extend((*_in_travel_order(piece, line), zone.band) for piece in _line_parts(part))
+        parts.append((zone.band, part))
     slack = line.length * 1e-9 + MIN_STRETCH_LENGTH
-    if abs(covered - line.length) > slack:
-        return None
+    if abs(sum(part.length for _, part in parts) - line.length) > slack:
+        return None  # before placing the pieces along the route: that is the costly part
+    found = [
+        (*_in_travel_order(piece, line), band)
+        for band, part in parts
+        for piece in _line_parts(part)
+    ]
     # Overlays split lines where the route crosses itself: pieces are joined again when they
     # follow each other along the route.
     chains: list[tuple[float | None, list[tuple[float, float]]]] = []
@@ -287,9 +300,12 @@ def _take(line: Lines, area: Polygonal, inside: bool, taken: Lines) -> tuple[Lin
     return part, part if taken.is_empty else shapely.union(taken, part)
 
 
-def _pieces_by_segment(line: Lines, zones: list[_Zone]) -> list[tuple[float | None, LineString]]:
+def _pieces_by_segment(
+    line: Lines, zones: list[_Zone], is_cancelled: Callable[[], bool]
+) -> list[tuple[float | None, LineString]] | None:
     """(band, stretch) in route order, cutting one straight segment at a time and chaining the
-    pieces in the order of travel: exact for routes that retrace themselves, but slower."""
+    pieces in the order of travel: exact for routes that retrace themselves, but slower (None
+    once cancelled)."""
     chains: list[tuple[float | None, list[tuple[float, float]]]] = []
     for part in shapely.get_parts(line):
         xmin, ymin, xmax, ymax = part.bounds
@@ -298,11 +314,21 @@ def _pieces_by_segment(line: Lines, zones: list[_Zone]) -> list[tuple[float | No
             (zone.band, shapely.intersection(zone.area, window), zone.inside) for zone in zones
         ]
         coords = shapely.get_coordinates(part)
-        for start, end in zip(coords[:-1], coords[1:]):
+        for count, (start, end) in enumerate(zip(coords[:-1], coords[1:])):
+            if count % 256 == 0 and is_cancelled():
+                return None
             segment = LineString([start, end])
             if segment.length <= 0:
                 continue
-            for band, piece in _segment_pieces(segment, local):
+            # Each segment meets only the bands' outline near it: clipping to its own box is a
+            # quick scan, an overlay with the whole outline is not.
+            x0, y0 = np.minimum(start, end) - 1.0
+            x1, y1 = np.maximum(start, end) + 1.0
+            near = [
+                (band, shapely.clip_by_rect(area, x0, y0, x1, y1), inside)
+                for band, area, inside in local
+            ]
+            for band, piece in _segment_pieces(segment, near):
                 _chain(chains, band, piece)
     return [(band, LineString(points)) for band, points in chains if len(points) > 1]
 

@@ -378,7 +378,7 @@ def test_segment_by_segment_cutting_agrees_with_the_overlays(scene):
     by_overlay = exposure._pieces_by_overlay(road, zones)
     if by_overlay is None:
         return  # a route that retraces itself: only the slow path can measure it
-    by_segment = exposure._pieces_by_segment(road, zones)
+    by_segment = exposure._pieces_by_segment(road, zones, lambda: False)
     assert [band for band, _ in by_segment] == [band for band, _ in by_overlay]
     for (_, slow), (_, fast) in zip(by_segment, by_overlay):
         assert slow.length == pytest.approx(fast.length, rel=1e-9, abs=1e-6)
@@ -551,3 +551,22 @@ def test_real_road_planar_figures_hold_on_the_ellipsoid(kursk_results, date):
             nearest = data.to_lonlat(shapely.shortest_line(stretch.geometry, hostile), LON0, LAT0)
             (lon1, lat1), (lon2, lat2) = nearest.coords
             assert stretch.distance == pytest.approx(geod.inv(lon1, lat1, lon2, lat2)[2], rel=5e-3)
+
+
+def test_a_route_retracing_itself_can_be_cancelled_on_the_way():
+    """A route that runs back over itself is cut segment by segment; cancelling stops it
+    there, not only between routes."""
+    out = [(x * 10.0, 3000.0 + 50.0 * math.sin(x / 7.0)) for x in range(2000)]
+    route = LineString(out + out[-2::-1])
+    polls = []
+
+    def cancel_on_the_third_poll() -> bool:
+        polls.append(True)
+        return len(polls) >= 3
+
+    result = route_exposure(
+        [route], box(-1e5, -1e5, 1e5, 0.0), [5000.0], is_cancelled=cancel_on_the_third_poll
+    )
+    assert result.cancelled
+    assert len(polls) == 3  # once before the route, twice along it
+    assert result.stretches == []
