@@ -43,6 +43,8 @@ from shapely.errors import GEOSException
 from shapely.geometry import MultiLineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from .shapes import clean_polygonal, flat_polygons
+
 GAINED = "gained"
 LOST = "lost"
 
@@ -54,8 +56,6 @@ _DEPTH_ABS_TOLERANCE = 0.01  # m
 _MAX_DEPTH_LEVELS = 60  # cell halvings; far more than the tolerances need
 _BOUND_CANDIDATES = 8  # segments tried per cell for its bound (the cost grows with it)
 
-_POLYGON_TYPE_ID = 3
-_COLLECTION_TYPE_IDS = (4, 5, 6, 7)
 
 CancelCheck = Optional[Callable[[], bool]]
 
@@ -123,8 +123,8 @@ def diff_fronts(
     overlay = overlay_change(
         before, after, area_of_interest=area_of_interest, land=land, is_cancelled=is_cancelled
     )
-    gained = _filter_pieces(polygon_parts(overlay.gained), min_area, min_width)
-    lost = _filter_pieces(polygon_parts(overlay.lost), min_area, min_width)
+    gained = _filter_pieces(flat_polygons(overlay.gained), min_area, min_width)
+    lost = _filter_pieces(flat_polygons(overlay.lost), min_area, min_width)
     _check(is_cancelled)
     changes = [GAINED] * len(gained) + [LOST] * len(lost)
     pieces = _measure_pieces(gained + lost, changes, overlay.front, is_cancelled)
@@ -182,35 +182,6 @@ def _gained_and_lost(before: BaseGeometry, after: BaseGeometry, is_cancelled: Ca
     return gained, _overlay(shapely.difference, before, after)
 
 
-def clean_polygonal(geometry: BaseGeometry | None) -> BaseGeometry:
-    """A valid, dissolved, 2D polygonal geometry (an empty Polygon for None or no area)."""
-    if geometry is None or geometry.is_empty:
-        return Polygon()
-    if shapely.has_z(geometry):
-        geometry = shapely.force_2d(geometry)
-    if geometry.geom_type in ("Polygon", "MultiPolygon") and geometry.is_valid:
-        return geometry
-    if not geometry.is_valid:
-        geometry = shapely.make_valid(geometry)
-    parts = polygon_parts(geometry)
-    if not parts:
-        return Polygon()
-    # Parts of a GeometryCollection may overlap: dissolve them.
-    return parts[0] if len(parts) == 1 else shapely.union_all(parts)
-
-
-def polygon_parts(geometry: BaseGeometry) -> list[Polygon]:
-    """The non-empty Polygons in a geometry, collections flattened; lines and points dropped."""
-    parts = shapely.get_parts(geometry)
-    types = shapely.get_type_id(parts)
-    while np.isin(types, _COLLECTION_TYPE_IDS).any():
-        nested = np.isin(types, _COLLECTION_TYPE_IDS)
-        parts = np.concatenate([parts[~nested], shapely.get_parts(parts[nested])])
-        types = shapely.get_type_id(parts)
-    polygons = parts[(types == _POLYGON_TYPE_ID) & ~shapely.is_empty(parts)]
-    return list(polygons)
-
-
 def _overlay(operation, a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
     """An overlay restricted to its polygonal result, retried on a tiny grid if GEOS throws."""
     try:
@@ -219,7 +190,7 @@ def _overlay(operation, a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
         result = operation(a, b, grid_size=SNAP_GRID)
     if result.geom_type in ("Polygon", "MultiPolygon"):
         return result
-    parts = polygon_parts(result)
+    parts = flat_polygons(result)
     return MultiPolygon(parts) if parts else Polygon()
 
 
@@ -364,7 +335,7 @@ def _without_spikes(pieces: list[Polygon], spiky: np.ndarray) -> list[Polygon]:
     """Spiky pieces snapped to a micrometre grid, which removes the collapsed spikes."""
     cleaned = list(pieces)
     for index in spiky:
-        parts = polygon_parts(shapely.set_precision(pieces[index], SLIVER_GRID))
+        parts = flat_polygons(shapely.set_precision(pieces[index], SLIVER_GRID))
         cleaned[index] = max(parts, key=lambda p: p.area) if parts else pieces[index]
     return cleaned
 

@@ -40,6 +40,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
 from .necks import find_necks, polygon_parts, split_by_chords
+from .shapes import clean_polygonal
 
 ENCIRCLED = "encircled"
 NEAR_ENCIRCLED = "near_encircled"
@@ -140,13 +141,13 @@ def detect_encirclement(
     settings = _Settings(
         max_link_width, max_hostile_contact, contact_tolerance, min_piece_area, fire_range
     )
-    held = _polygonal(held)
+    held = clean_polygonal(held)
     if land is not None:
-        held = shapely.intersection(held, _polygonal(land))
-    rear = _polygonal(rear) if rear is not None else None
+        held = shapely.intersection(held, clean_polygonal(land))
+    rear = clean_polygonal(rear) if rear is not None else None
     if rear is not None and rear.is_empty:
         rear = None  # an empty rear is no rear: the largest piece plays its part
-    hostile = _polygonal(hostile) if hostile is not None else None
+    hostile = clean_polygonal(hostile) if hostile is not None else None
     cut = _cut_into_pieces(held, settings, is_cancelled)
     _check(is_cancelled)
     chords = shapely.union_all([chord for chord, *_ in cut.necks]) if cut.necks else None
@@ -190,16 +191,6 @@ def detect_encirclement(
 def _check(is_cancelled: CancelCheck) -> None:
     if is_cancelled is not None and is_cancelled():
         raise EncirclementCancelledError
-
-
-def _polygonal(geometry: BaseGeometry | None) -> BaseGeometry:
-    """Valid polygons only (GeometryCollections from repairs keep their polygons)."""
-    if geometry is None or geometry.is_empty:
-        return Polygon()
-    if not geometry.is_valid:
-        geometry = shapely.make_valid(geometry)
-    parts = [g for g in shapely.get_parts(geometry) if g.geom_type in ("Polygon", "MultiPolygon")]
-    return shapely.union_all(parts) if parts else Polygon()
 
 
 def _cut_into_pieces(held: BaseGeometry, settings: _Settings, is_cancelled) -> _Cut:
@@ -358,13 +349,13 @@ def _hostile_ground(held, rear, hostile, land, settings: _Settings) -> BaseGeome
         # Ground within the contact tolerance of the rear is contact, not enemy ground.
         ground = shapely.difference(ground, shapely.buffer(rear, tolerance, quad_segs=16))
     if land is not None:
-        ground = shapely.intersection(ground, _polygonal(land))
+        ground = shapely.intersection(ground, clean_polygonal(land))
     if tolerance > 0:
         # Gaps narrower than the tolerance between HELD and REAR, or along a coast, are
         # drawing slack, not ground the enemy holds (an opening removes them).
         half = tolerance / 2.0
         ground = shapely.buffer(shapely.buffer(ground, -half, quad_segs=16), half, quad_segs=16)
-    return _polygonal(ground)
+    return clean_polygonal(ground)
 
 
 def _fire_zone(hostile_ground, settings: _Settings) -> BaseGeometry | None:
@@ -387,7 +378,7 @@ def _hostile_share(piece: Polygon, rear_lines, chords, hostile, land, settings) 
         zone = shapely.buffer(hostile, settings.contact_tolerance, quad_segs=16)
         candidate = _intersection(candidate, zone)
     elif land is not None:
-        coast = shapely.buffer(_polygonal(land).boundary, settings.contact_tolerance)
+        coast = shapely.buffer(clean_polygonal(land).boundary, settings.contact_tolerance)
         candidate = shapely.difference(candidate, coast)
     return min(1.0, _lines(candidate).length / total)
 

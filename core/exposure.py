@@ -24,6 +24,8 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from .shapes import clean_polygonal, linework
+
 DEFAULT_RANGES_TEXT = "5000,10000,20000"
 BUFFER_QUAD_SEGS = 64
 # Pieces shorter than this (metres) are numerical noise where a route grazes a buffer edge.
@@ -120,9 +122,9 @@ def hostile_ground(
     """
     # Repaired first, as route_exposure repairs its hostile ground: a bow-tie ring would
     # stop the overlays.
-    area_box, country_polygon = _polygonal(area_box), _polygonal(country_polygon)
-    own_held_abroad = None if own_held_abroad is None else _polygonal(own_held_abroad)
-    enemy_held_inside = None if enemy_held_inside is None else _polygonal(enemy_held_inside)
+    area_box, country_polygon = clean_polygonal(area_box), clean_polygonal(country_polygon)
+    own_held_abroad = None if own_held_abroad is None else clean_polygonal(own_held_abroad)
+    enemy_held_inside = None if enemy_held_inside is None else clean_polygonal(enemy_held_inside)
     abroad = shapely.difference(area_box, country_polygon)
     if own_held_abroad is not None and not own_held_abroad.is_empty:
         abroad = shapely.difference(abroad, own_held_abroad)
@@ -132,7 +134,7 @@ def hostile_ground(
     hostile = abroad
     if enemy_held_inside is not None and not enemy_held_inside.is_empty:
         hostile = shapely.union(hostile, shapely.intersection(enemy_held_inside, area_box))
-    return _polygonal(hostile)
+    return clean_polygonal(hostile)
 
 
 def route_exposure(
@@ -153,9 +155,9 @@ def route_exposure(
     that must be cut segment by segment.
     """
     bands = _checked_ranges(ranges)
-    hostile = _polygonal(hostile)
+    hostile = clean_polygonal(hostile)
     if land is not None:
-        hostile = _polygonal(shapely.intersection(hostile, _polygonal(land)))
+        hostile = clean_polygonal(shapely.intersection(hostile, clean_polygonal(land)))
     lines = [_as_lines(route, index) for index, route in enumerate(routes)]
     zones = _band_zones(hostile, bands, [line for line in lines if line is not None])
 
@@ -184,32 +186,15 @@ def _checked_ranges(ranges: Sequence[float]) -> list[float]:
     return values
 
 
-def _polygonal(geometry: BaseGeometry) -> Polygonal:
-    """The polygons of a geometry as one valid Polygon or MultiPolygon (possibly empty)."""
-    if geometry is None or geometry.is_empty:
-        return MultiPolygon()
-    if not geometry.is_valid:
-        geometry = shapely.make_valid(geometry)
-    geometry = shapely.force_2d(geometry)
-    if geometry.geom_type in ("Polygon", "MultiPolygon"):
-        return geometry
-    parts = [g for g in shapely.get_parts(geometry) if g.geom_type in ("Polygon", "MultiPolygon")]
-    return _polygonal(shapely.union_all(parts)) if parts else MultiPolygon()
-
-
 def _as_lines(route: BaseGeometry | None, index: int) -> Lines | None:
     """A route as 2D linework, or None when it has no length."""
     if route is None or route.is_empty:
         return None
-    if route.geom_type == "GeometryCollection":
-        # Collect the parts without a union, which would dissolve linework run twice.
-        parts = shapely.get_parts(shapely.get_parts(route))
-        lines = [g for g in parts if g.geom_type == "LineString" and not g.is_empty]
-        if not lines:
-            return None  # no linework: skipped like an empty route
-        route = shapely.multilinestrings(lines)
-    elif route.geom_type not in ("LineString", "MultiLineString"):
+    if route.geom_type not in ("LineString", "MultiLineString", "GeometryCollection"):
         raise TypeError(f"ROUTES: route {index} is a {route.geom_type}, not a line")
+    route = linework(route)  # a collection keeps its lines: no linework, skipped as empty
+    if route is None:
+        return None
     route = shapely.force_2d(route)
     return route if route.length > MIN_STRETCH_LENGTH else None
 
@@ -229,13 +214,13 @@ def _band_zones(hostile: Polygonal, bands: list[float], lines: list[Lines]) -> l
     xmin, ymin, xmax, ymax = shapely.total_bounds(lines)
     margin = bands[-1] * 1.01 + 1.0
     study = shapely.box(xmin - margin, ymin - margin, xmax + margin, ymax + margin)
-    near = _polygonal(shapely.intersection(hostile, study))
+    near = clean_polygonal(shapely.intersection(hostile, study))
     zones = []
     previous: Polygonal = MultiPolygon()
     for band in bands:
-        buffered = _polygonal(near.buffer(band, quad_segs=BUFFER_QUAD_SEGS))
+        buffered = clean_polygonal(near.buffer(band, quad_segs=BUFFER_QUAD_SEGS))
         ring = buffered if previous.is_empty else shapely.difference(buffered, previous)
-        zones.append(_Zone(band, _polygonal(ring), inside=True))
+        zones.append(_Zone(band, clean_polygonal(ring), inside=True))
         previous = buffered
     zones.append(_Zone(None, previous, inside=False))
     for zone in zones:

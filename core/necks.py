@@ -61,6 +61,8 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from .shapes import flat_polygons
+
 __all__ = ["Neck", "find_necks", "polygon_parts", "split_by_chords"]
 
 _SIMPLIFY_TOLERANCE = 1e-3  # m: vertices closer than this to the simplified ring are redundant
@@ -125,10 +127,10 @@ def polygon_parts(geom: BaseGeometry | None) -> list[Polygon]:
     if not geom.is_valid:
         geom = shapely.make_valid(geom)
         mixed = True
-    polygons = _polygons(geom)
+    polygons = flat_polygons(geom)
     if mixed and len(polygons) > 1:
         # Repaired or mixed input may hold overlapping or edge-sharing polygons.
-        polygons = _polygons(shapely.union_all(polygons))
+        polygons = flat_polygons(shapely.union_all(polygons))
     polygons = [p for p in polygons if p.area > 0]
     return sorted(polygons, key=lambda p: (-p.area, p.bounds))
 
@@ -192,14 +194,6 @@ def split_by_chords(part: Polygon, chords: Sequence[LineString]) -> list[Polygon
 
 
 # --------------------------------------------------------------------------- geometry helpers
-
-
-def _polygons(geom: BaseGeometry) -> list[Polygon]:
-    if geom.geom_type == "Polygon":
-        return [geom] if not geom.is_empty else []
-    if geom.geom_type in ("MultiPolygon", "GeometryCollection"):
-        return [p for g in shapely.get_parts(geom) for p in _polygons(g)]
-    return []
 
 
 def _cutting_line(chord: LineString, vertices: np.ndarray) -> LineString:
@@ -296,7 +290,7 @@ def _without_gaps(poly: Polygon) -> Polygon:
     if shapely.minimum_clearance(poly) >= half:
         return poly
     closed = poly.buffer(half, join_style="mitre").buffer(-half, join_style="mitre")
-    parts = _polygons(closed) if closed.is_valid else []
+    parts = flat_polygons(closed) if closed.is_valid else []
     return max(parts, key=lambda p: p.area) if parts else poly
 
 

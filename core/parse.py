@@ -23,6 +23,7 @@ from shapely.geometry.base import BaseGeometry
 
 from .classes import icon_name, point_class, polygon_class
 from .errors import DeepStateFormatError
+from .shapes import clean_polygonal
 
 _POLYGONAL = ("Polygon", "MultiPolygon")
 
@@ -223,17 +224,8 @@ def _ring_or_none(ring) -> shapely.LinearRing | None:
 
 def _polygonal_part(geom: BaseGeometry) -> BaseGeometry | None:
     """The polygonal part of a geometry made valid; None when nothing with area is left."""
-    fixed = shapely.make_valid(geom)
-    polys: list[BaseGeometry] = []
-    for part in shapely.get_parts(fixed):
-        if part.geom_type == "Polygon":
-            polys.append(part)
-        elif part.geom_type == "MultiPolygon":
-            polys.extend(shapely.get_parts(part))
-    polys = [p for p in polys if not p.is_empty and p.area > 0]
-    if not polys:
-        return None
-    return polys[0] if len(polys) == 1 else shapely.union_all(polys)
+    polygonal = clean_polygonal(geom)
+    return None if polygonal.is_empty or polygonal.area <= 0 else polygonal
 
 
 def _build_polygons(pending: list[_Pending], skipped: Counter) -> tuple[list, int]:

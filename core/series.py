@@ -15,8 +15,9 @@ from datetime import datetime
 import numpy as np
 from shapely.geometry.base import BaseGeometry
 
-from .diff import CancelCheck, DiffCancelledError, clean_polygonal, overlay_change
+from .diff import CancelCheck, DiffCancelledError, overlay_change
 from .kyiv_time import kyiv_date
+from .shapes import clean_polygonal
 
 M2_PER_KM2 = 1e6
 

@@ -18,7 +18,7 @@ from qgis.core import (
 
 from .analysis_base import MIN_AREA_KM2, AnalysisAlgorithm, MetricFrame
 from .fields import INTEGER, REAL, make_fields
-from .geometry_io import polygonal_part, read_polygon_shapes
+from .geometry_io import read_polygon_shapes
 from .help import help_html
 
 
@@ -133,23 +133,20 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
         import shapely
 
         from ..core.necks import find_necks, polygon_parts
+        from ..core.shapes import clean_polygonal
 
         source = self.polygon_source(parameters, self.INPUT, context)
         land_source = self.polygon_source(parameters, self.LAND, context, optional=True)
         frame = MetricFrame([source], source.sourceCrs(), context)
-        # Repaired here: the dissolve and the clip below need valid polygons.
-        shapes = [
-            polygonal_part(shapely.make_valid(shape))
-            for shape in read_polygon_shapes(source, self.INPUT, frame.crs, context, feedback)
-        ]
+        shapes = read_polygon_shapes(source, self.INPUT, frame.crs, context, feedback)
         if not shapes:
             feedback.pushWarning(self.tr("INPUT: the layer has no polygons; no necks to measure."))
         if self.parameterAsBoolean(parameters, self.DISSOLVE, context) and shapes:
             shapes = [shapely.union_all(shapes)]
         land = self.read_clip_layer(land_source, self.LAND, frame, context, feedback)
         if land is not None:
-            land = polygonal_part(shapely.make_valid(land))
-            shapes = [polygonal_part(shapely.intersection(shape, land)) for shape in shapes]
+            land = clean_polygonal(land)
+            shapes = [clean_polygonal(shapely.intersection(shape, land)) for shape in shapes]
         options = {
             "min_lobe_area": self.parameterAsDouble(parameters, self.MIN_LOBE_AREA, context) * 1e6,
             "max_width": self.parameterAsDouble(parameters, self.MAX_WIDTH, context),

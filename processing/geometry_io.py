@@ -179,11 +179,11 @@ def read_shapes(
 def read_polygon_shapes(
     source, parameter_name, target_crs, context, feedback, clip: QgsRectangle | None = None
 ) -> list:
-    """Each feature's polygons as a shapely geometry in ``target_crs`` (not yet repaired: the
-    core repairs what it is given, and read_polygons repairs before dissolving)."""
+    """Each feature's polygons as one valid shapely geometry in ``target_crs``."""
+    from ..core.shapes import clean_polygonal
 
     def polygons(shape):
-        part = polygonal_part(shape)
+        part = clean_polygonal(shape)
         return None if part.is_empty else part
 
     found = read_shapes(
@@ -206,22 +206,8 @@ def read_polygons(
 
     shapes = read_polygon_shapes(source, parameter_name, target_crs, context, feedback, clip)
     if len(shapes) == 1:
-        return shapes[0]  # the core repairs it if needed; a dissolve would only cost time
-    return shapely.union_all(shapely.make_valid(shapes)) if shapes else shapely.Polygon()
-
-
-def polygonal_part(shape):
-    """The polygons of a geometry (GeometryCollections from repairs keep only their polygons)."""
-    import shapely
-
-    if shape.geom_type in ("Polygon", "MultiPolygon"):
-        return shape
-    polygons = [
-        g
-        for g in shapely.get_parts(shapely.get_parts(shape))
-        if g.geom_type in ("Polygon", "MultiPolygon") and not g.is_empty
-    ]
-    return shapely.union_all(polygons) if polygons else shapely.Polygon()
+        return shapes[0]  # a dissolve would only cost time
+    return shapely.union_all(shapes) if shapes else shapely.Polygon()
 
 
 def check_geometry_type(
@@ -251,27 +237,6 @@ def check_crs(source: QgsProcessingFeatureSource, parameter_name: str) -> None:
 
 def read_line_features(source, parameter_name, target_crs, context, feedback) -> list:
     """(feature id, shapely line geometry in ``target_crs``) of every feature with a line."""
-    return read_shapes(
-        source,
-        parameter_name,
-        target_crs,
-        context,
-        feedback,
-        _lines_of,
-        tr("line"),
-    )
+    from ..core.shapes import linework  # a line layer may hold points or polygons too
 
-
-def _lines_of(shape):
-    """The lines of a geometry (None if it has none of any length): a layer's type comes from
-    its first feature, so a line layer may still hold points or polygons."""
-    import shapely
-
-    if shape.geom_type in ("LineString", "MultiLineString"):
-        return shape if shape.length > 0 else None
-    lines = [
-        g
-        for g in shapely.get_parts(shapely.get_parts(shape))
-        if g.geom_type == "LineString" and g.length > 0
-    ]
-    return shapely.multilinestrings(lines) if lines else None
+    return read_shapes(source, parameter_name, target_crs, context, feedback, linework, tr("line"))

@@ -1,0 +1,55 @@
+"""The polygons or lines of any geometry: one place for what every analysis reads first.
+
+Inputs come from layers, repairs and overlays, so a polygon may arrive as a GeometryCollection
+holding stray lines and points, and a route as a collection or a layer's odd feature.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon
+from shapely.geometry.base import BaseGeometry
+
+_POLYGON_TYPE_ID = 3
+_COLLECTION_TYPE_IDS = (4, 5, 6, 7)
+
+
+def flat_polygons(geometry: BaseGeometry) -> list[Polygon]:
+    """The non-empty Polygons in a geometry, collections flattened; lines and points dropped."""
+    parts = shapely.get_parts(geometry)
+    types = shapely.get_type_id(parts)
+    while np.isin(types, _COLLECTION_TYPE_IDS).any():
+        nested = np.isin(types, _COLLECTION_TYPE_IDS)
+        parts = np.concatenate([parts[~nested], shapely.get_parts(parts[nested])])
+        types = shapely.get_type_id(parts)
+    return list(parts[(types == _POLYGON_TYPE_ID) & ~shapely.is_empty(parts)])
+
+
+def clean_polygonal(geometry: BaseGeometry | None) -> Polygon | MultiPolygon:
+    """A valid, dissolved, 2D polygonal geometry (an empty Polygon for None or no area)."""
+    if geometry is None or geometry.is_empty:
+        return Polygon()
+    if shapely.has_z(geometry):
+        geometry = shapely.force_2d(geometry)
+    if geometry.geom_type in ("Polygon", "MultiPolygon") and geometry.is_valid:
+        return geometry
+    if not geometry.is_valid:
+        geometry = shapely.make_valid(geometry)
+    parts = flat_polygons(geometry)
+    if not parts:
+        return Polygon()
+    # Parts of a GeometryCollection may overlap: dissolve them.
+    return parts[0] if len(parts) == 1 else shapely.union_all(parts)
+
+
+def linework(geometry: BaseGeometry | None) -> LineString | MultiLineString | None:
+    """The lines of a geometry with some length, as they are (no union, which would dissolve
+    a line that runs over itself); None when it has none."""
+    if geometry is None or geometry.is_empty:
+        return None
+    if geometry.geom_type in ("LineString", "MultiLineString"):
+        return geometry if geometry.length > 0 else None
+    parts = shapely.get_parts(shapely.get_parts(geometry))
+    lines = [g for g in parts if g.geom_type == "LineString" and g.length > 0]
+    return shapely.multilinestrings(lines) if lines else None

@@ -1,0 +1,36 @@
+"""The polygons or lines of any geometry (frontline.core.shapes)."""
+
+from __future__ import annotations
+
+import shapely
+from shapely.geometry import GeometryCollection, LineString, MultiLineString, Point, Polygon, box
+
+from frontline.core.shapes import clean_polygonal, flat_polygons, linework
+
+
+def test_flat_polygons_open_nested_collections_and_drop_the_rest():
+    nested = GeometryCollection(
+        [Point(0, 0), GeometryCollection([box(0, 0, 1, 1), LineString([(0, 0), (1, 1)])])]
+    )
+    assert [p.area for p in flat_polygons(nested)] == [1.0]
+    assert flat_polygons(Polygon()) == []
+
+
+def test_clean_polygonal_repairs_dissolves_and_flattens():
+    bowtie = Polygon([(0, 0), (2, 2), (2, 0), (0, 2)])
+    assert clean_polygonal(bowtie).is_valid
+    assert clean_polygonal(bowtie).area == 2.0
+    overlapping = GeometryCollection([box(0, 0, 2, 1), box(1, 0, 3, 1), Point(9, 9)])
+    assert clean_polygonal(overlapping).equals(box(0, 0, 3, 1))
+    assert not shapely.has_z(clean_polygonal(shapely.force_3d(box(0, 0, 1, 1))))
+    assert clean_polygonal(None).is_empty and clean_polygonal(Point(0, 0)).is_empty
+
+
+def test_linework_keeps_lines_as_they_are_and_nothing_else():
+    out_and_back = LineString([(0, 0), (5, 0), (0, 0)])
+    assert linework(out_and_back) is out_and_back
+    mixed = GeometryCollection([out_and_back, Point(1, 1), box(0, 0, 1, 1)])
+    lines = linework(mixed)
+    assert isinstance(lines, MultiLineString) and lines.length == 10.0  # not dissolved
+    assert linework(box(0, 0, 1, 1)) is None
+    assert linework(LineString([(1, 1), (1, 1)])) is None
