@@ -164,8 +164,8 @@
       <translation>SOURCE_FOLDER: у папці {} немає карт DeepState (*_&lt;id&gt;.geojson).</translation>
     </message>
     <message>
-      <source>OUTPUT_TABLE: could not write a row ({}).</source>
-      <translation>OUTPUT_TABLE: не вдалося записати рядок ({}).</translation>
+      <source>{}: could not write a row ({}).</source>
+      <translation>{}: не вдалося записати рядок ({}).</translation>
     </message>
     <message>
       <source>{}: '{}' is not a date in the form YYYY-MM-DD.</source>

@@ -67,18 +67,25 @@ class FrontlineAlgorithm(QgsProcessingAlgorithm):
             self.addParameter(parameter)
 
     @staticmethod
-    def add_feature(sink, geometry: QgsGeometry | None, fields, attributes: list) -> None:
-        """Write one feature; a feature the sink refuses is an error, not a silent loss."""
+    def add_feature(
+        sink, geometry: QgsGeometry | None, fields, attributes: list, output: str = ""
+    ) -> None:
+        """Write one feature; a feature the sink refuses is an error, not a silent loss (named
+        after its ``output`` parameter when given)."""
         feature = QgsFeature(fields)
         if geometry is not None:
             feature.setGeometry(geometry)
         feature.setAttributes(attributes)
-        if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
-            raise QgsProcessingException(
-                QCoreApplication.translate("Frontline", "Could not write a feature: {}").format(
-                    sink.lastError()
-                )
+        if sink.addFeature(feature, QgsFeatureSink.FastInsert):
+            return
+        if output:
+            message = QCoreApplication.translate("Frontline", "{}: could not write a row ({}).")
+            raise QgsProcessingException(message.format(output, sink.lastError()))
+        raise QgsProcessingException(
+            QCoreApplication.translate("Frontline", "Could not write a feature: {}").format(
+                sink.lastError()
             )
+        )
 
     def canExecute(self) -> tuple[bool, str]:
         """Explain what to install instead of failing at import when shapely is missing or old."""

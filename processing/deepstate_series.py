@@ -323,28 +323,24 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
         return QgsCoordinateTransform(WGS84, local_metric_crs(extent), context.transformContext())
 
     def _write_table(self, parameters, context, rows) -> str:
-        from qgis.core import QgsFeature, QgsFeatureSink
-
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT_TABLE, context, table_fields(), QgsWkbTypes.NoGeometry
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_TABLE))
         for row in rows:
-            feature = QgsFeature(table_fields())
-            feature.setAttributes(
-                [
-                    qdatetime_utc(row.snapshot_time),
-                    row.cls,
-                    plain_number(row.area_km2),
-                    plain_number(row.gained_km2),
-                    plain_number(row.lost_km2),
-                    plain_number(row.share_of_first),
-                    plain_number(row.share_of_max),
-                ]
+            values = [
+                row.area_km2,
+                row.gained_km2,
+                row.lost_km2,
+                row.share_of_first,
+                row.share_of_max,
+            ]
+            self.add_feature(
+                sink,
+                None,
+                table_fields(),
+                [qdatetime_utc(row.snapshot_time), row.cls, *map(plain_number, values)],
+                self.OUTPUT_TABLE,
             )
-            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
-                raise QgsProcessingException(
-                    self.tr("OUTPUT_TABLE: could not write a row ({}).").format(sink.lastError())
-                )
         return dest_id
