@@ -149,7 +149,6 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         self._setup_widgets()
         self._connect_signals()
         self._show_offline_state(None)
-        self._refresh_cache_size()
         self._refresh_buttons()
 
     # -- set-up ------------------------------------------------------------------------------
@@ -240,6 +239,8 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         """First showing of the dock: fetch the update list."""
         if not self._started and not self._closed:
             self._started = True
+            # Here, not at QGIS start-up: listing the cache folder waits until it is shown.
+            self._refresh_cache_size()
             self.refresh_updates()
 
     def shut_down(self) -> None:

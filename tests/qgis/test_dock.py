@@ -732,6 +732,13 @@ def test_a_failed_algorithm_reports_its_reason_not_the_generic_heading():
     assert one_line("Map 1: HTTP 404\n") == "Map 1: HTTP 404"
 
 
+def test_the_cache_folder_is_read_only_once_the_dock_is_shown(plugin, server):
+    """Not at QGIS start-up: the folder may be large, or on a slow drive."""
+    assert plugin.dock.panel.cacheSizeLabel.text() == ""
+    panel = open_dock(plugin, server.base_url)
+    assert panel.cacheSizeLabel.text().startswith("Cache: ")
+
+
 def test_cache_size_and_clear(plugin, server, isolated_cache):
     panel = loaded_panel(plugin, server)
     files = sorted(p.name for p in isolated_cache.iterdir())
