@@ -448,18 +448,16 @@ class DeepStateClient:
 
     def cached_ids(self) -> list[int]:
         """Ids of the maps in the cache, oldest first."""
-        if self.cache_dir is None:
-            return []
-        ids = []
-        for path in self.cache_dir.iterdir():
-            match = _MAP_FILE.match(path.name)
-            if match:
-                ids.append(int(match.group(1)))
-        return sorted(ids)
+        return _map_ids(self._own_files())
 
     def cache_size(self) -> int:
         """Bytes used by this client's files in the cache folder."""
         return sum(path.stat().st_size for path in self._own_files())
+
+    def cache_summary(self) -> tuple[int, list[int]]:
+        """``cache_size()`` and ``cached_ids()`` from one listing of the folder."""
+        files = self._own_files()
+        return sum(path.stat().st_size for path in files), _map_ids(files)
 
     def clear_cache(self) -> None:
         """Delete this client's files (maps, update list, leftover temporary files)."""
@@ -698,3 +696,8 @@ class DeepStateClient:
         return DeepStateTruncatedError(
             f"{what}: the download broke off after {size}{of} bytes ({url})", url=url
         )
+
+
+def _map_ids(files: list[Path]) -> list[int]:
+    """Ids of the cached maps among ``files``, oldest first."""
+    return sorted(int(m.group(1)) for m in map(_MAP_FILE.match, (p.name for p in files)) if m)

@@ -367,8 +367,8 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
             return
         try:
             client = make_client(base_url(), offline=False)
-            size = client.cache_size()
-            cached = set(client.cached_ids())
+            size, ids = client.cache_summary()
+            cached = set(ids)
             client.close()
         except (OSError, ValueError) as error:
             self.cacheSizeLabel.setText(tr("Cache unavailable"))

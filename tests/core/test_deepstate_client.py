@@ -653,6 +653,7 @@ def test_cache_size_and_clear(deepstate_server, tmp_path) -> None:
     client.map_data(ID_0304)
     listing = (tmp_path / "deepstate_updates.json").stat().st_size
     assert client.cache_size() == len(raw_bytes(ID_0304)) + listing
+    assert client.cache_summary() == (client.cache_size(), [ID_0304])
     client.clear_cache()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
     assert client.cache_size() == 0 and client.cached_ids() == []
