@@ -63,7 +63,7 @@ from shapely.geometry.base import BaseGeometry
 
 from .shapes import flat_polygons
 
-__all__ = ["Neck", "find_necks", "polygon_parts", "split_by_chords"]
+__all__ = ["Neck", "find_necks", "necks_by_part", "polygon_parts", "split_by_chords"]
 
 _SIMPLIFY_TOLERANCE = 1e-3  # m: vertices closer than this to the simplified ring are redundant
 _STRAIGHT_TOLERANCE = 1e-6  # m: vertices this close to a straight run are dropped from the part
@@ -151,19 +151,42 @@ def find_necks(
     each neck's width. Returns [] when a part has no neck and also once ``is_cancelled()`` is
     true (the caller knows it cancelled).
     """
+    found = necks_by_part(
+        geom,
+        min_lobe_area=min_lobe_area,
+        max_width=max_width,
+        max_necks=max_necks,
+        corridor_width=corridor_width,
+        is_cancelled=is_cancelled,
+    )
+    return [neck for _, necks in found for neck in necks]
+
+
+def necks_by_part(
+    geom: BaseGeometry,
+    *,
+    min_lobe_area: float,
+    max_width: float,
+    max_necks: int | None = 3,
+    corridor_width: float = 0.0,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> list[tuple[Polygon, list[Neck]]]:
+    """Each part of ``geom`` (``polygon_parts`` order: part_id 1, 2, ...) with its necks, as
+    ``find_necks`` finds them; a part without a neck has an empty list. [] once cancelled."""
     cancelled = is_cancelled or (lambda: False)
-    necks: list[Neck] = []
+    found: list[tuple[Polygon, list[Neck]]] = []
     for part_id, part in enumerate(polygon_parts(geom), start=1):
         if cancelled():
             return []
         if min_lobe_area > 0 and part.area < 2 * min_lobe_area:
+            found.append((part, []))
             continue
         solver = _PartSolver(part, min_lobe_area, max_width, max_necks, corridor_width, cancelled)
-        found = solver.necks(part_id)
-        if found is None:
+        necks = solver.necks(part_id)
+        if necks is None:
             return []
-        necks.extend(found)
-    return necks
+        found.append((part, necks))
+    return found
 
 
 def split_by_chords(part: Polygon, chords: Sequence[LineString]) -> list[Polygon]:

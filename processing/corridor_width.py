@@ -132,7 +132,7 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         import shapely
 
-        from ..core.necks import find_necks, polygon_parts
+        from ..core.necks import necks_by_part
         from ..core.shapes import clean_polygonal
 
         source = self.polygon_source(parameters, self.INPUT, context)
@@ -176,50 +176,22 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
         for index, shape in enumerate(shapes):
             if feedback.isCanceled():
                 break
-            necks = find_necks(shape, is_cancelled=feedback.isCanceled, **options)
-            for neck in necks:
-                width = frame.ellipsoid_length(neck.chord)
-                length = frame.ellipsoid_length(neck.corridor) if neck.corridor is not None else 0.0
-                widths.append(width)
-                part_id = part_offset + neck.part_id
-                self.add_feature(
-                    sink,
-                    frame.output_geometry(neck.chord),
-                    neck_fields(),
-                    [
-                        part_id,
-                        neck.rank,
-                        width,
-                        length,
-                        neck.side_a_area / 1e6,
-                        neck.side_b_area / 1e6,
-                        neck.minor_share,
-                    ],
-                )
-                if corridor_sink is not None and neck.corridor is not None:
-                    geometry = frame.output_geometry(neck.corridor)
-                    geometry.convertToMultiType()
-                    self.add_feature(
-                        corridor_sink,
-                        geometry,
-                        corridor_fields(),
-                        [part_id, neck.rank, width, length],
-                    )
-            parts = polygon_parts(shape)  # numbered as find_necks numbers them
-            with_neck = {neck.part_id for neck in necks}
-            for number, part in enumerate(parts, start=1):
-                if number not in with_neck and not feedback.isCanceled():
+            by_part = necks_by_part(shape, is_cancelled=feedback.isCanceled, **options)
+            for number, (part, necks) in enumerate(by_part, start=part_offset + 1):
+                for neck in necks:
+                    widths.append(self._write_neck(sink, corridor_sink, frame, neck, number))
+                if not necks:
                     feedback.pushWarning(
                         self.tr(
                             "Part {} ({} km²): no straight cut leaves {} km² on both sides; "
                             "it has no neck."
                         ).format(
-                            part_offset + number,
+                            number,
                             f"{frame.ellipsoid_area_km2(part):.2f}",
                             f"{options['min_lobe_area'] / 1e6:g}",
                         )
                     )
-            part_offset += len(parts)
+            part_offset += len(by_part)
             feedback.setProgress(100 * (index + 1) / len(shapes))
         if feedback.isCanceled():
             return {}  # no partial layer that looks complete
@@ -227,3 +199,29 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
         if corridor_sink is not None:
             results[self.OUTPUT_CORRIDORS] = corridor_id
         return results
+
+    def _write_neck(self, sink, corridor_sink, frame, neck, part_id: int) -> float:
+        """One neck (and its corridor), measured on the ellipsoid; returns its width."""
+        width = frame.ellipsoid_length(neck.chord)
+        length = frame.ellipsoid_length(neck.corridor) if neck.corridor is not None else 0.0
+        self.add_feature(
+            sink,
+            frame.output_geometry(neck.chord),
+            neck_fields(),
+            [
+                part_id,
+                neck.rank,
+                width,
+                length,
+                neck.side_a_area / 1e6,
+                neck.side_b_area / 1e6,
+                neck.minor_share,
+            ],
+        )
+        if corridor_sink is not None and neck.corridor is not None:
+            geometry = frame.output_geometry(neck.corridor)
+            geometry.convertToMultiType()
+            self.add_feature(
+                corridor_sink, geometry, corridor_fields(), [part_id, neck.rank, width, length]
+            )
+        return width

@@ -26,6 +26,7 @@ from frontline.core.necks import (
     _without_gaps,
     _without_straight_vertices,
     find_necks,
+    necks_by_part,
     polygon_parts,
     split_by_chords,
 )
@@ -325,6 +326,15 @@ def test_corridor_width_setting_bounds_the_corridor():
     narrow = find_necks(part, min_lobe_area=1 * KM2, max_width=0, corridor_width=100.0)
     assert narrow[0].corridor is None
     assert narrow[0].corridor_length == 0.0
+
+
+def test_necks_by_part_lists_every_part_with_its_necks():
+    square = box(10_000, 0, 11_000, 1000)  # 1 km²: too small to cut into two 1 km² sides
+    found = necks_by_part(MultiPolygon([dumbbell(), square]), min_lobe_area=1 * KM2, max_width=1000)
+    assert [part.area for part, _ in found] == [dumbbell().area, square.area]
+    (neck,) = found[0][1]
+    assert neck.width == pytest.approx(123.4, abs=0.01)
+    assert found[1][1] == []
 
 
 def test_no_neck_when_no_cut_leaves_two_big_sides():
