@@ -135,31 +135,10 @@ def polygon_parts(geom: BaseGeometry | None) -> list[Polygon]:
     return sorted(polygons, key=lambda p: (-p.area, p.bounds))
 
 
-def find_necks(
-    geom: BaseGeometry,
-    *,
-    min_lobe_area: float,
-    max_width: float,
-    max_necks: int | None = 3,
-    corridor_width: float = 0.0,
-    is_cancelled: Callable[[], bool] | None = None,
-) -> list[Neck]:
-    """Necks of every part of ``geom`` (planar metres), by part then rank.
-
-    Per part: the narrowest neck (rank 1) whatever its width, then further necks narrower than
-    ``max_width``, at most ``max_necks`` per part (None = all). ``corridor_width`` 0 means twice
-    each neck's width. Returns [] when a part has no neck and also once ``is_cancelled()`` is
-    true (the caller knows it cancelled).
-    """
-    found = necks_by_part(
-        geom,
-        min_lobe_area=min_lobe_area,
-        max_width=max_width,
-        max_necks=max_necks,
-        corridor_width=corridor_width,
-        is_cancelled=is_cancelled,
-    )
-    return [neck for _, necks in found for neck in necks]
+def find_necks(geom: BaseGeometry, **options) -> list[Neck]:
+    """Necks of every part of ``geom`` (planar metres), by part then rank; ``options`` as for
+    ``necks_by_part``. [] when no part has a neck, and once cancelled."""
+    return [neck for _, necks in necks_by_part(geom, **options) for neck in necks]
 
 
 def necks_by_part(
@@ -171,8 +150,14 @@ def necks_by_part(
     corridor_width: float = 0.0,
     is_cancelled: Callable[[], bool] | None = None,
 ) -> list[tuple[Polygon, list[Neck]]]:
-    """Each part of ``geom`` (``polygon_parts`` order: part_id 1, 2, ...) with its necks, as
-    ``find_necks`` finds them; a part without a neck has an empty list. [] once cancelled."""
+    """Each part of ``geom`` (planar metres; ``polygon_parts`` order, part_id 1, 2, ...) with
+    its necks by rank; a part without a neck has an empty list.
+
+    Per part: the narrowest neck (rank 1) whatever its width, then further necks narrower than
+    ``max_width``, at most ``max_necks`` per part (None = all). ``corridor_width`` 0 means twice
+    each neck's width. Returns [] once ``is_cancelled()`` is true (the caller knows it
+    cancelled).
+    """
     cancelled = is_cancelled or (lambda: False)
     found: list[tuple[Polygon, list[Neck]]] = []
     for part_id, part in enumerate(polygon_parts(geom), start=1):
