@@ -30,6 +30,8 @@ DEFAULT_RANGES_TEXT = "5000,10000,20000"
 BUFFER_QUAD_SEGS = 64
 # Pieces shorter than this (metres) are numerical noise where a route grazes a buffer edge.
 MIN_STRETCH_LENGTH = 1e-6
+# Points of an overlay's pieces lie this close (metres) to their route segment, beyond rounding.
+_ON_ROUTE = 1e-3
 
 Lines = Union[LineString, MultiLineString]
 Polygonal = Union[Polygon, MultiPolygon]
@@ -261,11 +263,10 @@ def _pieces_by_overlay(
     slack = line.length * 1e-9 + MIN_STRETCH_LENGTH
     if abs(sum(part.length for _, part in parts) - line.length) > slack:
         return None  # before placing the pieces along the route: that is the costly part
-    found = [
-        (*_in_travel_order(piece, line), band)
-        for band, part in parts
-        for piece in _line_parts(part)
-    ]
+    split = [(band, _line_parts(part)) for band, part in parts]
+    bands = [band for band, pieces in split for _ in pieces]
+    pieces = [piece for _, pieces in split for piece in pieces]
+    found = [(*placed, band) for placed, band in zip(_placed_along(pieces, line), bands)]
     # Overlays split lines where the route crosses itself: pieces are joined again when they
     # follow each other along the route.
     chains: list[tuple[float | None, list[tuple[float, float]]]] = []
@@ -341,11 +342,75 @@ def _chain(chains, band: float | None, piece: LineString) -> None:
 
 def _line_parts(part: BaseGeometry) -> list[LineString]:
     """The LineStrings of an overlay result (noise dropped)."""
+    parts = shapely.get_parts(part)
+    keep = (shapely.get_type_id(parts) == 1) & (shapely.length(parts) > MIN_STRETCH_LENGTH)
+    return list(parts[keep])
+
+
+def _placed_along(pieces: list[LineString], line: Lines) -> list[tuple[float, LineString]]:
+    """``_in_travel_order`` for many pieces of one route at once.
+
+    A route that crosses itself is cut into a piece per crossing: linear referencing, which
+    scans the whole route for each point, made that quadratic. Here the points are matched
+    to the route's segments through one tree query (a point lies on its own segment up to
+    rounding; the nearest segment wins, the earlier one on a tie, as linear referencing does).
+    """
+    if not pieces:
+        return []
+    a, b, start = _route_segments(line)
+    tree = shapely.STRtree(shapely.linestrings(np.stack([a, b], axis=1)))
+    pieces_array = np.array(pieces, dtype=object)
+    first, second = (
+        _measures(
+            shapely.line_interpolate_point(pieces_array, share, normalized=True),
+            line,
+            tree,
+            a,
+            b,
+            start,
+        )
+        for share in (1 / 3, 2 / 3)
+    )
     return [
-        g
-        for g in shapely.get_parts(part)
-        if g.geom_type == "LineString" and g.length > MIN_STRETCH_LENGTH
+        (float(m2), shapely.reverse(piece)) if m1 > m2 else (float(m1), piece)
+        for piece, m1, m2 in zip(pieces, first, second)
     ]
+
+
+def _route_segments(line: Lines) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Start and end points of the route's segments, and each segment's start measure (its
+    distance from the route's start along the route's parts, as linear referencing counts)."""
+    starts, ends, measures, run = [], [], [], 0.0
+    for part in shapely.get_parts(line):
+        xy = shapely.get_coordinates(part)
+        lengths = np.hypot(*(xy[1:] - xy[:-1]).T)
+        starts.append(xy[:-1])
+        ends.append(xy[1:])
+        measures.append(run + np.cumsum(lengths) - lengths)
+        run += float(lengths.sum())
+    return np.concatenate(starts), np.concatenate(ends), np.concatenate(measures)
+
+
+def _measures(points, line: Lines, tree, a: np.ndarray, b: np.ndarray, start: np.ndarray):
+    """Each point's measure along the route (it lies on the route up to rounding)."""
+    hits, segs = tree.query(points, predicate="dwithin", distance=_ON_ROUTE)
+    xy = shapely.get_coordinates(points)[hits]
+    along = b[segs] - a[segs]
+    span = np.einsum("ij,ij->i", along, along)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = np.clip(np.einsum("ij,ij->i", xy - a[segs], along) / span, 0.0, 1.0)
+    t = np.where(span > 0, t, 0.0)
+    gap = np.hypot(*(a[segs] + t[:, None] * along - xy).T)
+    measure = start[segs] + t * np.sqrt(span)
+    # Per point: the nearest segment, then the earliest.
+    order = np.lexsort((measure, gap, hits))
+    hits, measure = hits[order], measure[order]
+    out = np.full(len(points), np.nan)
+    first_of_point = np.r_[True, hits[1:] != hits[:-1]]
+    out[hits[first_of_point]] = measure[first_of_point]
+    for k in np.flatnonzero(np.isnan(out)):  # off the route by more than rounding: scan it
+        out[k] = shapely.line_locate_point(line, points[k])
+    return out
 
 
 def _in_travel_order(piece: LineString, line: Lines) -> tuple[float, LineString]:

@@ -280,6 +280,28 @@ def test_road_crossing_itself_in_one_band_is_one_stretch():
     assert result.stretches[0].geometry.length == pytest.approx(figure.length)
 
 
+def test_tangled_track_comes_out_in_travel_order():
+    # A random walk crossing itself hundreds of times: overlays cut it at every crossing and
+    # each piece must be put back at its place along the track and facing the way of travel.
+    rng = np.random.default_rng(7)
+    xy = np.cumsum(rng.normal(0.0, 800.0, (2000, 2)), axis=0) + np.array([6000.0, 0.0])
+    track = LineString(xy)
+    result = route_exposure([track], WEST, RANGES)
+
+    crossings = shapely.get_num_geometries(shapely.node(track)) - 1
+    assert crossings > 500
+    assert len(result.stretches) > 20
+    joined = [tuple(p) for s in result.stretches for p in s.geometry.coords]
+    for earlier, later in zip(result.stretches[:-1], result.stretches[1:]):
+        assert later.geometry.coords[0] == pytest.approx(earlier.geometry.coords[-1], abs=1e-6)
+        assert later.band != earlier.band
+    # Every vertex of the track turns up, in the order driven.
+    position = {p: k for k, p in enumerate(joined)}
+    assert all(tuple(p) in position for p in xy)
+    assert np.all(np.diff([position[tuple(p)] for p in xy]) > 0)
+    assert sum(s.geometry.length for s in result.stretches) == pytest.approx(track.length)
+
+
 def test_road_driven_out_and_back_counts_both_ways():
     # Overlays dissolve linework that runs over itself; the route length must still be counted
     # as travelled, and the turn inside the first band stays one stretch.
