@@ -1253,12 +1253,16 @@ class _PartSolver:
         return [(sign * (a + base), a) for a in sides for sign in (1.0, -1.0)]
 
     def _middle_of_ties(self, r: int, cands: np.ndarray, k: int) -> tuple[float, float]:
-        """Where walls run parallel many cuts are equally short: the middle one of the
+        """Where walls run parallel many cuts are equally short: the middle of the walls'
+        overlap when cut k joins two straight parallel walls, else the middle one of the
         candidates tied with cut k, if it is as short and valid, else cut k itself."""
         width = cands[k, 0]
         tied = cands[cands[:, 0] <= width * (1 + 1e-9)]
         if len(tied) < 2:
             return cands[k, 1], cands[k, 2]
+        middle = self._middle_of_parallel_walls(r, cands[k, 1], cands[k, 2], width)
+        if middle is not None:
+            return middle
         s_mid = 0.5 * (tied[:, 1:3].min(axis=0) + tied[:, 1:3].max(axis=0))
         t = self.rings.param(r, s_mid)
         p = self.rings.point(r, t)
@@ -1270,6 +1274,49 @@ class _PartSolver:
         ):
             return float(s_mid[0]), float(s_mid[1])
         return cands[k, 1], cands[k, 2]
+
+    def _middle_of_parallel_walls(
+        self, r: int, su: float, sv: float, width: float
+    ) -> tuple[float, float] | None:
+        """When cut (su, sv) joins two parallel straight walls, every cut square to both along
+        their overlap is as short: the middle of the whole overlap, so that the cut does not
+        depend on where the search started (the ring's first vertex, the window). None if
+        the walls are not parallel or that cut is not valid."""
+        rings = self.rings
+        for i in self._segments_at(r, su):
+            for j in self._segments_at(r, sv):
+                ends = _overlap_middle(
+                    rings.verts[r][i], rings.seg[r][i], rings.verts[r][j], rings.seg[r][j], width
+                )
+                if ends is None:
+                    continue
+                fa, fb = ends
+                s_mid = np.array(
+                    [
+                        rings.cum[r][i] + fa * rings.seglen[r][i],
+                        rings.cum[r][j] + fb * rings.seglen[r][j],
+                    ]
+                )
+                t = rings.param(r, s_mid)
+                p = rings.point(r, t)
+                minor = float(rings.minor_side(r, t[:1], t[1:])[0])
+                if minor >= self.min_area and self._valid_cuts(p[:1], p[1:])[0]:
+                    return float(s_mid[0]), float(s_mid[1])
+        return None
+
+    def _segments_at(self, r: int, s: float) -> list[int]:
+        """The segments of ring r holding arc position s (two at a vertex)."""
+        rings = self.rings
+        m, total = len(rings.verts[r]), rings.length(r)
+        s = s % total
+        i = int(np.clip(np.searchsorted(rings.cum[r], s, side="right") - 1, 0, m - 1))
+        at = 1e-9 * max(total, 1.0)
+        found = [i]
+        if abs(s - rings.cum[r][i]) <= at:
+            found.append((i - 1) % m)
+        if abs(rings.cum[r][i + 1] - s) <= at:
+            found.append((i + 1) % m)
+        return found
 
     def _free_links(
         self, r: int, pu: np.ndarray, su: np.ndarray, pv: np.ndarray, sv: np.ndarray
@@ -1510,6 +1557,29 @@ def _level_widths(level: float, coef: tuple, ends: tuple, fu: np.ndarray):
     fv = np.where(ok, fv, 0.0)
     gap = a + fu[..., None] * da - b - fv[..., None] * db
     return np.where(ok, np.hypot(gap[..., 0], gap[..., 1]), np.inf), fv
+
+
+def _overlap_middle(
+    a: np.ndarray, da: np.ndarray, b: np.ndarray, db: np.ndarray, width: float
+) -> tuple[float, float] | None:
+    """Fractions along segments a + f da and b + g db of the middle of the cuts square to
+    both, when they are antiparallel (facing walls) ``width`` apart and overlap; else None."""
+    la, lb = float(np.hypot(*da)), float(np.hypot(*db))
+    if la == 0 or lb == 0:
+        return None
+    ua, ub = da / la, db / lb
+    if abs(float(_cross(ua, ub))) > 1e-9 or float(ua @ ub) > 0:
+        return None
+    if abs(abs(float(_cross(ua, b - a))) - width) > 1e-9 * max(width, 1.0):
+        return None
+    # B's ends along A's axis: the overlap, and its middle.
+    along = sorted((float((b - a) @ ua), float((b + db - a) @ ua)))
+    lo, hi = max(0.0, along[0]), min(la, along[1])
+    if hi - lo <= 1e-9 * la:
+        return None
+    mid = 0.5 * (lo + hi)
+    foot = a + mid * ua
+    return mid / la, float(np.clip((foot - b) @ ub / lb, 0.0, 1.0))
 
 
 def _vertex_to_segments(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import shapely
-from shapely.geometry import LineString, box
+from shapely import affinity
+from shapely.geometry import LineString, Polygon, box
 
 from fltest import data
 from frontline.core.encirclement import (
@@ -42,6 +44,18 @@ def test_piece_beyond_a_400_m_neck_is_near_encircled():
     necks = [link for link in result.links if link.kind == "neck"]
     assert len(necks) == 1 and necks[0].length == pytest.approx(400.0, abs=2.0)
     assert result.pockets >= 1
+
+
+@pytest.mark.parametrize("angle", [0.0, 23.0])
+def test_pieces_do_not_depend_on_the_first_vertex(angle):
+    """The neck's walls run parallel, so every cut square to them is as short: the pocket is
+    cut at the middle of the neck (16.2 km²), wherever the ring starts."""
+    ring = np.asarray(TWO_LOBES.exterior.coords)[:-1]
+    for start in range(len(ring)):
+        held = affinity.rotate(Polygon(np.roll(ring, start, axis=0)), angle, origin=(0, 0))
+        result = detect_encirclement(held)
+        pocket = min(result.pieces, key=lambda p: p.area)
+        assert pocket.area == pytest.approx(16.2 * KM2, rel=1e-9)
 
 
 def test_without_a_rear_the_main_body_is_never_a_pocket():

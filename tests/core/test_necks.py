@@ -135,6 +135,21 @@ def test_corridor_between_two_squares_has_width_w_and_length_l(angle, offset):
     assert (xs.min(), xs.max()) == pytest.approx((0.0, length), abs=0.01 * length)
 
 
+@pytest.mark.parametrize("angle", [0.0, 23.0])
+def test_parallel_walls_give_the_middle_cut_whatever_the_first_vertex(angle):
+    """Every cut square to a corridor's parallel walls is as short: the one reported is the
+    middle of the corridor, not one that depends on where the ring starts."""
+    w, length = 123.4, 1432.1
+    ring = np.asarray(dumbbell().exterior.coords)[:-1]
+    for start in range(len(ring)):
+        part = affinity.rotate(Polygon(np.roll(ring, start, axis=0)), angle, origin=(0, 0))
+        (neck,) = find_necks(part, min_lobe_area=1 * KM2, max_width=1000)
+        (x0, y0), (x1, y1) = affinity.rotate(neck.chord, -angle, origin=(0, 0)).coords
+        assert (x0, x1) == pytest.approx((length / 2, length / 2), abs=1e-6)
+        assert sorted([y0, y1]) == pytest.approx([-w / 2, w / 2], abs=1e-6)
+        assert neck.side_a_area == pytest.approx(4 * KM2 + w * length / 2, rel=1e-9)
+
+
 def discs(r1=1000.0, r2=800.0, d=1700.0) -> Polygon:
     return Point(0, 0).buffer(r1, quad_segs=256).union(Point(d, 0).buffer(r2, quad_segs=256))
 
