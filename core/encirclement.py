@@ -115,6 +115,20 @@ class _Settings:
     fire_range: float
 
 
+@dataclass(frozen=True)
+class _Surroundings:
+    """What every piece is measured against: the necks (chord, width, piece a, piece b) and
+    their union, the hostile ground given, land, the zone under fire, all held ground."""
+
+    necks: list[tuple[LineString, float, int, int]]
+    chords: BaseGeometry | None
+    hostile: BaseGeometry | None
+    land: BaseGeometry | None
+    fire_zone: BaseGeometry | None
+    held_area: float
+    settings: _Settings
+
+
 @dataclass
 class _Cut:
     """Pieces of held ground and the necks between them."""
@@ -158,25 +172,13 @@ def detect_encirclement(
         reaches[main_body] = True
     hostile_zone = _hostile_ground(held, rear, hostile, land, settings)
     fire_zone = _fire_zone(hostile_zone, settings)
+    around = _Surroundings(cut.necks, chords, hostile, land, fire_zone, held.area, settings)
     pieces = []
     for index, polygon in enumerate(cut.pieces):
         _check(is_cancelled)
-        joining = _joining_necks(index, cut.necks, reaches)
-        chords_in = [cut.necks[number][0] for number in joining]
+        joining = tuple(_joining_necks(index, cut.necks, reaches))
         pieces.append(
-            _measure_piece(
-                polygon,
-                index == main_body,
-                rear_lines[index],
-                chords_in,
-                tuple(joining),
-                chords,
-                hostile,
-                land,
-                fire_zone,
-                held.area,
-                settings,
-            )
+            _measure_piece(polygon, index == main_body, rear_lines[index], joining, around)
         )
     links = [Link(chord, NECK, width, (a, b)) for chord, width, a, b in cut.necks]
     links += [
@@ -408,22 +410,21 @@ def _fire_free(rear_lines, joining, fire_zone) -> float | None:
 
 
 def _measure_piece(
-    polygon,
-    is_main_body,
-    rear_lines,
-    joining,
-    joining_ids,
-    chords,
-    hostile,
-    land,
-    fire_zone,
-    held_area,
-    settings,
+    polygon: Polygon,
+    is_main_body: bool,
+    rear_lines: BaseGeometry,
+    joining: tuple[int, ...],
+    around: _Surroundings,
 ) -> Piece:
+    """A piece's status and figures; ``joining`` numbers the necks that join it to the rear."""
+    settings, held_area = around.settings, around.held_area
+    chords_in = [around.necks[number][0] for number in joining]
     rear_contact = rear_lines.length
-    opening = None if is_main_body else rear_contact + math.fsum(c.length for c in joining)
-    hostile_contact = _hostile_share(polygon, rear_lines, chords, hostile, land, settings)
-    fire_free = None if is_main_body else _fire_free(rear_lines, joining, fire_zone)
+    opening = None if is_main_body else rear_contact + math.fsum(c.length for c in chords_in)
+    hostile_contact = _hostile_share(
+        polygon, rear_lines, around.chords, around.hostile, around.land, settings
+    )
+    fire_free = None if is_main_body else _fire_free(rear_lines, chords_in, around.fire_zone)
     fire_controlled = bool(
         fire_free is not None and opening is not None and opening > 0 and fire_free <= _EPSILON
     )
@@ -438,5 +439,5 @@ def _measure_piece(
         fire_free_opening=fire_free,
         fire_controlled=fire_controlled,
         is_main_body=is_main_body,
-        joining_necks=joining_ids,
+        joining_necks=joining,
     )

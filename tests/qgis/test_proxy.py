@@ -60,23 +60,19 @@ def test_entries_for_other_sites_leave_the_proxy_in_use(set_proxy):
 
 
 def test_the_dock_and_algorithms_client_downloads_through_the_qgis_proxy(
-    set_proxy, deepstate_server, tmp_path, monkeypatch
+    set_proxy, deepstate_server, monkeypatch
 ):
-    from qgis.core import QgsNetworkAccessManager, QgsSettings
+    from qgis.core import QgsNetworkAccessManager
 
-    from frontline.processing.deepstate_access import SETTING_CACHE_DIR, make_client
+    from frontline.processing.deepstate_access import make_client
 
     for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "no_proxy"):
         monkeypatch.delenv(name, raising=False)
     host, port = deepstate_server.base_url.removeprefix("http://").split(":")
     proxy = QNetworkProxy(QNetworkProxy.HttpProxy, host, int(port))
     QgsNetworkAccessManager.instance().setFallbackProxyAndExcludes(proxy, [], [])
-    QgsSettings().setValue(SETTING_CACHE_DIR, str(tmp_path / "cache"))
-    try:
-        client = make_client("http://deepstate.invalid", offline=False)
-        assert len(client.updates()) == len(data.raw_maps())
-        client.close()
-    finally:
-        QgsSettings().remove(SETTING_CACHE_DIR)
+    client = make_client("http://deepstate.invalid", offline=False)  # cache: isolated_cache
+    assert len(client.updates()) == len(data.raw_maps())
+    client.close()
     path, headers = deepstate_server.site.requests[0]
     assert (path, headers["Host"]) == ("/api/history/public", "deepstate.invalid")
