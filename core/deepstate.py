@@ -27,6 +27,7 @@ from pathlib import Path
 import requests
 
 from .errors import (
+    N_,
     DeepStateCacheError,
     DeepStateCancelledError,
     DeepStateError,
@@ -39,6 +40,7 @@ from .errors import (
     DeepStateTimeoutError,
     DeepStateTooLargeError,
     DeepStateTruncatedError,
+    Text,
 )
 from .kyiv_time import kyiv_date, kyiv_day_end_utc
 from .parse import load_json, plain_text, validate_feature_collection
@@ -53,6 +55,14 @@ _LIST_FILE = "deepstate_updates.json"
 _TMP_PREFIX = ".deepstate_tmp_"
 
 log = logging.getLogger(__name__)
+
+# What a message is about (the ``what`` of "{what}: {problem} ({url})").
+UPDATE_LIST = Text(N_("DeepState update list"))
+LATEST_MAP = Text(N_("latest DeepState map"))
+
+
+def map_subject(snapshot_id: int) -> Text:
+    return Text(N_("DeepState map {snapshot_id}"), snapshot_id=snapshot_id)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -151,10 +161,16 @@ def update_from_record(record: dict) -> Update | None:
     )
 
 
-def updates_from_records(records: object, what: str = "DeepState update list") -> list[Update]:
+def updates_from_records(records: object, what: str | Text = UPDATE_LIST) -> list[Update]:
     """Published updates (``status`` not false), oldest first, one per id."""
     if not isinstance(records, list):
-        raise DeepStateFormatError(f"{what}: expected a JSON list, got {type(records).__name__}")
+        raise DeepStateFormatError(
+            Text(
+                N_("{what}: expected a JSON list, got {kind}"),
+                what=what,
+                kind=type(records).__name__,
+            )
+        )
     by_id: dict[int, Update] = {}
     for record in records:
         if isinstance(record, dict) and record.get("status", True) is not False:
@@ -162,7 +178,7 @@ def updates_from_records(records: object, what: str = "DeepState update list") -
             if update is not None:
                 by_id[update.id] = update
     if records and not by_id:
-        raise DeepStateFormatError(f"{what}: no record has an id")
+        raise DeepStateFormatError(Text(N_("{what}: no record has an id"), what=what))
     return sorted(by_id.values(), key=lambda u: (u.created, u.id))
 
 
@@ -207,11 +223,14 @@ def default_user_agent() -> str:
 def read_map_file(path: str | os.PathLike) -> dict:
     """A raw map kept on disk (a ``/geojson`` or ``/last`` body), checked to be a map."""
     path = Path(path)
-    what = f"DeepState map file {path.name}"
+    what = Text(N_("DeepState map file {name}"), name=path.name)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise DeepStateError(f"{what}: cannot be read ({exc.strerror or exc})") from None
+        reason = exc.strerror or str(exc)
+        raise DeepStateError(
+            Text(N_("{what}: cannot be read ({reason})"), what=what, reason=reason)
+        ) from None
     obj = load_json(data, what)
     if isinstance(obj, dict) and isinstance(obj.get("map"), dict):
         obj = obj["map"]  # saved from /api/history/last
@@ -264,7 +283,12 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
     return max(0.0, when.timestamp() - now)
 
 
-def _network_reason(exc: BaseException) -> str:
+_REFUSED = Text(N_("connection refused"))
+_NOT_RESOLVED = Text(N_("host name not resolved"))
+_RESET = Text(N_("connection reset"))
+
+
+def _network_reason(exc: BaseException) -> Text:
     """A short reason for a connection failure, from the innermost cause we recognise."""
     seen = set()
     stack = [exc]
@@ -274,11 +298,11 @@ def _network_reason(exc: BaseException) -> str:
             continue
         seen.add(id(err))
         if isinstance(err, ConnectionRefusedError):
-            return "connection refused"
+            return _REFUSED
         if isinstance(err, socket.gaierror):
-            return "host name not resolved"
+            return _NOT_RESOLVED
         if isinstance(err, ConnectionResetError):
-            return "connection reset"
+            return _RESET
         stack.extend(e for e in (err.__cause__, err.__context__) if e is not None)
         stack.extend(a for a in getattr(err, "args", ()) if isinstance(a, BaseException))
         reason = getattr(err, "reason", None)
@@ -286,14 +310,14 @@ def _network_reason(exc: BaseException) -> str:
             stack.append(reason)
     text = str(exc).lower()
     for needle, reason in (
-        ("refused", "connection refused"),
-        ("name or service not known", "host name not resolved"),
-        ("getaddrinfo", "host name not resolved"),
-        ("reset", "connection reset"),
+        ("refused", _REFUSED),
+        ("name or service not known", _NOT_RESOLVED),
+        ("getaddrinfo", _NOT_RESOLVED),
+        ("reset", _RESET),
     ):
         if needle in text:
             return reason
-    return "connection failed"
+    return Text(N_("connection failed"))
 
 
 class DeepStateClient:
@@ -319,8 +343,13 @@ class DeepStateClient:
     ) -> None:
         if not base_url.lower().startswith(("https://", "http://")):
             raise DeepStateSettingsError(
-                "BASE_URL: the DeepState address must start with http:// or https://, "
-                f"not {base_url!r}"
+                Text(
+                    N_(
+                        "BASE_URL: the DeepState address must start with http:// or https://, "
+                        "not {url}"
+                    ),
+                    url=repr(base_url),
+                )
             )
         self.base_url = base_url.rstrip("/")
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
@@ -344,8 +373,14 @@ class DeepStateClient:
                 self.cache_dir.mkdir(parents=True, exist_ok=True)
             except OSError as exc:  # a file in the way, no permission: say so on one line
                 raise DeepStateCacheError(
-                    f"DeepState cache folder {self.cache_dir} cannot be made: "
-                    f"{exc.strerror or exc} (setting frontline/cache_dir)"
+                    Text(
+                        N_(
+                            "DeepState cache folder {folder} cannot be made: {reason} "
+                            "(setting frontline/cache_dir)"
+                        ),
+                        folder=self.cache_dir,
+                        reason=exc.strerror or str(exc),
+                    )
                 ) from None
 
     # -- public API --------------------------------------------------------------------------
@@ -361,10 +396,9 @@ class DeepStateClient:
         if cached is not None and self._fresh(cached[0], now):
             self._updates = cached
             return list(cached[1])
-        what = "DeepState update list"
-        body = self._fetch("/api/history/public", what)
-        records = load_json(body, what)
-        updates = updates_from_records(records, what)
+        body = self._fetch("/api/history/public", UPDATE_LIST)
+        records = load_json(body, UPDATE_LIST)
+        updates = updates_from_records(records, UPDATE_LIST)
         self._updates = (now, updates)
         self._write_cache(
             _LIST_FILE,
@@ -382,28 +416,34 @@ class DeepStateClient:
         today = kyiv_date(datetime.fromtimestamp(self._clock(), tz=timezone.utc))
         if day > today:
             raise DeepStateNoUpdateError(
-                f"no DeepState map for {day.isoformat()}: that day is in the future (Kyiv time)"
+                Text(
+                    N_("no DeepState map for {day}: that day is in the future (Kyiv time)"),
+                    day=day.isoformat(),
+                )
             )
         updates = self.updates()
         chosen = choose_update(updates, day)
         if chosen is None:
-            first = f"; the first is from {updates[0].kyiv_date.isoformat()}" if updates else ""
-            raise DeepStateNoUpdateError(
-                f"no DeepState map published on or before {day.isoformat()} (Kyiv time){first}"
-            )
+            raise DeepStateNoUpdateError(_none_before(day, updates))
         return chosen
 
     def map_data(self, snapshot_id: int) -> dict:
         """The raw FeatureCollection of one update (from the cache when it is there)."""
         snapshot_id = int(snapshot_id)
-        what = f"DeepState map {snapshot_id}"
+        what = map_subject(snapshot_id)
         cached = self._read_cached_map(snapshot_id)
         if cached is not None:
             return cached
         if self.offline:
             raise DeepStateOfflineError(
-                f"{what} ({snapshot_time(snapshot_id):%Y-%m-%d %H:%M} UTC) is not in the cache "
-                "and the client is offline"
+                Text(
+                    N_(
+                        "{what} ({time:%Y-%m-%d %H:%M} UTC) is not in the cache and the client "
+                        "is offline"
+                    ),
+                    what=what,
+                    time=snapshot_time(snapshot_id),
+                )
             )
         body = self._fetch(f"/api/history/{snapshot_id}/geojson", what)
         data = validate_feature_collection(load_json(body, what), what)
@@ -416,7 +456,7 @@ class DeepStateClient:
         try:
             return update, self.map_data(update.id)
         except DeepStateError as exc:
-            exc.message = f"map for {day.isoformat()}: {exc.message}"
+            exc.text = Text(N_("map for {day}: {error}"), day=day.isoformat(), error=exc.text)
             raise
 
     def latest(self) -> tuple[int, dict]:
@@ -425,21 +465,28 @@ class DeepStateClient:
             ids = self.cached_ids()
             if not ids:
                 raise DeepStateOfflineError(
-                    "latest DeepState map: no map is in the cache and the client is offline"
+                    Text(
+                        N_("{what}: no map is in the cache and the client is offline"),
+                        what=LATEST_MAP,
+                    )
                 )
             return ids[-1], self.map_data(ids[-1])
-        what = "latest DeepState map"
+        what = LATEST_MAP
         body = self._fetch("/api/history/last", what)
         obj = load_json(body, what)
         if not isinstance(obj, dict) or not isinstance(obj.get("map"), dict):
-            raise DeepStateFormatError(f"{what}: expected an object with a 'map'")
+            raise DeepStateFormatError(
+                Text(N_("{what}: expected an object with a 'map'"), what=what)
+            )
         raw_id = obj.get("id")
         if isinstance(raw_id, bool) or not isinstance(raw_id, (int, str)):
-            raise DeepStateFormatError(f"{what}: the answer has no id")
+            raise DeepStateFormatError(Text(N_("{what}: the answer has no id"), what=what))
         try:
             snapshot_id = int(raw_id)
         except ValueError:
-            raise DeepStateFormatError(f"{what}: the id {raw_id!r} is not a number") from None
+            raise DeepStateFormatError(
+                Text(N_("{what}: the id {id} is not a number"), what=what, id=repr(raw_id))
+            ) from None
         data = validate_feature_collection(obj["map"], what)
         if self._read_cached_map(snapshot_id) is None:
             blob = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -532,7 +579,7 @@ class DeepStateClient:
         ]
         if not listed and not extra:
             raise DeepStateOfflineError(
-                "DeepState update list: not in the cache and the client is offline"
+                Text(N_("{what}: not in the cache and the client is offline"), what=UPDATE_LIST)
             )
         updates = sorted([*listed, *extra], key=lambda u: (u.created, u.id))
         if cached is not None:
@@ -549,11 +596,11 @@ class DeepStateClient:
 
     # -- HTTP --------------------------------------------------------------------------------
 
-    def _check_cancelled(self, what: str) -> None:
+    def _check_cancelled(self, what: Text) -> None:
         if self._is_cancelled is not None and self._is_cancelled():
-            raise DeepStateCancelledError(f"{what}: cancelled")
+            raise DeepStateCancelledError(_cancelled(what))
 
-    def _wait(self, seconds: float, what: str) -> None:
+    def _wait(self, seconds: float, what: Text) -> None:
         """Sleep, in short steps when cancellation is possible."""
         remaining = seconds
         while remaining > 0:
@@ -562,7 +609,7 @@ class DeepStateClient:
             self._sleep(step)
             remaining -= step
 
-    def _fetch(self, path: str, what: str) -> bytes:
+    def _fetch(self, path: str, what: Text) -> bytes:
         """The body at ``path``, retrying 5xx, 429, network failures and truncated bodies."""
         url = self.base_url + path
         attempt = 0
@@ -574,8 +621,10 @@ class DeepStateClient:
                 if attempt >= self.max_retries:
                     raise retry.error from None
                 if retry.retry_after is not None and retry.retry_after > MAX_RETRY_AFTER:
-                    retry.error.message += (
-                        f"; the server asks to wait {retry.retry_after:.0f} s, try again later"
+                    retry.error.text = Text(
+                        N_("{error}; the server asks to wait {seconds:.0f} s, try again later"),
+                        error=retry.error.text,
+                        seconds=retry.retry_after,
                     )
                     raise retry.error from None
                 if retry.retry_after is not None:
@@ -586,7 +635,7 @@ class DeepStateClient:
                 self._wait(delay, what)
                 attempt += 1
 
-    def _get_once(self, url: str, what: str) -> bytes:
+    def _get_once(self, url: str, what: Text) -> bytes:
         """One GET. When it can be cancelled it runs on a helper thread, so that a cancel is
         seen within a fraction of a second even while the server sends nothing (a socket
         read blocks up to the read timeout); the abandoned request ends on its own."""
@@ -609,12 +658,12 @@ class DeepStateClient:
                 # The abandoned request keeps its session; later requests get a fresh one.
                 if self._session is session:
                     self._session = requests.Session()
-                raise DeepStateCancelledError(f"{what}: cancelled")
+                raise DeepStateCancelledError(_cancelled(what))
         if "error" in outcome:
             raise outcome["error"]  # type: ignore[misc]
         return outcome["body"]  # type: ignore[return-value]
 
-    def _request(self, url: str, what: str) -> bytes:
+    def _request(self, url: str, what: Text) -> bytes:
         try:
             response = self._session.get(
                 url,
@@ -625,40 +674,62 @@ class DeepStateClient:
             )
         except requests.exceptions.Timeout:
             raise _RetryableError(
-                DeepStateTimeoutError(f"{what}: no answer within the timeout ({url})", url=url)
+                DeepStateTimeoutError(
+                    Text(N_("{what}: no answer within the timeout ({url})"), what=what, url=url),
+                    url=url,
+                )
             ) from None
         except requests.exceptions.SSLError:
             raise DeepStateNetworkError(
-                f"{what}: TLS certificate verification failed ({url})", url=url
+                Text(N_("{what}: TLS certificate verification failed ({url})"), what=what, url=url),
+                url=url,
             ) from None
         except requests.exceptions.ProxyError:
-            raise DeepStateNetworkError(f"{what}: the proxy refused ({url})", url=url) from None
+            raise DeepStateNetworkError(
+                Text(N_("{what}: the proxy refused ({url})"), what=what, url=url), url=url
+            ) from None
         except requests.exceptions.RequestException as exc:
-            reason = _network_reason(exc)
-            error = DeepStateNetworkError(f"{what}: {reason} ({url})", url=url)
-            raise _RetryableError(error) from None
+            text = Text(
+                N_("{what}: {reason} ({url})"), what=what, reason=_network_reason(exc), url=url
+            )
+            raise _RetryableError(DeepStateNetworkError(text, url=url)) from None
         with response:
             self._check_status(response, url, what)
             return self._read_body(response, url, what)
 
-    def _check_status(self, response: requests.Response, url: str, what: str) -> None:
+    def _check_status(self, response: requests.Response, url: str, what: Text) -> None:
         status = response.status_code
         if status == 200:
             return
-        label = f"HTTP {status} {response.reason or ''}".strip()
-        error = DeepStateHTTPError(f"{what}: {label} ({url})", url=url, status=status)
+        reason = (response.reason or "").rstrip()
+        if reason:
+            text = Text(
+                N_("{what}: HTTP {status} {reason} ({url})"),
+                what=what,
+                status=status,
+                reason=reason,
+                url=url,
+            )
+        else:
+            text = Text(N_("{what}: HTTP {status} ({url})"), what=what, status=status, url=url)
+        error = DeepStateHTTPError(text, url=url, status=status)
         if status == 429 or status >= 500:
             wait = parse_retry_after(response.headers.get("Retry-After"), self._clock())
             raise _RetryableError(error, wait)
         raise error
 
-    def _read_body(self, response: requests.Response, url: str, what: str) -> bytes:
+    def _read_body(self, response: requests.Response, url: str, what: Text) -> bytes:
         declared = response.headers.get("Content-Length")
         expected = int(declared) if declared and declared.strip().isdigit() else None
         if expected is not None and expected > self.max_bytes:
             raise DeepStateTooLargeError(
-                f"{what}: the answer is {expected} bytes, more than the {self.max_bytes} allowed "
-                f"({url})",
+                Text(
+                    N_("{what}: the answer is {size} bytes, more than the {limit} allowed ({url})"),
+                    what=what,
+                    size=expected,
+                    limit=self.max_bytes,
+                    url=url,
+                ),
                 url=url,
             )
         chunks: list[bytes] = []
@@ -669,7 +740,12 @@ class DeepStateClient:
                 size += len(chunk)
                 if size > self.max_bytes:
                     raise DeepStateTooLargeError(
-                        f"{what}: the answer exceeds the {self.max_bytes} bytes allowed ({url})",
+                        Text(
+                            N_("{what}: the answer exceeds the {limit} bytes allowed ({url})"),
+                            what=what,
+                            limit=self.max_bytes,
+                            url=url,
+                        ),
                         url=url,
                     )
                 chunks.append(chunk)
@@ -677,25 +753,48 @@ class DeepStateClient:
             raise _RetryableError(self._truncated(what, url, size, expected)) from None
         except requests.exceptions.ConnectionError as exc:
             if "timed out" in str(exc).lower():
-                raise _RetryableError(
-                    DeepStateTimeoutError(f"{what}: the download stalled ({url})", url=url)
-                ) from None
+                raise _RetryableError(_stalled(what, url)) from None
             raise _RetryableError(self._truncated(what, url, size, expected)) from None
         except requests.exceptions.Timeout:
-            raise _RetryableError(
-                DeepStateTimeoutError(f"{what}: the download stalled ({url})", url=url)
-            ) from None
+            raise _RetryableError(_stalled(what, url)) from None
         received = response.raw.tell() if hasattr(response.raw, "tell") else size
         if expected is not None and received < expected:
             raise _RetryableError(self._truncated(what, url, received, expected))
         return b"".join(chunks)
 
     @staticmethod
-    def _truncated(what: str, url: str, size: int, expected: int | None) -> DeepStateTruncatedError:
-        of = f" of {expected}" if expected is not None else ""
-        return DeepStateTruncatedError(
-            f"{what}: the download broke off after {size}{of} bytes ({url})", url=url
+    def _truncated(
+        what: Text, url: str, size: int, expected: int | None
+    ) -> DeepStateTruncatedError:
+        if expected is None:
+            template = N_("{what}: the download broke off after {size} bytes ({url})")
+        else:
+            template = N_("{what}: the download broke off after {size} of {expected} bytes ({url})")
+        text = Text(template, what=what, size=size, expected=expected, url=url)
+        return DeepStateTruncatedError(text, url=url)
+
+
+def _cancelled(what: Text) -> Text:
+    return Text(N_("{what}: cancelled"), what=what)
+
+
+def _stalled(what: Text, url: str) -> DeepStateTimeoutError:
+    return DeepStateTimeoutError(
+        Text(N_("{what}: the download stalled ({url})"), what=what, url=url), url=url
+    )
+
+
+def _none_before(day: date, updates: list[Update]) -> Text:
+    """No map was published by ``day``: says when the first one was, if there is one."""
+    if not updates:
+        return Text(
+            N_("no DeepState map published on or before {day} (Kyiv time)"), day=day.isoformat()
         )
+    return Text(
+        N_("no DeepState map published on or before {day} (Kyiv time); the first is from {first}"),
+        day=day.isoformat(),
+        first=updates[0].kyiv_date.isoformat(),
+    )
 
 
 def _map_ids(files: list[Path]) -> list[int]:

@@ -2,21 +2,100 @@
 
 Every message is one line a user can read: it names what failed (the update list, a map id, a
 date or a file) and why, never a traceback. Catch ``DeepStateError`` for all of them.
+
+The core has no Qt, so it cannot translate: a message is a ``Text``, an English template marked
+with ``N_`` (tools/i18n.py extracts those) and its fields. ``str()`` gives the English message;
+the glue passes Qt's translate to ``Text.localised`` to show it in the user's language.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+
+
+def N_(text: str) -> str:  # gettext's name for "mark now, translate later"
+    """Marks ``text`` as a message template for extraction; returns it unchanged."""
+    return text
+
+
+class Text:
+    """An immutable message: an English ``str.format`` template and its named fields.
+
+    A field that is itself a Text (the subject of a message, a reason) is translated with it;
+    other fields are formatted as they are, so a template may give a format spec
+    (``{time:%Y-%m-%d %H:%M}``).
+    """
+
+    __slots__ = ("fields", "template")
+    template: str
+    fields: Mapping[str, object]
+
+    def __init__(self, template: str, /, **fields: object) -> None:
+        object.__setattr__(self, "template", template)
+        object.__setattr__(self, "fields", MappingProxyType(fields))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Text is immutable: cannot set {name}")
+
+    def __str__(self) -> str:
+        return self.template.format(**self._values(str))
+
+    def localised(self, translate: Callable[[str], str]) -> str:
+        """The message with its template and nested Texts passed through ``translate``."""
+        values = self._values(lambda text: text.localised(translate))
+        try:
+            return translate(self.template).format(**values)
+        except (KeyError, IndexError, ValueError):  # a broken translation must not hide the error
+            return self.template.format(**values)
+
+    def _values(self, text_as: Callable[[Text], str]) -> dict[str, object]:
+        return {k: text_as(v) if isinstance(v, Text) else v for k, v in self.fields.items()}
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Text):
+            return NotImplemented
+        return self.template == other.template and dict(self.fields) == dict(other.fields)
+
+    def __hash__(self) -> int:
+        return hash((self.template, tuple(sorted(self.fields.items()))))
+
+    def __repr__(self) -> str:
+        fields = "".join(f", {k}={v!r}" for k, v in self.fields.items())
+        return f"Text({self.template!r}{fields})"
+
 
 class DeepStateError(Exception):
-    """Base of all Frontline DeepState errors; ``str(error)`` is the user-facing message."""
+    """Base of all Frontline DeepState errors; ``str(error)`` is the English message and
+    ``error.text`` the same message as a Text, for the glue to translate."""
 
-    def __init__(self, message: str, *, url: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | Text, *, url: str | None = None) -> None:
+        self.text = _as_text(message)
+        super().__init__(str(self.text))
         self.url = url
+
+    @property
+    def message(self) -> str:
+        return str(self.text)
 
     def __str__(self) -> str:
         return self.message
+
+
+class _Verbatim(Text):
+    """A message given as a plain str: shown as it is, in every language."""
+
+    __slots__ = ()
+
+    def __init__(self, message: str) -> None:
+        super().__init__("{message}", message=message)
+
+    def localised(self, translate: Callable[[str], str]) -> str:
+        return str(self)
+
+
+def _as_text(message: str | Text) -> Text:
+    return message if isinstance(message, Text) else _Verbatim(message)
 
 
 class DeepStateNetworkError(DeepStateError):
@@ -30,7 +109,7 @@ class DeepStateTimeoutError(DeepStateNetworkError):
 class DeepStateHTTPError(DeepStateError):
     """The server answered with an HTTP error status."""
 
-    def __init__(self, message: str, *, url: str | None = None, status: int = 0) -> None:
+    def __init__(self, message: str | Text, *, url: str | None = None, status: int = 0) -> None:
         super().__init__(message, url=url)
         self.status = status
 

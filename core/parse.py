@@ -22,10 +22,11 @@ from shapely.errors import GEOSException
 from shapely.geometry.base import BaseGeometry
 
 from .classes import icon_name, point_class, polygon_class
-from .errors import DeepStateFormatError
+from .errors import N_, DeepStateFormatError, Text
 from .shapes import clean_polygonal
 
 _POLYGONAL = ("Polygon", "MultiPolygon")
+MAP = Text(N_("DeepState map"))  # what a message is about when the caller names nothing
 
 
 @dataclass(frozen=True)
@@ -125,33 +126,54 @@ def description_text(description: str | None) -> str:
 # Shape checks
 
 
-def validate_feature_collection(obj: object, what: str = "DeepState map") -> dict:
+def validate_feature_collection(obj: object, what: str | Text = MAP) -> dict:
     """``obj`` if it is a GeoJSON FeatureCollection, else DeepStateFormatError naming ``what``."""
     if not isinstance(obj, dict):
-        raise DeepStateFormatError(f"{what}: expected a GeoJSON object, got {_kind(obj)}")
+        raise DeepStateFormatError(
+            Text(N_("{what}: expected a GeoJSON object, got {kind}"), what=what, kind=_kind(obj))
+        )
     if obj.get("type") != "FeatureCollection":
         raise DeepStateFormatError(
-            f"{what}: expected a GeoJSON FeatureCollection, got type {obj.get('type')!r}"
+            Text(
+                N_("{what}: expected a GeoJSON FeatureCollection, got type {type}"),
+                what=what,
+                type=repr(obj.get("type")),
+            )
         )
     if not isinstance(obj.get("features"), list):
-        raise DeepStateFormatError(f"{what}: the FeatureCollection has no features list")
+        raise DeepStateFormatError(
+            Text(N_("{what}: the FeatureCollection has no features list"), what=what)
+        )
     return obj
 
 
-def load_json(data: bytes | str, what: str) -> object:
+def load_json(data: bytes | str, what: str | Text) -> object:
     """Decoded JSON, or DeepStateFormatError naming ``what`` and where the JSON breaks."""
     try:
         return json.loads(data)
     except json.JSONDecodeError as exc:
+        # json's own reason ("Expecting value") stays English: it names the JSON grammar.
         raise DeepStateFormatError(
-            f"{what}: invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+            Text(
+                N_("{what}: invalid JSON ({reason} at line {line} column {column})"),
+                what=what,
+                reason=exc.msg,
+                line=exc.lineno,
+                column=exc.colno,
+            )
         ) from None
     except (UnicodeDecodeError, ValueError) as exc:
-        raise DeepStateFormatError(f"{what}: not UTF-8 JSON ({type(exc).__name__})") from None
+        raise DeepStateFormatError(
+            Text(N_("{what}: not UTF-8 JSON ({error})"), what=what, error=type(exc).__name__)
+        ) from None
 
 
-def _kind(obj: object) -> str:
-    return {list: "a list", str: "a string", type(None): "null"}.get(type(obj), type(obj).__name__)
+_KINDS = {list: Text(N_("a list")), str: Text(N_("a string")), type(None): "null"}
+
+
+def _kind(obj: object) -> str | Text:
+    """What a JSON value is, for a message; a Python type name when JSON has no word for it."""
+    return _KINDS.get(type(obj), type(obj).__name__)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -290,7 +312,7 @@ def _build_points(pending: list[_Pending], skipped: Counter) -> list:
 
 
 def _features(data: bytes | str | dict) -> list:
-    obj = data if isinstance(data, dict) else load_json(data, "DeepState map")
+    obj = data if isinstance(data, dict) else load_json(data, MAP)
     return validate_feature_collection(obj)["features"]
 
 

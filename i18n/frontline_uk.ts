@@ -28,6 +28,10 @@
       <translation>Офлайн (використовувати лише кеш)</translation>
     </message>
     <message>
+      <source>{}: could not write a row ({}).</source>
+      <translation>{}: не вдалося записати рядок ({}).</translation>
+    </message>
+    <message>
       <source>Could not write a feature: {}</source>
       <translation>Не вдалося записати об'єкт: {}</translation>
     </message>
@@ -162,10 +166,6 @@
     <message>
       <source>SOURCE_FOLDER: no DeepState maps (*_&lt;id&gt;.geojson) in {}.</source>
       <translation>SOURCE_FOLDER: у папці {} немає карт DeepState (*_&lt;id&gt;.geojson).</translation>
-    </message>
-    <message>
-      <source>{}: could not write a row ({}).</source>
-      <translation>{}: не вдалося записати рядок ({}).</translation>
     </message>
     <message>
       <source>{}: '{}' is not a date in the form YYYY-MM-DD.</source>
@@ -540,6 +540,10 @@
       <translation>Завантажена карта — найперше відоме оновлення: попереднього немає.</translation>
     </message>
     <message>
+      <source>Choose at least one class to load.</source>
+      <translation>Виберіть принаймні один клас для завантаження.</translation>
+    </message>
+    <message>
       <source>Reading DeepState's list of map updates…</source>
       <translation>Читання списку оновлень карти DeepState…</translation>
     </message>
@@ -570,10 +574,6 @@
     <message>
       <source>DeepState areas over time</source>
       <translation>Території DeepState у часі</translation>
-    </message>
-    <message>
-      <source>Choose at least one class to load.</source>
-      <translation>Виберіть принаймні один клас для завантаження.</translation>
     </message>
     <message>
       <source>● Not connected yet</source>
@@ -808,6 +808,10 @@
       <translation>Котлів: {}, у них {} утримуваної території.</translation>
     </message>
     <message>
+      <source>Could not clear the cache: {}</source>
+      <translation>Не вдалося очистити кеш: {}</translation>
+    </message>
+    <message>
       <source>DeepState answered at {}</source>
       <translation>DeepState відповів за адресою {}</translation>
     </message>
@@ -830,10 +834,6 @@
     <message>
       <source>{} is not registered: skipped.</source>
       <translation>{} не зареєстровано: пропущено.</translation>
-    </message>
-    <message>
-      <source>Could not clear the cache: {}</source>
-      <translation>Не вдалося очистити кеш: {}</translation>
     </message>
     <message>
       <source>An algorithm gave no layer.</source>
@@ -926,6 +926,182 @@
     <message>
       <source>The algorithm {} is not installed.</source>
       <translation>Алгоритм {} не встановлено.</translation>
+    </message>
+    <message>
+      <source>DeepState update list</source>
+      <translation>список оновлень DeepState</translation>
+    </message>
+    <message>
+      <source>latest DeepState map</source>
+      <translation>найновіша карта DeepState</translation>
+    </message>
+    <message>
+      <source>connection refused</source>
+      <translation>з'єднання відхилено</translation>
+    </message>
+    <message>
+      <source>host name not resolved</source>
+      <translation>не вдалося розпізнати ім'я хоста</translation>
+    </message>
+    <message>
+      <source>connection reset</source>
+      <translation>з'єднання розірвано</translation>
+    </message>
+    <message>
+      <source>DeepState map {snapshot_id}</source>
+      <translation>карта DeepState {snapshot_id}</translation>
+    </message>
+    <message>
+      <source>DeepState map file {name}</source>
+      <translation>файл карти DeepState {name}</translation>
+    </message>
+    <message>
+      <source>connection failed</source>
+      <translation>не вдалося з'єднатися</translation>
+    </message>
+    <message>
+      <source>{what}: cancelled</source>
+      <translation>{what}: скасовано</translation>
+    </message>
+    <message>
+      <source>no DeepState map published on or before {day} (Kyiv time); the first is from {first}</source>
+      <translation>до {day} включно (за київським часом) не опубліковано жодної карти DeepState; перша — від {first}</translation>
+    </message>
+    <message>
+      <source>{what}: the download broke off after {size} bytes ({url})</source>
+      <translation>{what}: завантаження обірвалося після {size} байтів ({url})</translation>
+    </message>
+    <message>
+      <source>{what}: the download broke off after {size} of {expected} bytes ({url})</source>
+      <translation>{what}: завантаження обірвалося після {size} з {expected} байтів ({url})</translation>
+    </message>
+    <message>
+      <source>{what}: the download stalled ({url})</source>
+      <translation>{what}: завантаження завмерло ({url})</translation>
+    </message>
+    <message>
+      <source>no DeepState map published on or before {day} (Kyiv time)</source>
+      <translation>до {day} включно (за київським часом) не опубліковано жодної карти DeepState</translation>
+    </message>
+    <message>
+      <source>{what}: expected a JSON list, got {kind}</source>
+      <translation>{what}: очікувався список JSON, отримано {kind}</translation>
+    </message>
+    <message>
+      <source>{what}: no record has an id</source>
+      <translation>{what}: жоден запис не має ідентифікатора</translation>
+    </message>
+    <message>
+      <source>{what}: HTTP {status} {reason} ({url})</source>
+      <translation>{what}: помилка HTTP {status} {reason} ({url})</translation>
+    </message>
+    <message>
+      <source>{what}: HTTP {status} ({url})</source>
+      <translation>{what}: помилка HTTP {status} ({url})</translation>
+    </message>
+    <message>
+      <source>{what}: cannot be read ({reason})</source>
+      <translation>{what}: не вдається прочитати ({reason})</translation>
+    </message>
+    <message>
+      <source>BASE_URL: the DeepState address must start with http:// or https://, not {url}</source>
+      <translation>BASE_URL: адреса DeepState має починатися з http:// або https://, а не {url}</translation>
+    </message>
+    <message>
+      <source>no DeepState map for {day}: that day is in the future (Kyiv time)</source>
+      <translation>немає карти DeepState на {day}: цей день ще не настав (за київським часом)</translation>
+    </message>
+    <message>
+      <source>{what} ({time:%Y-%m-%d %H:%M} UTC) is not in the cache and the client is offline</source>
+      <translation>{what} ({time:%Y-%m-%d %H:%M} UTC): немає в кеші, а режим офлайн увімкнено</translation>
+    </message>
+    <message>
+      <source>map for {day}: {error}</source>
+      <translation>карта на {day}: {error}</translation>
+    </message>
+    <message>
+      <source>{what}: expected an object with a 'map'</source>
+      <translation>{what}: очікувався об'єкт із полем «map»</translation>
+    </message>
+    <message>
+      <source>{what}: the answer has no id</source>
+      <translation>{what}: у відповіді немає ідентифікатора</translation>
+    </message>
+    <message>
+      <source>{what}: not in the cache and the client is offline</source>
+      <translation>{what}: немає в кеші, а режим офлайн увімкнено</translation>
+    </message>
+    <message>
+      <source>{what}: {reason} ({url})</source>
+      <translation>{what}: {reason} ({url})</translation>
+    </message>
+    <message>
+      <source>{what}: the answer is {size} bytes, more than the {limit} allowed ({url})</source>
+      <translation>{what}: розмір відповіді {size} байтів перевищує дозволені {limit} ({url})</translation>
+    </message>
+    <message>
+      <source>{what}: no map is in the cache and the client is offline</source>
+      <translation>{what}: у кеші немає жодної карти, а режим офлайн увімкнено</translation>
+    </message>
+    <message>
+      <source>{what}: the id {id} is not a number</source>
+      <translation>{what}: ідентифікатор {id} не є числом</translation>
+    </message>
+    <message>
+      <source>{what}: TLS certificate verification failed ({url})</source>
+      <translation>{what}: не вдалося перевірити сертифікат TLS ({url})</translation>
+    </message>
+    <message>
+      <source>{what}: the proxy refused ({url})</source>
+      <translation>{what}: проксі-сервер відхилив запит ({url})</translation>
+    </message>
+    <message>
+      <source>DeepState cache folder {folder} cannot be made: {reason} (setting frontline/cache_dir)</source>
+      <translation>Неможливо створити папку кешу DeepState {folder}: {reason} (налаштування frontline/cache_dir)</translation>
+    </message>
+    <message>
+      <source>{error}; the server asks to wait {seconds:.0f} s, try again later</source>
+      <translation>{error}; сервер просить зачекати {seconds:.0f} с, спробуйте пізніше</translation>
+    </message>
+    <message>
+      <source>{what}: no answer within the timeout ({url})</source>
+      <translation>{what}: немає відповіді до закінчення тайм-ауту ({url})</translation>
+    </message>
+    <message>
+      <source>{what}: the answer exceeds the {limit} bytes allowed ({url})</source>
+      <translation>{what}: відповідь перевищує дозволені {limit} байтів ({url})</translation>
+    </message>
+    <message>
+      <source>DeepState map</source>
+      <translation>карта DeepState</translation>
+    </message>
+    <message>
+      <source>a list</source>
+      <translation>список</translation>
+    </message>
+    <message>
+      <source>a string</source>
+      <translation>рядок</translation>
+    </message>
+    <message>
+      <source>{what}: expected a GeoJSON object, got {kind}</source>
+      <translation>{what}: очікувався об'єкт GeoJSON, отримано {kind}</translation>
+    </message>
+    <message>
+      <source>{what}: expected a GeoJSON FeatureCollection, got type {type}</source>
+      <translation>{what}: очікувалася колекція GeoJSON FeatureCollection, отримано тип {type}</translation>
+    </message>
+    <message>
+      <source>{what}: the FeatureCollection has no features list</source>
+      <translation>{what}: у FeatureCollection немає списку features</translation>
+    </message>
+    <message>
+      <source>{what}: invalid JSON ({reason} at line {line} column {column})</source>
+      <translation>{what}: некоректний JSON ({reason}; рядок {line}, стовпець {column})</translation>
+    </message>
+    <message>
+      <source>{what}: not UTF-8 JSON ({error})</source>
+      <translation>{what}: це не JSON у кодуванні UTF-8 ({error})</translation>
     </message>
   </context>
   <context>

@@ -6,7 +6,10 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtNetwork import QNetworkProxy
+
+from ..core.errors import Text
 
 SETTING_CACHE_DIR = "frontline/cache_dir"
 SETTING_BASE_URL = "frontline/base_url"
@@ -53,6 +56,15 @@ def qgis_proxies(url: str) -> dict[str, str] | None:
         credentials = f"{quote(proxy.user(), safe='')}:{quote(proxy.password(), safe='')}@"
     address = f"{scheme}://{credentials}{proxy.hostName()}:{proxy.port()}"
     return {urlsplit(url).scheme or "https": address, "http": address, "https": address}
+
+
+def error_text(error: BaseException) -> str:
+    """An error's message in the user's language: a DeepState error's templates go through
+    Qt's translator (the core cannot); any other error is shown as it is."""
+    text = getattr(error, "text", None)
+    if isinstance(text, Text):
+        return text.localised(lambda template: QCoreApplication.translate("Frontline", template))
+    return str(error)
 
 
 def make_client(base_url: str, offline: bool, is_cancelled=None, **options):

@@ -25,7 +25,7 @@ from qgis.core import (
 )
 
 from .base import FrontlineAlgorithm
-from .deepstate_access import DEFAULT_BASE_URL, make_client
+from .deepstate_access import DEFAULT_BASE_URL, error_text, make_client
 from .deepstate_snapshot import qdatetime_utc
 from .fields import DATE_TIME, FEATURE_NAMES, REAL, SNAPSHOT_STAMP, TEXT, make_fields
 from .geometry_io import (
@@ -160,7 +160,7 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
         try:
             maps = self._select_maps(parameters, context, feedback)
         except (DeepStateError, ValueError) as error:
-            raise QgsProcessingException(str(error)) from error
+            raise QgsProcessingException(error_text(error)) from error
         if not maps:
             raise QgsProcessingException(
                 self.tr("No DeepState map was published in the chosen dates.")
@@ -275,7 +275,7 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
             try:
                 parsed = parse_map(load(), moment)
             except DeepStateError as error:
-                raise QgsProcessingException(str(error)) from error
+                raise QgsProcessingException(error_text(error)) from error
             skipped.update(parsed.skipped)
             repaired += parsed.repaired
             wanted = [f for f in parsed.polygons if f.cls in classes]

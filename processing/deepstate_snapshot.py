@@ -22,7 +22,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDateTime, Qt
 
 from .base import FrontlineAlgorithm
-from .deepstate_access import DEFAULT_BASE_URL, make_client
+from .deepstate_access import DEFAULT_BASE_URL, error_text, make_client
 from .fields import FEATURE_NAMES, REAL, SNAPSHOT_STAMP, TEXT, make_fields
 from .geometry_io import WGS84, ellipsoid, shapely_to_qgs
 from .help import help_html
@@ -147,7 +147,7 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
         try:
             parsed = parse_map(data, moment)
         except DeepStateError as error:
-            raise QgsProcessingException(str(error)) from error
+            raise QgsProcessingException(error_text(error)) from error
         for reason, count in sorted(parsed.skipped.items()):
             feedback.pushWarning(self.tr("Skipped {} feature(s): {}.").format(count, reason))
         if parsed.repaired:
@@ -208,7 +208,7 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
             feedback.pushInfo(self.tr("Fetching the latest DeepState map"))
             return client.latest()
         except DeepStateError as error:
-            raise QgsProcessingException(str(error)) from error
+            raise QgsProcessingException(error_text(error)) from error
 
     def _parse_date(self, text: str) -> date:
         try:

@@ -2,9 +2,11 @@
 
 Python code marks user-facing strings as ``tr("...")`` or ``self.tr("...")`` (context
 ``Frontline``, the context every ``tr`` of the plugin uses at run time) or as an algorithm's
-``DISPLAY_NAME``; Qt Designer forms (.ui) are translated in the context of their form class, as
-``uic`` does. Qt's own ``pylupdate5`` would file ``self.tr`` strings under each class's name
-instead, so this small extractor writes the .ts files itself; Qt's ``lrelease`` compiles them.
+``DISPLAY_NAME``; the Qt-free core marks its message templates ``N_("...")`` (see
+core/errors.py), filed under ``Frontline`` too, where the glue looks them up. Qt Designer
+forms (.ui) are translated in the context of their form class, as ``uic`` does. Qt's own
+``pylupdate5`` would file ``self.tr`` strings under each class's name instead, so this small
+extractor writes the .ts files itself; Qt's ``lrelease`` compiles them.
 
 Usage: python tools/i18n.py update   # refresh i18n/*.ts from the code, keeping translations
        python tools/i18n.py compile  # i18n/*.ts -> i18n/*.qm
@@ -22,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "i18n"
 CONTEXT = "Frontline"
-SOURCES = ("plugin.py", "processing", "ui")
+SOURCES = ("plugin.py", "processing", "ui", "core")
+MARKERS = ("tr", "N_")  # calls whose first argument is a text of the Frontline context
 LANGUAGES = ("uk",)
 
 Messages = dict[str, list[str]]  # context -> source texts, in order of first appearance
@@ -47,7 +50,7 @@ def _python_messages(path: Path, messages: Messages) -> None:
         if isinstance(node, ast.Call) and node.args:
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            if name == "tr":
+            if name in MARKERS:
                 text = _literal(node.args[0])
                 if text is not None:
                     _add(messages, CONTEXT, text)

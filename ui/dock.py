@@ -43,6 +43,7 @@ from ..processing.deepstate_access import (
     SETTING_SIDE,
     base_url,
     cache_dir,
+    error_text,
     make_client,
 )
 from . import jobs, layers
@@ -372,7 +373,7 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
             client.close()
         except (OSError, ValueError) as error:
             self.cacheSizeLabel.setText(tr("Cache unavailable"))
-            self.cacheSizeLabel.setToolTip(str(error))
+            self.cacheSizeLabel.setToolTip(error_text(error))
             return
         if cached != self.cached_ids:
             # Maps downloaded since the list was read, or cleared: offline, these decide what
@@ -1118,7 +1119,8 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
             client.clear_cache()
             client.close()
         except (OSError, ValueError) as error:
-            self._show_message(tr("Could not clear the cache: {}").format(error), Qgis.Warning)
+            message = tr("Could not clear the cache: {}").format(error_text(error))
+            self._show_message(message, Qgis.Warning)
             return
         self.cached_ids = set()
         self._refresh_cache_size()

@@ -25,7 +25,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QDate
 
 from ..core.classes import POLYGON_CLASSES
-from ..processing.deepstate_access import make_client
+from ..processing.deepstate_access import error_text, make_client
 from .tasks import JobCancelledError, JobRun, NetworkFailure
 
 SNAPSHOT_ALG = "frontline:deepstatesnapshot"
@@ -109,7 +109,7 @@ def fetch_maps(run: JobRun, snapshot_ids: list[int], base_url: str, offline: boo
         client = make_client(base_url, offline, run.feedback.isCanceled)
     except OSError as error:
         raise QgsProcessingException(
-            tr("Cannot use the cache folder: {}").format(error.strerror or error)
+            tr("Cannot use the cache folder: {}").format(error.strerror or error_text(error))
         ) from None
     try:
         for index, snapshot_id in enumerate(snapshot_ids):
@@ -118,9 +118,9 @@ def fetch_maps(run: JobRun, snapshot_ids: list[int], base_url: str, offline: boo
     except DeepStateCancelledError:
         raise JobCancelledError() from None
     except DeepStateNetworkError as error:
-        raise NetworkFailure(str(error)) from None
+        raise NetworkFailure(error_text(error)) from None
     except DeepStateError as error:
-        raise QgsProcessingException(str(error)) from None
+        raise QgsProcessingException(error_text(error)) from None
     finally:
         client.close()
 
@@ -168,7 +168,7 @@ def updates_job(base_url: str):
             )
         except OSError as error:
             raise QgsProcessingException(
-                tr("Cannot use the cache folder: {}").format(error.strerror or error)
+                tr("Cannot use the cache folder: {}").format(error.strerror or error_text(error))
             ) from None
         try:
             updates = client.updates()
@@ -188,11 +188,12 @@ def updates_job(base_url: str):
                 tr(
                     "Cannot get DeepState's list of maps ({}) and no map is cached yet. Check "
                     "the network, or the DeepState URL in Settings."
-                ).format(online_error)
+                ).format(error_text(online_error))
             ) from None
         finally:
             offline_client.close()
-        return UpdateList(updates, set(offline_client.cached_ids()), True, str(online_error))
+        reason = error_text(online_error)
+        return UpdateList(updates, set(offline_client.cached_ids()), True, reason)
 
     return job
 

@@ -20,8 +20,9 @@ from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
 import frontline
 from fltest import data
-from fltest.deepstate_server import DeepStateSite, FakeDeepStateServer
+from fltest.deepstate_server import DeepStateSite, FakeDeepStateServer, refused_url
 from fltest.qt import wait_until
+from frontline.core.deepstate import snapshot_time
 from frontline.processing.deepstate_access import SETTING_BASE_URL
 from frontline.processing.provider import algorithm_classes
 from frontline.processing.styles import class_labels
@@ -56,6 +57,10 @@ def uk(source: str, context: str = CODE) -> str:
     assert translation, f"untranslated: {context}: {source!r}"
     assert translation != source, f"translation is the English text: {source!r}"
     return translation
+
+
+def map_subject(snapshot_id: int) -> str:
+    return uk("DeepState map {snapshot_id}").format(snapshot_id=snapshot_id)
 
 
 def english_again() -> None:
@@ -183,6 +188,54 @@ def test_processing_errors_are_ukrainian_with_the_value_filled_in(
         )
     expected = uk("SOURCE_FOLDER: no DeepState maps (*_<id>.geojson) in {}.").format(empty)
     assert str(no_maps.value) == expected
+
+
+def test_deepstate_errors_from_the_core_are_ukrainian(ukrainian_plugin, server, tmp_path):
+    """The core's English-only errors reach the user in Ukrainian: the template, the map it
+    names and the reason are translated; the id, time, status and URL are filled in."""
+    snapshot_id = server.site.ids[0]
+    with pytest.raises(QgsProcessingException) as offline:  # each test has an empty cache
+        run(
+            "frontline:deepstatesnapshot",
+            {"SNAPSHOT_ID": snapshot_id, "OFFLINE": True, "OUTPUT": str(tmp_path / "a.gpkg")},
+        )
+    expected = uk(
+        "{what} ({time:%Y-%m-%d %H:%M} UTC) is not in the cache and the client is offline"
+    ).format(what=map_subject(snapshot_id), time=snapshot_time(snapshot_id))
+    assert str(offline.value) == expected
+
+    with pytest.raises(QgsProcessingException) as not_found:
+        run(
+            "frontline:deepstatesnapshot",
+            {"SNAPSHOT_ID": 123, "BASE_URL": server.base_url, "OUTPUT": str(tmp_path / "b.gpkg")},
+        )
+    expected = uk("{what}: HTTP {status} {reason} ({url})").format(
+        what=map_subject(123),
+        status=404,
+        reason="Not Found",
+        url=f"{server.base_url}/api/history/123/geojson",
+    )
+    assert str(not_found.value) == expected
+
+
+def test_dock_says_in_ukrainian_why_deepstate_is_unreachable(ukrainian_plugin):
+    base_url = refused_url()
+    QgsSettings().setValue(SETTING_BASE_URL, base_url)
+    ukrainian_plugin.action.trigger()
+    panel = ukrainian_plugin.dock.panel
+    wait_until(lambda: panel._started and panel.task is None)
+    # Only placeholders and punctuation: a template that reads the same in Ukrainian.
+    reason = TS[(CODE, "{what}: {reason} ({url})")].format(
+        what=uk("DeepState update list"),
+        reason=uk("connection refused"),
+        url=f"{base_url}/api/history/public",
+    )
+    assert panel.messageLabel.text() == uk(
+        "Cannot get DeepState's list of maps ({}) and no map is cached yet. Check the network, "
+        "or the DeepState URL in Settings."
+    ).format(reason)
+    assert panel.offlineLabel.text() == uk("● Offline: cached maps only")
+    assert panel.offlineLabel.toolTip() == panel.messageLabel.text()
 
 
 def test_dock_speaks_ukrainian(ukrainian_plugin, server):
