@@ -21,6 +21,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingUtils,
     QgsVectorLayer,
+    QgsVectorLayerFeatureSource,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QDate
 
@@ -64,17 +65,18 @@ def class_subset(run: JobRun, layer: QgsVectorLayer, classes: tuple[str, ...]) -
 
 @dataclass(frozen=True)
 class LayerCopy:
-    """A polygon layer's geometries and CRS, read on the GUI thread: the job never touches
-    the project's layer, which the user may edit or remove while it runs."""
+    """A polygon layer's feature source (a snapshot of its provider and edit buffer) and CRS,
+    taken on the GUI thread: the job never touches the project's layer, which the user may
+    edit or remove while it runs, and its features are read on the worker thread."""
 
     name: str
     crs: QgsCoordinateReferenceSystem
-    geometries: tuple[QgsGeometry, ...]
+    source: QgsVectorLayerFeatureSource
 
 
 def copy_layer(layer: QgsVectorLayer) -> LayerCopy:
-    geometries = tuple(QgsGeometry(f.geometry()) for f in layer.getFeatures())
-    return LayerCopy(layer.name(), QgsCoordinateReferenceSystem(layer.crs()), geometries)
+    crs = QgsCoordinateReferenceSystem(layer.crs())
+    return LayerCopy(layer.name(), crs, QgsVectorLayerFeatureSource(layer))
 
 
 def layer_from_copy(run: JobRun, copy: LayerCopy) -> QgsVectorLayer:
@@ -82,12 +84,15 @@ def layer_from_copy(run: JobRun, copy: LayerCopy) -> QgsVectorLayer:
     layer = QgsVectorLayer("MultiPolygon", copy.name, "memory")
     layer.setCrs(copy.crs)
     features = []
-    for geometry in copy.geometries:
-        geometry = QgsGeometry(geometry)
+    request = QgsFeatureRequest().setNoAttributes()
+    request.setFeedback(run.feedback)  # a long read stops when the task is cancelled
+    for source_feature in copy.source.getFeatures(request):
+        geometry = QgsGeometry(source_feature.geometry())
         geometry.convertToMultiType()
         feature = QgsFeature()
         feature.setGeometry(geometry)
         features.append(feature)
+    run.check_cancelled()
     layer.dataProvider().addFeatures(features)
     run.context.temporaryLayerStore().addMapLayer(layer)
     return layer

@@ -19,8 +19,11 @@ from qgis.core import (
     QgsApplication,
     QgsCategorizedSymbolRenderer,
     QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsProcessingFeedback,
     QgsProject,
     QgsSettings,
+    QgsTask,
     QgsTemporalNavigationObject,
     QgsVectorLayer,
     QgsVectorLayerTemporalProperties,
@@ -32,6 +35,7 @@ from qgis.PyQt.QtCore import (
     QEvent,
     QObject,
     Qt,
+    QThread,
     QTimer,
     QUrl,
     pyqtSlot,
@@ -53,6 +57,7 @@ from frontline.processing.deepstate_access import (
 )
 from frontline.ui import jobs, present
 from frontline.ui.layers import KIND, SNAPSHOT
+from frontline.ui.tasks import JobRun
 
 OCT_13, NOV_1, DEC_1 = 1728853044, 1730495471, 1733089579  # 2024, the Kursk salient shrinking
 KURSK_DAYS = ("20241013", "20241101", "20241201")
@@ -824,6 +829,32 @@ def test_compare_is_disabled_on_the_first_update(plugin, server):
     assert panel.compareButton.toolTip() == (
         "The loaded map is the first update known: there is none before it."
     )
+
+
+def test_the_rear_copy_is_read_in_a_task_even_once_the_layer_is_removed(qgis_new_project):
+    """The dock snapshots REAR's feature source on the GUI thread; the features are read by
+    the task, and still are if the user removes the layer meanwhile."""
+    path = str(data.BOUNDARIES_DIR / "ua_osm20231002_polygon_clip.geojson")
+    rear = QgsVectorLayer(path, "Ukraine", "ogr")
+    expected = [f.geometry().area() for f in rear.getFeatures()]
+    QgsProject.instance().addMapLayer(rear)
+    copy = jobs.copy_layer(rear)
+    QgsProject.instance().removeMapLayer(rear.id())  # deletes the layer
+    read: dict[str, object] = {}
+
+    def read_copy(task):
+        run = JobRun(QgsProcessingFeedback(), 1, QgsCoordinateTransformContext())
+        layer = jobs.layer_from_copy(run, copy)
+        read["thread"] = QThread.currentThread()
+        read["areas"] = [f.geometry().area() for f in layer.getFeatures()]
+        read["crs"] = layer.crs().authid()
+
+    task = QgsTask.fromFunction("read REAR", read_copy)
+    QgsApplication.taskManager().addTask(task)
+    wait_until(lambda: "areas" in read or task.status() == QgsTask.Terminated, 30)
+    assert read["thread"] is not QCoreApplication.instance().thread()
+    assert read["areas"] == pytest.approx(expected, rel=1e-12) and len(expected) > 0
+    assert read["crs"] == "EPSG:4326"
 
 
 def test_analyse_lists_necks_and_pockets_and_zooms_to_them(plugin, server, iface):
