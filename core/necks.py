@@ -240,10 +240,7 @@ def _essential_vertices(v: np.ndarray, tol: float) -> np.ndarray:
     m = len(v)
     if m <= 4:
         return np.arange(m)
-    prev, nxt = np.roll(v, 1, axis=0), np.roll(v, -1, axis=0)
-    base = np.hypot(*(nxt - prev).T)
-    dev = np.abs(_cross(nxt - prev, v - prev)) / np.where(base > 0, base, 1.0)
-    keep = np.append(dev > tol, True)  # index m closes the ring on vertex 0
+    keep = np.append(_deviations(v) > tol, True)  # index m closes the ring on vertex 0
     keep[0] = True
     keep[int(np.argmax(np.hypot(*(v - v[0]).T)))] = True
     ring = np.vstack([v, v[:1]])
@@ -270,6 +267,18 @@ def _essential_vertices(v: np.ndarray, tol: float) -> np.ndarray:
     return np.flatnonzero(keep[:m])
 
 
+def _deviations(v: np.ndarray) -> np.ndarray:
+    """Each vertex's distance from the line through its two neighbours (closed ring)."""
+    prev, nxt = np.roll(v, 1, axis=0), np.roll(v, -1, axis=0)
+    base = np.hypot(*(nxt - prev).T)
+    return np.abs(_cross(nxt - prev, v - prev)) / np.where(base > 0, base, 1.0)
+
+
+def _sharpest_corner(v: np.ndarray) -> int:
+    """Index of the closed ring's vertex farthest from the line through its neighbours."""
+    return int(np.argmax(_deviations(v)))
+
+
 def _without_straight_vertices(poly: Polygon) -> Polygon:
     """``poly`` without the vertices that lie on straight runs (within 1 µm): a densified
     outline is the same shape with far fewer vertices, and every later step (crossing tests,
@@ -278,6 +287,9 @@ def _without_straight_vertices(poly: Polygon) -> Polygon:
     rings, dropped = [], False
     for ring in [poly.exterior, *poly.interiors]:
         xy = shapely.get_coordinates(ring)[:-1]
+        # Douglas-Peucker keeps the first vertex: start at the sharpest corner, so that a
+        # first vertex on a straight run does not stay behind to split it.
+        xy = np.roll(xy, -_sharpest_corner(xy), axis=0)
         keep = _essential_vertices(xy, _STRAIGHT_TOLERANCE)
         if len(keep) < 3:
             return poly

@@ -135,14 +135,27 @@ def test_corridor_between_two_squares_has_width_w_and_length_l(angle, offset):
     assert (xs.min(), xs.max()) == pytest.approx((0.0, length), abs=0.01 * length)
 
 
+def _with_first_vertex_at(ring: np.ndarray, point: tuple[float, float]) -> np.ndarray:
+    """The closed ring (without its closing vertex) with ``point``, which lies on one of its
+    segments, inserted there and made the first vertex."""
+    for k in range(len(ring)):
+        if LineString([ring[k], ring[(k + 1) % len(ring)]]).distance(Point(point)) < 1e-9:
+            return np.vstack([[point], ring[k + 1 :], ring[: k + 1]])
+    raise AssertionError(f"{point} is on no segment")
+
+
 @pytest.mark.parametrize("angle", [0.0, 23.0])
 def test_parallel_walls_give_the_middle_cut_whatever_the_first_vertex(angle):
     """Every cut square to a corridor's parallel walls is as short: the one reported is the
     middle of the corridor, not one that depends on where the ring starts."""
     w, length = 123.4, 1432.1
-    ring = np.asarray(dumbbell().exterior.coords)[:-1]
-    for start in range(len(ring)):
-        part = affinity.rotate(Polygon(np.roll(ring, start, axis=0)), angle, origin=(0, 0))
+    corners = np.asarray(dumbbell().exterior.coords)[:-1]
+    rings = [np.roll(corners, start, axis=0) for start in range(len(corners))]
+    # Also rings starting at a vertex on a wall (straight there: dropped before the search).
+    walls = [(x, y) for x in (100.0, 400.0, 1000.0) for y in (w / 2, -w / 2)]
+    rings += [_with_first_vertex_at(corners, point) for point in walls]
+    for ring in rings:
+        part = affinity.rotate(Polygon(ring), angle, origin=(0, 0))
         (neck,) = find_necks(part, min_lobe_area=1 * KM2, max_width=1000)
         (x0, y0), (x1, y1) = affinity.rotate(neck.chord, -angle, origin=(0, 0)).coords
         assert (x0, x1) == pytest.approx((length / 2, length / 2), abs=1e-6)
