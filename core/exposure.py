@@ -406,8 +406,9 @@ def _measures(points, line: Lines, tree, a: np.ndarray, b: np.ndarray, start: np
     order = np.lexsort((measure, gap, hits))
     hits, measure = hits[order], measure[order]
     out = np.full(len(points), np.nan)
-    first_of_point = np.r_[True, hits[1:] != hits[:-1]]
-    out[hits[first_of_point]] = measure[first_of_point]
+    if len(hits):
+        first_of_point = np.r_[True, hits[1:] != hits[:-1]]
+        out[hits[first_of_point]] = measure[first_of_point]
     for k in np.flatnonzero(np.isnan(out)):  # off the route by more than rounding: scan it
         out[k] = shapely.line_locate_point(line, points[k])
     return out

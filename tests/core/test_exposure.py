@@ -302,6 +302,30 @@ def test_tangled_track_comes_out_in_travel_order():
     assert sum(s.geometry.length for s in result.stretches) == pytest.approx(track.length)
 
 
+def test_pieces_placed_by_the_tree_agree_with_linear_referencing():
+    """Every piece is placed where linear referencing puts it, also off the route by more
+    than rounding (all of them: then each is located by a scan of the route)."""
+    from frontline.core.exposure import _placed_along
+
+    route = MultiLineString([[(0, 0), (100, 0), (100, 50)], [(0, 10), (60, 10)]])
+    pieces = [
+        LineString([(60, 10), (20, 10)]),  # on the second part, against the travel
+        LineString([(100, 40), (100, 10)]),  # on the first part's second segment
+        LineString([(10, 0.5), (20, 0.5)]),  # half a metre off the route
+    ]
+    for chosen in ([pieces[2]], pieces):
+        expected = [_in_travel_order_by_scan(piece, route) for piece in chosen]
+        placed = _placed_along(chosen, route)
+        assert [m for m, _ in placed] == pytest.approx([m for m, _ in expected], abs=1e-9)
+        assert [p.coords[0] for _, p in placed] == [p.coords[0] for _, p in expected]
+
+
+def _in_travel_order_by_scan(piece: LineString, route) -> tuple[float, LineString]:
+    first = route.project(piece.interpolate(1 / 3, normalized=True))
+    second = route.project(piece.interpolate(2 / 3, normalized=True))
+    return (second, shapely.reverse(piece)) if first > second else (first, piece)
+
+
 def test_road_driven_out_and_back_counts_both_ways():
     # Overlays dissolve linework that runs over itself; the route length must still be counted
     # as travelled, and the turn inside the first band stays one stretch.
