@@ -43,7 +43,7 @@ from .errors import (
     Text,
 )
 from .kyiv_time import kyiv_date, kyiv_day_end_utc
-from .parse import load_json, plain_text, validate_feature_collection
+from .parse import json_kind, load_json, plain_text, validate_feature_collection
 
 DEFAULT_BASE_URL = "https://deepstatemap.live"
 MAX_RETRY_AFTER = 120.0  # seconds; a server asking for a longer pause gets no retry
@@ -168,7 +168,7 @@ def updates_from_records(records: object, what: str | Text = UPDATE_LIST) -> lis
             Text(
                 N_("{what}: expected a JSON list, got {kind}"),
                 what=what,
-                kind=type(records).__name__,
+                kind=json_kind(records),
             )
         )
     by_id: dict[int, Update] = {}

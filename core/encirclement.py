@@ -120,7 +120,7 @@ class _Surroundings:
     """What every piece is measured against: the necks (chord, width, piece a, piece b) and
     their union, the hostile ground given, land, the zone under fire, all held ground."""
 
-    necks: list[tuple[LineString, float, int, int]]
+    necks: tuple[tuple[LineString, float, int, int], ...]
     chords: BaseGeometry | None
     hostile: BaseGeometry | None
     land: BaseGeometry | None
@@ -172,7 +172,7 @@ def detect_encirclement(
         reaches[main_body] = True
     hostile_zone = _hostile_ground(held, rear, hostile, land, settings)
     fire_zone = _fire_zone(hostile_zone, settings)
-    around = _Surroundings(cut.necks, chords, hostile, land, fire_zone, held.area, settings)
+    around = _Surroundings(tuple(cut.necks), chords, hostile, land, fire_zone, held.area, settings)
     pieces = []
     for index, polygon in enumerate(cut.pieces):
         _check(is_cancelled)
@@ -402,10 +402,13 @@ def _status(
     return SECURE
 
 
-def _fire_free(rear_lines, joining, fire_zone) -> float | None:
+def _fire_free(
+    rear_lines: BaseGeometry, chords_in: list[LineString], fire_zone: BaseGeometry | None
+) -> float | None:
+    """Length of the opening (rear contact and joining chords) outside the zone under fire."""
     if fire_zone is None:
         return None
-    opening = shapely.union_all([rear_lines, *joining]) if joining else rear_lines
+    opening = shapely.union_all([rear_lines, *chords_in]) if chords_in else rear_lines
     return _lines(shapely.difference(opening, fire_zone)).length
 
 

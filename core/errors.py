@@ -11,6 +11,7 @@ the glue passes Qt's translate to ``Text.localised`` to show it in the user's la
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 from types import MappingProxyType
 
 
@@ -46,8 +47,12 @@ class Text:
         values = self._values(lambda text: text.localised(translate))
         try:
             return translate(self.template).format(**values)
-        except (KeyError, IndexError, ValueError):  # a broken translation must not hide the error
+        # A broken translation (unknown field, bad spec or index) must not hide the error.
+        except (KeyError, IndexError, ValueError, TypeError, AttributeError):
             return self.template.format(**values)
+
+    def __reduce__(self):  # copy and pickle (errors crossing threads or processes)
+        return (partial(Text, self.template, **self.fields), ())
 
     def _values(self, text_as: Callable[[Text], str]) -> dict[str, object]:
         return {k: text_as(v) if isinstance(v, Text) else v for k, v in self.fields.items()}
@@ -92,6 +97,9 @@ class _Verbatim(Text):
 
     def localised(self, translate: Callable[[str], str]) -> str:
         return str(self)
+
+    def __reduce__(self):
+        return (_Verbatim, (self.fields["message"],))
 
 
 def _as_text(message: str | Text) -> Text:

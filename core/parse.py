@@ -130,7 +130,9 @@ def validate_feature_collection(obj: object, what: str | Text = MAP) -> dict:
     """``obj`` if it is a GeoJSON FeatureCollection, else DeepStateFormatError naming ``what``."""
     if not isinstance(obj, dict):
         raise DeepStateFormatError(
-            Text(N_("{what}: expected a GeoJSON object, got {kind}"), what=what, kind=_kind(obj))
+            Text(
+                N_("{what}: expected a GeoJSON object, got {kind}"), what=what, kind=json_kind(obj)
+            )
         )
     if obj.get("type") != "FeatureCollection":
         raise DeepStateFormatError(
@@ -168,10 +170,19 @@ def load_json(data: bytes | str, what: str | Text) -> object:
         ) from None
 
 
-_KINDS = {list: Text(N_("a list")), str: Text(N_("a string")), type(None): "null"}
+# JSON's own word for null is not translated.
+_KINDS = {
+    list: Text(N_("a list")),
+    dict: Text(N_("an object")),
+    str: Text(N_("a string")),
+    int: Text(N_("a number")),
+    float: Text(N_("a number")),
+    bool: Text(N_("true or false")),
+    type(None): "null",
+}
 
 
-def _kind(obj: object) -> str | Text:
+def json_kind(obj: object) -> str | Text:
     """What a JSON value is, for a message; a Python type name when JSON has no word for it."""
     return _KINDS.get(type(obj), type(obj).__name__)
 

@@ -4,6 +4,8 @@ translate function (Qt's, in the glue; a fake one here)."""
 from __future__ import annotations
 
 import ast
+import copy
+import pickle
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -76,10 +78,27 @@ def test_localised_translates_the_template_and_nested_texts_not_plain_fields() -
     assert raw.localised(pseudo) == "[connection refused: cancelled]"
 
 
-def test_a_translation_that_breaks_its_template_falls_back_to_english() -> None:
-    broken = {**UK, "{what}: cancelled": "{subject}: скасовано"}  # a renamed placeholder
+@pytest.mark.parametrize(
+    "broken",
+    ["карта {id}", "карта {snapshot_id[0]}", "карта {snapshot_id.x}", "карта {snapshot_id:%Y}"],
+)
+def test_a_translation_that_breaks_its_template_falls_back_to_english(broken) -> None:
+    # A placeholder renamed, or misused on the number it stands for: that template stays
+    # English, the rest is still translated.
+    translations = {**UK, "DeepState map {snapshot_id}": broken}
     text = Text(N_("{what}: cancelled"), what=subject(7))
-    assert text.localised(lambda t: broken.get(t, t)) == "карта DeepState 7: cancelled"
+    assert text.localised(lambda t: translations.get(t, t)) == "DeepState map 7: скасовано"
+
+
+def test_errors_and_their_texts_survive_copy_and_pickle() -> None:
+    for error in (
+        DeepStateHTTPError(Text(N_("{what}: cancelled"), what=subject(7)), url="u", status=404),
+        DeepStateError("plain {text}"),
+    ):
+        for again in (copy.copy(error), copy.deepcopy(error), pickle.loads(pickle.dumps(error))):
+            assert type(again) is type(error) and str(again) == str(error)
+            assert type(again.text) is type(error.text)
+            assert again.text.localised(pseudo) == error.text.localised(pseudo)
 
 
 def test_text_is_an_immutable_value() -> None:
@@ -163,3 +182,18 @@ def test_core_messages_are_marked_templates(path: Path) -> None:
             assert _is_marked(node.args[0]), where
         elif name.startswith("DeepState") and name.endswith("Error"):
             assert not isinstance(node.args[0], (ast.Constant, ast.JoinedStr)), where
+
+
+@pytest.mark.parametrize(
+    ("records", "kind"),
+    [({}, "an object"), (3, "a number"), (2.5, "a number"), (True, "true or false")],
+)
+def test_a_wrong_json_value_is_named_in_json_words(records, kind) -> None:
+    from frontline.core.deepstate import updates_from_records
+
+    with pytest.raises(DeepStateError) as info:
+        updates_from_records(records)
+    assert str(info.value) == f"DeepState update list: expected a JSON list, got {kind}"
+    assert info.value.text.localised(pseudo) == (
+        f"[[DeepState update list]: expected a JSON list, got [{kind}]]"
+    )
