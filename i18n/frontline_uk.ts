@@ -840,6 +840,10 @@
       <translation>Алгоритм не повернув шару.</translation>
     </message>
     <message>
+      <source>Could not read the layer {}: none of its {} features came through.</source>
+      <translation>Не вдалося прочитати шар {}: не прочитано жодного з його об'єктів ({}).</translation>
+    </message>
+    <message>
       <source>Cannot use the cache folder: {}</source>
       <translation>Неможливо використати папку кешу: {}</translation>
     </message>
@@ -941,7 +945,7 @@
     </message>
     <message>
       <source>host name not resolved</source>
-      <translation>не вдалося розпізнати ім'я хоста</translation>
+      <translation>не вдалося визначити адресу хоста</translation>
     </message>
     <message>
       <source>connection reset</source>
@@ -1057,7 +1061,7 @@
     </message>
     <message>
       <source>DeepState cache folder {folder} cannot be made: {reason} (setting frontline/cache_dir)</source>
-      <translation>Неможливо створити папку кешу DeepState {folder}: {reason} (налаштування frontline/cache_dir)</translation>
+      <translation>Не вдалося створити папку кешу DeepState {folder}: {reason} (налаштування frontline/cache_dir)</translation>
     </message>
     <message>
       <source>{error}; the server asks to wait {seconds:.0f} s, try again later</source>
@@ -1065,7 +1069,7 @@
     </message>
     <message>
       <source>{what}: no answer within the timeout ({url})</source>
-      <translation>{what}: немає відповіді до закінчення тайм-ауту ({url})</translation>
+      <translation>{what}: сервер не відповів за відведений час ({url})</translation>
     </message>
     <message>
       <source>{what}: the answer exceeds the {limit} bytes allowed ({url})</source>
@@ -1080,8 +1084,20 @@
       <translation>список</translation>
     </message>
     <message>
+      <source>an object</source>
+      <translation>об'єкт</translation>
+    </message>
+    <message>
       <source>a string</source>
       <translation>рядок</translation>
+    </message>
+    <message>
+      <source>a number</source>
+      <translation>число</translation>
+    </message>
+    <message>
+      <source>true or false</source>
+      <translation>логічне значення</translation>
     </message>
     <message>
       <source>{what}: expected a GeoJSON object, got {kind}</source>
@@ -1089,7 +1105,7 @@
     </message>
     <message>
       <source>{what}: expected a GeoJSON FeatureCollection, got type {type}</source>
-      <translation>{what}: очікувалася колекція GeoJSON FeatureCollection, отримано тип {type}</translation>
+      <translation>{what}: очікувався GeoJSON типу FeatureCollection, отримано тип {type}</translation>
     </message>
     <message>
       <source>{what}: the FeatureCollection has no features list</source>

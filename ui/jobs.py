@@ -65,18 +65,20 @@ def class_subset(run: JobRun, layer: QgsVectorLayer, classes: tuple[str, ...]) -
 
 @dataclass(frozen=True)
 class LayerCopy:
-    """A polygon layer's feature source (a snapshot of its provider and edit buffer) and CRS,
-    taken on the GUI thread: the job never touches the project's layer, which the user may
-    edit or remove while it runs, and its features are read on the worker thread."""
+    """A polygon layer's feature source and CRS, taken on the GUI thread: the job never
+    touches the project's layer, which the user may edit or remove while it runs, and reads
+    the features on the worker thread. The source holds the layer's settings and edit buffer
+    as they were; the data itself is read from the provider when the job gets to it."""
 
     name: str
     crs: QgsCoordinateReferenceSystem
     source: QgsVectorLayerFeatureSource
+    count: int  # features when taken (-1: unknown), to tell a source gone meanwhile
 
 
 def copy_layer(layer: QgsVectorLayer) -> LayerCopy:
     crs = QgsCoordinateReferenceSystem(layer.crs())
-    return LayerCopy(layer.name(), crs, QgsVectorLayerFeatureSource(layer))
+    return LayerCopy(layer.name(), crs, QgsVectorLayerFeatureSource(layer), layer.featureCount())
 
 
 def layer_from_copy(run: JobRun, copy: LayerCopy) -> QgsVectorLayer:
@@ -93,6 +95,12 @@ def layer_from_copy(run: JobRun, copy: LayerCopy) -> QgsVectorLayer:
         feature.setGeometry(geometry)
         features.append(feature)
     run.check_cancelled()
+    if not features and copy.count > 0:  # its file was moved or deleted meanwhile
+        raise QgsProcessingException(
+            tr("Could not read the layer {}: none of its {} features came through.").format(
+                copy.name, copy.count
+            )
+        )
     layer.dataProvider().addFeatures(features)
     run.context.temporaryLayerStore().addMapLayer(layer)
     return layer
@@ -105,17 +113,27 @@ def class_areas(layer: QgsVectorLayer) -> dict[str, float]:
     return areas
 
 
+def open_client(base_url: str, offline: bool, *args, **options):
+    """``make_client``, telling why a client cannot be made (its cache folder, or a DeepState
+    address set elsewhere than in the dock, such as QGIS's advanced settings)."""
+    from ..core.errors import DeepStateError
+
+    try:
+        return make_client(base_url, offline, *args, **options)
+    except DeepStateError as error:  # the cache folder or the address: says which itself
+        raise QgsProcessingException(error_text(error)) from None
+    except OSError as error:
+        raise QgsProcessingException(
+            tr("Cannot use the cache folder: {}").format(error.strerror or error)
+        ) from None
+
+
 def fetch_maps(run: JobRun, snapshot_ids: list[int], base_url: str, offline: bool) -> None:
     """Make sure the maps are in the cache (one step), telling a network failure apart."""
     from ..core.errors import DeepStateCancelledError, DeepStateError, DeepStateNetworkError
 
     run.next_step()
-    try:
-        client = make_client(base_url, offline, run.feedback.isCanceled)
-    except OSError as error:
-        raise QgsProcessingException(
-            tr("Cannot use the cache folder: {}").format(error.strerror or error_text(error))
-        ) from None
+    client = open_client(base_url, offline, run.feedback.isCanceled)
     try:
         for index, snapshot_id in enumerate(snapshot_ids):
             client.map_data(snapshot_id)
@@ -160,21 +178,16 @@ def updates_job(base_url: str):
     def job(run: JobRun) -> UpdateList:
         from ..core.errors import DeepStateCancelledError, DeepStateError
 
-        try:
-            # list_ttl=0: ask DeepState itself, so that the dock knows whether it is online.
-            client = make_client(
-                base_url,
-                False,
-                run.feedback.isCanceled,
-                max_retries=1,
-                backoff=0.5,
-                connect_timeout=5.0,
-                list_ttl=0.0,
-            )
-        except OSError as error:
-            raise QgsProcessingException(
-                tr("Cannot use the cache folder: {}").format(error.strerror or error_text(error))
-            ) from None
+        # list_ttl=0: ask DeepState itself, so that the dock knows whether it is online.
+        client = open_client(
+            base_url,
+            False,
+            run.feedback.isCanceled,
+            max_retries=1,
+            backoff=0.5,
+            connect_timeout=5.0,
+            list_ttl=0.0,
+        )
         try:
             updates = client.updates()
             return UpdateList(updates, set(client.cached_ids()), offline=False)
@@ -185,7 +198,7 @@ def updates_job(base_url: str):
         finally:
             client.close()
         run.check_cancelled()
-        offline_client = make_client(base_url, True)
+        offline_client = open_client(base_url, True)
         try:
             updates = offline_client.updates()
         except DeepStateError:

@@ -10,6 +10,7 @@ the layer tree, no task is left running.
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from collections.abc import Iterator
 
@@ -20,6 +21,7 @@ from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
+    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProject,
     QgsSettings,
@@ -57,7 +59,7 @@ from frontline.processing.deepstate_access import (
 )
 from frontline.ui import jobs, present
 from frontline.ui.layers import KIND, SNAPSHOT
-from frontline.ui.tasks import JobRun
+from frontline.ui.tasks import JobCancelledError, JobRun
 
 OCT_13, NOV_1, DEC_1 = 1728853044, 1730495471, 1733089579  # 2024, the Kursk salient shrinking
 KURSK_DAYS = ("20241013", "20241101", "20241201")
@@ -612,6 +614,18 @@ def test_no_network_and_no_cache(plugin, iface):
     assert_project_consistent()
 
 
+def test_a_bad_deepstate_address_set_outside_the_dock_is_a_plain_message(plugin, iface):
+    """The dock's own field checks the address, but QGIS's advanced settings do not: such an
+    address is told as the client's message, not as a crashed task with a class name."""
+    panel = open_dock(plugin, "ftp://deepstate.example")
+    text = panel.messageLabel.text()
+    assert "BASE_URL: the DeepState address must start with http:// or https://" in text
+    assert "'ftp://deepstate.example'" in text and "Error" not in text
+    assert bar_messages(iface, Qgis.Critical) == ["Frontline:" + text]
+    assert panel.offlineLabel.text() == "● Not connected yet" and not panel.offline
+    assert project_layers() == {}
+
+
 def test_a_cache_folder_that_cannot_be_used_is_no_reason_to_go_offline(
     plugin, server, isolated_cache
 ):
@@ -619,7 +633,9 @@ def test_a_cache_folder_that_cannot_be_used_is_no_reason_to_go_offline(
     blocker.write_text("x", encoding="utf-8")
     QgsSettings().setValue(SETTING_CACHE_DIR, str(blocker))
     panel = open_dock(plugin, server.base_url)
-    assert panel.messageLabel.text().startswith("Cannot use the cache folder:")
+    text = panel.messageLabel.text()  # the client's own message, once
+    assert text.startswith(f"DeepState cache folder {blocker} cannot be made: "), text
+    assert text.endswith("(setting frontline/cache_dir)")
     assert panel.offlineLabel.text() == "● Not connected yet"  # not "Offline"
     assert not panel.offline
 
@@ -855,6 +871,30 @@ def test_the_rear_copy_is_read_in_a_task_even_once_the_layer_is_removed(qgis_new
     assert read["thread"] is not QCoreApplication.instance().thread()
     assert read["areas"] == pytest.approx(expected, rel=1e-12) and len(expected) > 0
     assert read["crs"] == "EPSG:4326"
+
+
+def test_a_rear_copy_is_not_read_once_cancelled_nor_silently_lost(tmp_path, qgis_new_project):
+    """A cancelled read adds nothing to the task's context; a file moved away meanwhile is
+    an error naming the layer, not a quiet analysis without its rear."""
+    path = tmp_path / "rear.geojson"
+    shutil.copy(data.BOUNDARIES_DIR / "ua_osm20231002_polygon_clip.geojson", path)
+    rear = QgsVectorLayer(str(path), "Ukraine", "ogr")
+    copy = jobs.copy_layer(rear)
+    assert copy.count > 0
+
+    cancelled = QgsProcessingFeedback()
+    cancelled.cancel()
+    run = JobRun(cancelled, 1, QgsCoordinateTransformContext())
+    with pytest.raises(JobCancelledError):
+        jobs.layer_from_copy(run, copy)
+    assert run.context.temporaryLayerStore().count() == 0
+
+    del rear
+    path.unlink()
+    run = JobRun(QgsProcessingFeedback(), 1, QgsCoordinateTransformContext())
+    with pytest.raises(QgsProcessingException, match="Could not read the layer Ukraine: none"):
+        jobs.layer_from_copy(run, copy)
+    assert run.context.temporaryLayerStore().count() == 0
 
 
 def test_analyse_lists_necks_and_pockets_and_zooms_to_them(plugin, server, iface):
