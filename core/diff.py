@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -177,9 +178,13 @@ def _gained_and_lost(before: BaseGeometry, after: BaseGeometry, is_cancelled: Ca
     unchanged stretch of front changes hands it merges a gained and a lost piece into one,
     whose areas may even balance; no cheap test tells such a piece apart (rounding puts the
     boundary a hair inside the pieces next to it)."""
-    gained = _overlay(shapely.difference, after, before)
+    # Shapely releases the GIL in GEOS: the two overlays run side by side.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        lost = pool.submit(_overlay, shapely.difference, before, after)
+        gained = _overlay(shapely.difference, after, before)
+        lost = lost.result()
     _check(is_cancelled)
-    return gained, _overlay(shapely.difference, before, after)
+    return gained, lost
 
 
 def _overlay(operation, a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:

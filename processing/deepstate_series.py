@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections import Counter
 from datetime import date, timedelta
@@ -153,10 +154,29 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
         )
         self.addOutput(QgsProcessingOutputNumber("MAPS", self.tr("Number of maps")))
 
+    def _write_html(self, path: Path, html: str) -> None:
+        """Written whole or not at all: a file already there is replaced only once the new
+        one is complete."""
+        partial = path.with_name(path.name + ".part")
+        try:
+            partial.write_text(html, encoding="utf-8")
+            partial.replace(path)
+        except OSError as error:
+            with contextlib.suppress(OSError):  # not ours to remove if it is no file
+                partial.unlink(missing_ok=True)
+            raise QgsProcessingException(
+                self.tr("OUTPUT_HTML: cannot write {} ({}).").format(path, error.strerror or error)
+            ) from None
+
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.errors import DeepStateError
 
         classes = self._classes(parameters, context)
+        html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
+        if html_path and not Path(html_path).parent.is_dir():  # before any output is written
+            raise QgsProcessingException(
+                self.tr("OUTPUT_HTML: the folder {} does not exist.").format(Path(html_path).parent)
+            )
         try:
             maps = self._select_maps(parameters, context, feedback)
         except (DeepStateError, ValueError) as error:
@@ -185,7 +205,6 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
         results = {self.OUTPUT: dest_id, "MAPS": len(snapshots)}
         results[self.OUTPUT_TABLE] = self._write_table(parameters, context, rows)
         feedback.setProgress(100)
-        html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         if html_path:
             from ..core.kyiv_time import kyiv_date
             from ..core.series import series_chart_html
@@ -194,7 +213,7 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
             title = self.tr("DeepState areas, {} to {}").format(
                 kyiv_date(snapshots[0][0]).isoformat(), kyiv_date(snapshots[-1][0]).isoformat()
             )
-            Path(html_path).write_text(series_chart_html(rows, title), encoding="utf-8")
+            self._write_html(Path(html_path), series_chart_html(rows, title))
             results[self.OUTPUT_HTML] = html_path
         TemporalPostProcessor.attach(
             context,
@@ -232,12 +251,17 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
         step = self.parameterAsInt(parameters, self.STEP_DAYS, context)
         folder = self.parameterAsFile(parameters, self.SOURCE_FOLDER, context)
         if folder:
+            if not Path(folder).is_dir():
+                raise QgsProcessingException(
+                    self.tr("SOURCE_FOLDER: the folder {} does not exist.").format(folder)
+                )
             files = maps_in_folder(folder)
             if not files:
                 raise QgsProcessingException(
-                    self.tr("SOURCE_FOLDER: no DeepState maps (*_<id>.geojson) in {}.").format(
-                        folder
-                    )
+                    self.tr(
+                        "SOURCE_FOLDER: no DeepState maps (.geojson files with the map id in "
+                        "their name) in {}."
+                    ).format(folder)
                 )
             chosen = select_updates(updates_for_ids(files), date_from, date_to, step)
             return [(u.id, lambda path=files[u.id]: read_map_file(path)) for u in chosen]

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCsException,
     QgsDistanceArea,
     QgsFeatureRequest,
     QgsGeometry,
@@ -60,8 +61,30 @@ def extent_in_wgs84(
         extent = source.sourceExtent()
         if extent.isNull():
             continue
-        combined.combineExtentWith(transform.transformBoundingBox(extent))
+        try:
+            lonlat = transform.transformBoundingBox(extent)
+        except QgsCsException:
+            lonlat = QgsRectangle(1e9, 1e9, 1e9, 1e9)  # reported below as out of range
+        if not WORLD.contains(lonlat):
+            raise QgsProcessingException(_crs_mismatch(source, extent))
+        combined.combineExtentWith(lonlat)
     return combined
+
+
+# Lon/lat a layer can reach: room for rounding, and for data crossing the antimeridian.
+WORLD = QgsRectangle(-360.0, -90.5, 360.0, 90.5)
+
+
+def _crs_mismatch(source: QgsProcessingFeatureSource, extent: QgsRectangle) -> str:
+    """A layer whose coordinates its CRS cannot hold (metres labelled as degrees, say)."""
+    return tr(
+        "The layer {} has coordinates ({}) that its CRS {} cannot hold: check the layer's "
+        "CRS (Layer Properties ▸ Source)."
+    ).format(
+        source.sourceName(),
+        extent.toString(0),
+        source.sourceCrs().authid() or source.sourceCrs().description(),
+    )
 
 
 def ellipsoid(context: QgsProcessingContext | None = None) -> QgsDistanceArea:

@@ -288,8 +288,8 @@ def test_tangled_track_comes_out_in_travel_order():
     track = LineString(xy)
     result = route_exposure([track], WEST, RANGES)
 
-    crossings = shapely.get_num_geometries(shapely.node(track)) - 1
-    assert crossings > 500
+    crossings = (shapely.get_num_geometries(shapely.node(track)) - 1) // 2
+    assert crossings > 250
     assert len(result.stretches) > 20
     joined = [tuple(p) for s in result.stretches for p in s.geometry.coords]
     for earlier, later in zip(result.stretches[:-1], result.stretches[1:]):

@@ -181,6 +181,18 @@ def test_no_crs_is_refused(run_alg, tmp_path):
         run_corridor(run_alg, tmp_path, memory_layer([two_squares()], ""))
 
 
+def test_metres_labelled_as_degrees_are_refused_naming_the_layer(run_alg, tmp_path):
+    """UTM coordinates in a layer that says EPSG:4326: a common mistake, told as such."""
+    shape = affinity.translate(two_squares(), 500_000, 5_540_000)
+    layer = memory_layer([shape], "EPSG:4326")
+    layer.setName("held ground")
+    with pytest.raises(QgsProcessingException) as info:
+        run_corridor(run_alg, tmp_path, layer)
+    message = str(info.value)
+    assert message.startswith("The layer held ground has coordinates (495000,5537500 : ")
+    assert "its CRS EPSG:4326 cannot hold" in message
+
+
 @pytest.mark.parametrize("day", ["20241013", "20241101"])
 def test_kursk_neck_of_310_m(run_alg, tmp_path, day):
     held = tmp_path / "held.gpkg"

@@ -267,6 +267,55 @@ def test_folder_without_maps(run_alg, tmp_path):
         )
 
 
+def test_a_folder_that_does_not_exist_is_named(run_alg, tmp_path):
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg(
+            ALG,
+            {
+                "SOURCE_FOLDER": str(tmp_path / "nowhere"),
+                "OUTPUT": str(tmp_path / "s.gpkg"),
+                "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
+            },
+        )
+    assert str(info.value) == f"SOURCE_FOLDER: the folder {tmp_path / 'nowhere'} does not exist."
+
+
+def test_an_html_page_in_a_missing_folder_stops_the_run_before_any_output(
+    run_alg, tmp_path, kursk_folder
+):
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg(
+            ALG,
+            {
+                "SOURCE_FOLDER": str(kursk_folder),
+                "OUTPUT": str(tmp_path / "s.gpkg"),
+                "OUTPUT_TABLE": str(tmp_path / "t.csv"),
+                "OUTPUT_HTML": str(tmp_path / "nodir" / "a.html"),
+            },
+        )
+    assert str(info.value) == f"OUTPUT_HTML: the folder {tmp_path / 'nodir'} does not exist."
+    assert not (tmp_path / "s.gpkg").exists() and not (tmp_path / "t.csv").exists()
+
+
+def test_an_html_page_that_cannot_be_written_keeps_the_page_already_there(
+    run_alg, tmp_path, kursk_folder
+):
+    page = tmp_path / "a.html"
+    page.write_text("the page of an earlier run", encoding="utf-8")
+    (tmp_path / "a.html.part").mkdir()  # the new page cannot be written
+    with pytest.raises(QgsProcessingException, match=r"^OUTPUT_HTML: cannot write .*a\.html \("):
+        run_alg(
+            ALG,
+            {
+                "SOURCE_FOLDER": str(kursk_folder),
+                "OUTPUT": str(tmp_path / "s.gpkg"),
+                "OUTPUT_TABLE": str(tmp_path / "t.csv"),
+                "OUTPUT_HTML": str(page),
+            },
+        )
+    assert page.read_text(encoding="utf-8") == "the page of an earlier run"
+
+
 def test_download_without_dates(run_alg, tmp_path):
     with pytest.raises(QgsProcessingException, match="DATE_FROM"):
         run_alg(ALG, {"OUTPUT": str(tmp_path / "s.gpkg"), "OUTPUT_TABLE": str(tmp_path / "t.gpkg")})

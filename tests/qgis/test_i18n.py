@@ -186,7 +186,9 @@ def test_processing_errors_are_ukrainian_with_the_value_filled_in(
                 "OUTPUT_TABLE": str(tmp_path / "t.csv"),
             },
         )
-    expected = uk("SOURCE_FOLDER: no DeepState maps (*_<id>.geojson) in {}.").format(empty)
+    expected = uk(
+        "SOURCE_FOLDER: no DeepState maps (.geojson files with the map id in their name) in {}."
+    ).format(empty)
     assert str(no_maps.value) == expected
 
 
