@@ -81,6 +81,8 @@ class DiffResult:
     after_area: float  # m², inside the area of interest
     gained_area: float  # m², kept gained pieces
     lost_area: float  # m², kept lost pieces
+    dropped_pieces: int = 0  # gained and lost pieces left out by MIN_AREA and MIN_WIDTH
+    dropped_area: float = 0.0  # m², their area, gained and lost together
 
     @property
     def net_area(self) -> float:
@@ -124,17 +126,21 @@ def diff_fronts(
     overlay = overlay_change(
         before, after, area_of_interest=area_of_interest, land=land, is_cancelled=is_cancelled
     )
-    gained = _filter_pieces(flat_polygons(overlay.gained), min_area, min_width)
-    lost = _filter_pieces(flat_polygons(overlay.lost), min_area, min_width)
+    all_gained, all_lost = flat_polygons(overlay.gained), flat_polygons(overlay.lost)
+    gained = _filter_pieces(all_gained, min_area, min_width)
+    lost = _filter_pieces(all_lost, min_area, min_width)
     _check(is_cancelled)
     changes = [GAINED] * len(gained) + [LOST] * len(lost)
     pieces = _measure_pieces(gained + lost, changes, overlay.front, is_cancelled)
+    kept_area = math.fsum(p.area for p in pieces)
     return DiffResult(
         pieces=pieces,
         before_area=overlay.before_area,
         after_area=overlay.after_area,
         gained_area=math.fsum(p.area for p in pieces if p.change == GAINED),
         lost_area=math.fsum(p.area for p in pieces if p.change == LOST),
+        dropped_pieces=len(all_gained) + len(all_lost) - len(pieces),
+        dropped_area=max(0.0, math.fsum(p.area for p in all_gained + all_lost) - kept_area),
     )
 
 

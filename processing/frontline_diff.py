@@ -20,6 +20,8 @@ from .fields import REAL, TEXT, make_fields
 from .help import help_html
 from .styles import RendererPostProcessor, categorized_fill_renderer, change_categories
 
+DROPPED_WARNING_M2 = 1e6  # change left out by the filters beyond this is more than noise
+
 
 @cache  # one QgsFields per run, not one per feature
 def change_fields() -> QgsFields:
@@ -90,6 +92,20 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
         for name, description in results:
             self.addOutput(QgsProcessingOutputNumber(name, description))
 
+    def _report_dropped(self, result, feedback) -> None:
+        """What MIN_AREA and MIN_WIDTH left out: the totals and KEPT_SHARE count kept pieces
+        only. A warning once that is more than redrawing noise (1 km²)."""
+        if result.dropped_pieces == 0:
+            return
+        text = self.tr(
+            "MIN_AREA and MIN_WIDTH left out {} piece(s) of change, {:.3f} km² in all: GAINED, "
+            "LOST, NET and KEPT_SHARE do not count them."
+        ).format(result.dropped_pieces, result.dropped_area / 1e6)
+        if result.dropped_area > DROPPED_WARNING_M2:
+            feedback.pushWarning(text)
+        else:
+            feedback.pushInfo(text)
+
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.diff import DiffCancelledError, diff_fronts
 
@@ -158,6 +174,7 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
                 result.net_area / 1e6,
             )
         )
+        self._report_dropped(result, feedback)
         return {
             self.OUTPUT: dest_id,
             "BEFORE_KM2": result.before_area / 1e6,

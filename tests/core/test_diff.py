@@ -243,7 +243,9 @@ def test_min_area_drops_small_pieces_and_totals_count_kept_ones():
 
     assert [p.area for p in kept.pieces] == pytest.approx([20_000.0])
     assert kept.gained_area == pytest.approx(20_000.0)
+    assert (kept.dropped_pieces, kept.dropped_area) == (1, pytest.approx(5_000.0))
     assert everything.gained_area == pytest.approx(25_000.0)
+    assert (everything.dropped_pieces, everything.dropped_area) == (0, 0.0)
     assert everything.after_area == pytest.approx(
         everything.before_area + everything.gained_area - everything.lost_area, rel=1e-12
     )
@@ -265,6 +267,7 @@ def test_min_width_drops_slivers_of_the_same_area_as_kept_pieces():
     (piece,) = result.pieces
     assert piece.geometry.equals_exact(square, 1e-6) or piece.geometry.equals(square)
     assert result.gained_area == pytest.approx(sliver.area, rel=1e-9)
+    assert (result.dropped_pieces, result.dropped_area) == (1, pytest.approx(sliver.area))
 
 
 def test_land_clips_both_maps_and_its_coast_is_no_front():

@@ -84,6 +84,46 @@ def test_gain_and_loss_in_one_pair(run_alg, tmp_path):
     )
 
 
+def test_change_left_out_by_the_filters_is_reported(run_alg, tmp_path):
+    """A 30 km² loss and a 7 km² gain with MIN_AREA 25 km²: the gain is left out of the totals,
+    and the log says so, as a warning (more than 1 km²); a 0.005 km² piece under the default
+    MIN_AREA is only a note."""
+    after = box(400_000, 5_503_000, 411_000, 5_510_000)
+    before_layer = memory_layer([SQUARE], "EPSG:32636")
+    feedback = RecordingFeedback()
+    result = run_alg(
+        ALG,
+        {
+            "BEFORE": before_layer,
+            "AFTER": memory_layer([after], "EPSG:32636"),
+            "MIN_AREA": 25.0,
+            "OUTPUT": str(tmp_path / "diff.gpkg"),
+        },
+        feedback=feedback,
+    )
+    assert result["GAINED_KM2"] == 0.0 and result["LOST_KM2"] == pytest.approx(30.0, rel=0.003)
+    (warning,) = [w for w in feedback.warnings if w.startswith("MIN_AREA and MIN_WIDTH")]
+    prefix = "MIN_AREA and MIN_WIDTH left out 1 piece(s) of change, "
+    assert warning.startswith(prefix) and warning.endswith(
+        " km² in all: GAINED, LOST, NET and KEPT_SHARE do not count them."
+    )
+    assert float(warning[len(prefix) :].split(" ")[0]) == pytest.approx(7.0, rel=0.003)
+    nudge = box(410_000, 5_500_000, 410_050, 5_500_100)  # 5,000 m²
+    quiet = RecordingFeedback()
+    run_alg(
+        ALG,
+        {
+            "BEFORE": before_layer,
+            "AFTER": memory_layer([SQUARE.union(nudge)], "EPSG:32636"),
+            "OUTPUT": str(tmp_path / "diff2.gpkg"),
+        },
+        feedback=quiet,
+    )
+    assert not [w for w in quiet.warnings if w.startswith("MIN_AREA and MIN_WIDTH")]
+    (note,) = [i for i in quiet.infos if i.startswith("MIN_AREA and MIN_WIDTH")]
+    assert note.startswith("MIN_AREA and MIN_WIDTH left out 1 piece(s) of change, 0.005 km²")
+
+
 def test_identical_layers_give_no_pieces_and_zero_totals(run_alg, tmp_path):
     layer = memory_layer([SQUARE], "EPSG:32636")
     result, pieces = run_diff(run_alg, tmp_path, layer, layer, MIN_AREA=0.0)
