@@ -280,7 +280,10 @@ def _take(line: Lines, area: Polygonal, inside: bool, taken: Lines) -> tuple[Lin
     ``taken``, and what is taken now. Rings share their boundaries: a stretch along one goes to
     the nearer band only. The overlay with the area runs on the original line, so its cut
     points are as exact as one overlay makes them."""
-    part = shapely.intersection(line, area) if inside else shapely.difference(line, area)
+    # GEOS leaves a stray floating-point flag on some empty results, which numpy reports as
+    # "invalid value encountered" (shapely#1345): nothing is wrong with the result.
+    with np.errstate(invalid="ignore"):
+        part = shapely.intersection(line, area) if inside else shapely.difference(line, area)
     if not taken.is_empty and not part.is_empty:
         part = shapely.difference(part, taken)
     return part, part if taken.is_empty else shapely.union(taken, part)

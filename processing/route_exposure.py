@@ -123,8 +123,10 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
         routes = read_line_features(routes_source, self.ROUTES, frame.crs, context, feedback)
         # Ground farther than the largest range only makes a route "beyond": not needed.
         reach = max(ranges) + 1e4
+        if not any(line.length > 0 for _, line in routes):
+            feedback.pushWarning(self.tr("ROUTES: no route with a length to measure."))
         hostile = self.read_metric(hostile_source, self.HOSTILE, frame, context, feedback, reach)
-        if hostile.is_empty:
+        if hostile.is_empty and routes:
             feedback.pushWarning(
                 self.tr("HOSTILE: no hostile ground; every route is beyond range.")
             )
@@ -167,7 +169,7 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
             totals[route_index] += length
         total = sum(totals.values())
         exposed = sum(v for (_, band), v in lengths.items() if band == ranges[0])
-        results = {self.OUTPUT: dest_id, "EXPOSED_SHARE": exposed / total if total else 0.0}
+        results = {self.OUTPUT: dest_id, "EXPOSED_SHARE": exposed / total if total else None}
         summary_sink, summary_id = self.parameterAsSink(
             parameters, self.OUTPUT_SUMMARY, context, summary_fields(), QgsWkbTypes.NoGeometry
         )

@@ -165,6 +165,22 @@ def test_empty_hostile_layer_gives_everything_beyond_with_a_warning(run_alg, tmp
     assert len(stretches) == 1 and not stretches[0]["band"]
 
 
+def test_no_route_gives_a_warning_about_routes_and_no_share(run_alg, tmp_path):
+    feedback = RecordingFeedback()
+    result = run_alg(
+        ALG,
+        {
+            "ROUTES": memory_layer([], kind="MultiLineString"),
+            "HOSTILE": memory_layer([box(30.0, 49.0, 31.0, 50.0)]),
+            "OUTPUT": str(tmp_path / "s.gpkg"),
+        },
+        feedback=feedback,
+    )
+    assert result["EXPOSED_SHARE"] is None
+    assert feedback.warnings == ["ROUTES: no route with a length to measure."]
+    assert output_layer(result["OUTPUT"]).featureCount() == 0
+
+
 def test_invalid_hostile_polygon_is_repaired(run_alg, tmp_path):
     from shapely.geometry import Polygon
 
