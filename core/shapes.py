@@ -28,19 +28,25 @@ def flat_polygons(geometry: BaseGeometry) -> list[Polygon]:
 
 def clean_polygonal(geometry: BaseGeometry | None) -> Polygon | MultiPolygon:
     """A valid, dissolved, 2D polygonal geometry (an empty Polygon for None or no area)."""
+    return repaired_polygonal(geometry)[0]
+
+
+def repaired_polygonal(geometry: BaseGeometry | None) -> tuple[Polygon | MultiPolygon, bool]:
+    """``clean_polygonal``, and whether the geometry was invalid (repaired by make_valid)."""
     if geometry is None or geometry.is_empty:
-        return Polygon()
+        return Polygon(), False
     if shapely.has_z(geometry):
         geometry = shapely.force_2d(geometry)
-    if geometry.geom_type in ("Polygon", "MultiPolygon") and geometry.is_valid:
-        return geometry
-    if not geometry.is_valid:
+    valid = geometry.is_valid
+    if geometry.geom_type in ("Polygon", "MultiPolygon") and valid:
+        return geometry, False
+    if not valid:
         geometry = shapely.make_valid(geometry)
     parts = flat_polygons(geometry)
     if not parts:
-        return Polygon()
+        return Polygon(), not valid
     # Parts of a GeometryCollection may overlap: dissolve them.
-    return parts[0] if len(parts) == 1 else shapely.union_all(parts)
+    return (parts[0] if len(parts) == 1 else shapely.union_all(parts)), not valid
 
 
 def linework(geometry: BaseGeometry | None) -> LineString | MultiLineString | None:

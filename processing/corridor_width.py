@@ -87,7 +87,7 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
             ),
             (
                 self.MAX_WIDTH,
-                self.tr("Maximum neck width (m)"),
+                self.tr("Maximum width of further necks (m; the narrowest is always reported)"),
                 5000.0,
                 0.0,
                 QgsProcessingParameterNumber.Double,

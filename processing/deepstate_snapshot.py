@@ -148,6 +148,19 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
             parsed = parse_map(data, moment)
         except DeepStateError as error:
             raise QgsProcessingException(error_text(error)) from error
+        if parsed.skipped and not parsed.polygons and not parsed.points:
+            # Not an empty map but something else (a dissolved area file, boundaries).
+            raise QgsProcessingException(
+                self.tr(
+                    "Not a raw DeepState map: none of its {} feature(s) is a DeepState area or "
+                    "marker ({})."
+                ).format(
+                    sum(parsed.skipped.values()),
+                    "; ".join(
+                        f"{count} {reason}" for reason, count in sorted(parsed.skipped.items())
+                    ),
+                )
+            )
         for reason, count in sorted(parsed.skipped.items()):
             feedback.pushWarning(self.tr("Skipped {} feature(s): {}.").format(count, reason))
         if parsed.repaired:

@@ -203,15 +203,25 @@ def read_polygon_shapes(
     source, parameter_name, target_crs, context, feedback, clip: QgsRectangle | None = None
 ) -> list:
     """Each feature's polygons as one valid shapely geometry in ``target_crs``."""
-    from ..core.shapes import clean_polygonal
+    from ..core.shapes import repaired_polygonal
+
+    repaired = 0
 
     def polygons(shape):
-        part = clean_polygonal(shape)
+        nonlocal repaired
+        part, was_invalid = repaired_polygonal(shape)
+        repaired += was_invalid
         return None if part.is_empty else part
 
     found = read_shapes(
         source, parameter_name, target_crs, context, feedback, polygons, tr("polygon"), clip
     )
+    if repaired:  # said, as a self-intersecting outline may not be what was meant
+        feedback.pushInfo(
+            tr("{}: repaired {} invalid geometry(ies) (make valid).").format(
+                parameter_name, repaired
+            )
+        )
     return [shape for _, shape in found]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shapely
 from shapely.geometry import GeometryCollection, LineString, MultiLineString, Point, Polygon, box
 
-from frontline.core.shapes import clean_polygonal, flat_polygons, linework
+from frontline.core.shapes import clean_polygonal, flat_polygons, linework, repaired_polygonal
 
 
 def test_flat_polygons_open_nested_collections_and_drop_the_rest():
@@ -24,6 +24,17 @@ def test_clean_polygonal_repairs_dissolves_and_flattens():
     assert clean_polygonal(overlapping).equals(box(0, 0, 3, 1))
     assert not shapely.has_z(clean_polygonal(shapely.force_3d(box(0, 0, 1, 1))))
     assert clean_polygonal(None).is_empty and clean_polygonal(Point(0, 0)).is_empty
+
+
+def test_repaired_polygonal_tells_whether_it_repaired():
+    bowtie = Polygon([(0, 0), (2, 2), (2, 0), (0, 2)])
+    clean, repaired = repaired_polygonal(bowtie)
+    assert repaired and clean.area == 2.0 and clean.is_valid
+    square = box(0, 0, 1, 1)
+    assert repaired_polygonal(square) == (square, False)
+    overlapping = GeometryCollection([box(0, 0, 2, 1), box(1, 0, 3, 1)])
+    assert repaired_polygonal(overlapping)[1] is False  # dissolved, but nothing was invalid
+    assert repaired_polygonal(None) == (Polygon(), False)
 
 
 def test_linework_keeps_lines_as_they_are_and_nothing_else():

@@ -166,8 +166,12 @@ def test_invalid_geometry_is_repaired(run_alg, tmp_path):
     coords.insert(3, coords[1])
     invalid = shapely.Polygon(coords)
     assert not invalid.is_valid
-    _, necks = run_corridor(run_alg, tmp_path, memory_layer([invalid], "EPSG:32636"))
+    feedback = RecordingFeedback()
+    _, necks = run_corridor(
+        run_alg, tmp_path, memory_layer([invalid, shape], "EPSG:32636"), feedback
+    )
     assert necks[0]["width_m"] == pytest.approx(W, rel=0.005)
+    assert "INPUT: repaired 1 invalid geometry(ies) (make valid)." in feedback.infos
 
 
 @pytest.mark.parametrize("geometry", [Point(35, 50), LineString([(35, 50), (35.1, 50.1)])])

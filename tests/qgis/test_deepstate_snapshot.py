@@ -263,6 +263,18 @@ def test_not_a_deepstate_file(run_alg, tmp_path):
         run_alg(ALG, {"SOURCE_FILE": str(bad), "OUTPUT": str(tmp_path / "o.gpkg")})
 
 
+def test_a_geojson_that_is_no_deepstate_map_is_refused(run_alg, tmp_path):
+    """DeepState's dissolved occupied area (no fill colours) is a FeatureCollection, but no
+    raw map: it is refused, not loaded as an empty layer."""
+    dissolved = data.OCCUPIED_DISSOLVED_DIR / "deepstatemap_data_20241101.geojson"
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg(ALG, {"SOURCE_FILE": str(dissolved), "OUTPUT": str(tmp_path / "o.gpkg")})
+    assert str(info.value).startswith(
+        "Not a raw DeepState map: none of its 1 feature(s) is a DeepState area or marker (1 "
+    )
+    assert not (tmp_path / "o.gpkg").exists()
+
+
 def test_loaded_layer_gets_categorized_deepstate_style(
     frontline_plugin, tmp_path, qgis_new_project
 ):
