@@ -36,7 +36,7 @@ import math
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Callable, Optional, TypeVar
 
 import numpy as np
 import shapely
@@ -59,6 +59,8 @@ _BOUND_CANDIDATES = 8  # segments tried per cell for its bound (the cost grows w
 
 
 CancelCheck = Optional[Callable[[], bool]]
+T = TypeVar("T")
+U = TypeVar("U")
 
 
 class DiffCancelledError(Exception):
@@ -153,9 +155,10 @@ def overlay_change(
     is_cancelled: CancelCheck = None,
 ) -> ChangeOverlay:
     """Repair and clip both maps, then overlay them: gained = AFTER - BEFORE, lost the reverse."""
-    before_drawn = clean_polygonal(before)
+    before_drawn, after_all = _side_by_side(
+        lambda: clean_polygonal(before), lambda: clean_polygonal(after)
+    )
     before_all = before_drawn
-    after_all = clean_polygonal(after)
     land_clean = clean_polygonal(land) if land is not None else None
     if land_clean is not None:
         before_all = _overlay(shapely.intersection, before_drawn, land_clean)
@@ -184,13 +187,28 @@ def _gained_and_lost(before: BaseGeometry, after: BaseGeometry, is_cancelled: Ca
     unchanged stretch of front changes hands it merges a gained and a lost piece into one,
     whose areas may even balance; no cheap test tells such a piece apart (rounding puts the
     boundary a hair inside the pieces next to it)."""
-    # Shapely releases the GIL in GEOS: the two overlays run side by side.
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        lost = pool.submit(_overlay, shapely.difference, before, after)
-        gained = _overlay(shapely.difference, after, before)
-        lost = lost.result()
+    gained, lost = _side_by_side(
+        lambda: _overlay(shapely.difference, after, before),
+        lambda: _overlay(shapely.difference, before, after),
+    )
     _check(is_cancelled)
     return gained, lost
+
+
+_helper: ThreadPoolExecutor | None = None  # one worker, kept for the next diff
+
+
+def _side_by_side(first: Callable[[], T], second: Callable[[], U]) -> tuple[T, U]:
+    """``first()`` here and ``second()`` on a helper thread at the same time: shapely releases
+    the GIL while GEOS works, so two overlays or validity checks take the time of one."""
+    global _helper
+    if _helper is None:
+        _helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="frontline-geos")
+    pending = _helper.submit(second)
+    try:
+        return first(), pending.result()
+    finally:
+        pending.cancel()  # if first() raised before the helper started
 
 
 def _overlay(operation, a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
@@ -272,11 +290,8 @@ class _FrontIndex:
         mask = np.zeros(len(points), dtype=bool)
         if self.is_empty or len(points) == 0:
             return mask
-        lo, hi = points - tolerance, points + tolerance
-        point, segment = self.tree.query(shapely.box(lo[:, 0], lo[:, 1], hi[:, 0], hi[:, 1]))
-        start = self.starts[segment]
-        reach2 = _point_segment_distance2(points[point], start, self.ends[segment] - start)
-        mask[point[reach2 <= tolerance * tolerance]] = True
+        point, _ = self.tree.query(shapely.points(points), "dwithin", distance=tolerance)
+        mask[point] = True
         return mask
 
     def around(self, piece: Polygon) -> tuple[np.ndarray, np.ndarray]:
@@ -425,15 +440,6 @@ def max_distances_to_segments(
     return best
 
 
-def _point_segment_distance2(points, starts, directions) -> np.ndarray:
-    """Squared distance from each point to the segment (start, direction) of the same row."""
-    length2 = np.einsum("ij,ij->i", directions, directions)
-    along = np.einsum("ij,ij->i", points - starts, directions)
-    t = np.clip(np.divide(along, length2, out=np.zeros_like(along), where=length2 > 0), 0, 1)
-    offset = points - starts - directions * t[:, None]
-    return np.einsum("ij,ij->i", offset, offset)
-
-
 class _Sites:
     """Each polygon's segments, one block per polygon, with what distances need precomputed."""
 
@@ -450,8 +456,8 @@ class _Sites:
         self.table = np.column_stack([starts, direction, inverse])
         self.count = np.array([len(block[0]) for block in blocks])
         self.offset = np.cumsum(self.count) - self.count
-        self._lines = _linestrings(starts, ends)
-        self._trees: dict[int, shapely.STRtree] = {}
+        self._starts, self._ends = starts, ends
+        self._trees: dict[int, shapely.STRtree] = {}  # made for the polygons that need one
 
     def distance2(self, points: np.ndarray, segment: np.ndarray) -> np.ndarray:
         """Squared distance from each point to the segment of the same row."""
@@ -486,7 +492,8 @@ class _Sites:
         tree = self._trees.get(polygon)
         if tree is None:
             block = slice(self.offset[polygon], self.offset[polygon] + self.count[polygon])
-            tree = self._trees[polygon] = shapely.STRtree(self._lines[block])
+            lines = _linestrings(self._starts[block], self._ends[block])
+            tree = self._trees[polygon] = shapely.STRtree(lines)
         found, distance = tree.query_nearest(
             shapely.points(points), return_distance=True, all_matches=False
         )
