@@ -488,6 +488,10 @@
       <translation>HOSTILE: ворожої території немає; усі маршрути поза зоною ураження.</translation>
     </message>
     <message>
+      <source>RANGES: {} is not a list of positive distances in metres, such as 5000,10000,20000 (commas separate ranges: no thousands separators).</source>
+      <translation>RANGES: {} — це не перелік додатних відстаней у метрах, як-от 5000,10000,20000 (коми розділяють дальності: без розділювачів тисяч).</translation>
+    </message>
+    <message>
       <source>Occupied since 24 February 2022</source>
       <translation>Окуповано з 24 лютого 2022 року</translation>
     </message>

@@ -106,10 +106,16 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.exposure import parse_ranges, route_exposure
 
+        text = self.parameterAsString(parameters, self.RANGES, context)
         try:
-            ranges = parse_ranges(self.parameterAsString(parameters, self.RANGES, context))
-        except ValueError as error:
-            raise QgsProcessingException(str(error)) from error
+            ranges = parse_ranges(text)
+        except ValueError:
+            raise QgsProcessingException(
+                self.tr(
+                    "RANGES: {} is not a list of positive distances in metres, such as "
+                    "5000,10000,20000 (commas separate ranges: no thousands separators)."
+                ).format(repr(text))
+            ) from None
         routes_source = self.parameterAsSource(parameters, self.ROUTES, context)
         if routes_source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.ROUTES))

@@ -115,16 +115,21 @@ def test_several_routes_keep_their_fids(run_alg, tmp_path):
     assert result["EXPOSED_SHARE"] == pytest.approx(0.5, rel=0.01)
 
 
-def test_bad_ranges_name_the_parameter(run_alg, tmp_path):
+@pytest.mark.parametrize("ranges", ["5 km, lots", "5,000", "-1", ","])
+def test_bad_ranges_name_the_parameter(run_alg, tmp_path, ranges):
     road = LineString([(30.4, 50.1), (30.6, 50.1)])
-    with pytest.raises(QgsProcessingException, match="RANGES"):
+    with pytest.raises(QgsProcessingException) as info:
         run_exposure(
             run_alg,
             tmp_path,
             memory_layer([road]),
             memory_layer([HOSTILE_4326]),
-            RANGES="5 km, lots",
+            RANGES=ranges,
         )
+    assert str(info.value) == (
+        f"RANGES: {ranges!r} is not a list of positive distances in metres, such as "
+        "5000,10000,20000 (commas separate ranges: no thousands separators)."
+    )
 
 
 def test_point_layer_as_routes_is_refused(run_alg, tmp_path):
