@@ -187,9 +187,12 @@ def _gained_and_lost(before: BaseGeometry, after: BaseGeometry, is_cancelled: Ca
     unchanged stretch of front changes hands it merges a gained and a lost piece into one,
     whose areas may even balance; no cheap test tells such a piece apart (rounding puts the
     boundary a hair inside the pieces next to it)."""
+    # The helper thread gets its own copies: before GEOS 3.12 a geometry stores its bounding
+    # boxes lazily, the first time an operation needs them, so two threads must not share one.
+    before_copy, after_copy = shapely.from_wkb(shapely.to_wkb([before, after]))
     gained, lost = _side_by_side(
         lambda: _overlay(shapely.difference, after, before),
-        lambda: _overlay(shapely.difference, before, after),
+        lambda: _overlay(shapely.difference, before_copy, after_copy),
     )
     _check(is_cancelled)
     return gained, lost
@@ -200,7 +203,8 @@ _helper: ThreadPoolExecutor | None = None  # one worker, kept for the next diff
 
 def _side_by_side(first: Callable[[], T], second: Callable[[], U]) -> tuple[T, U]:
     """``first()`` here and ``second()`` on a helper thread at the same time: shapely releases
-    the GIL while GEOS works, so two overlays or validity checks take the time of one."""
+    the GIL while GEOS works, so two overlays or validity checks take the time of one. The two
+    must not share a geometry, and ``second`` must not call this itself (one helper)."""
     global _helper
     if _helper is None:
         _helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="frontline-geos")
@@ -209,6 +213,14 @@ def _side_by_side(first: Callable[[], T], second: Callable[[], U]) -> tuple[T, U
         return first(), pending.result()
     finally:
         pending.cancel()  # if first() raised before the helper started
+
+
+def shut_down_helper() -> None:
+    """Stop the helper thread (the plugin calls this when it is unloaded)."""
+    global _helper
+    if _helper is not None:
+        _helper.shutdown(wait=True)
+        _helper = None
 
 
 def _overlay(operation, a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:

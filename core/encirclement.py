@@ -186,7 +186,10 @@ def detect_encirclement(
         for i, lines in enumerate(rear_lines)
         if lines.length > 0
     ]
-    overlap = shapely.intersection(held, hostile).area if hostile is not None else 0.0
+    overlap = 0.0
+    if hostile is not None:
+        with np.errstate(invalid="ignore"):  # GEOS's stray floating-point flag (shapely#1345)
+            overlap = shapely.intersection(held, hostile).area
     return EncirclementResult(pieces, links, held.area, cut.left_out, overlap)
 
 

@@ -232,8 +232,8 @@
       <translation>DeepState {}</translation>
     </message>
     <message>
-      <source>Not a raw DeepState map: none of its {} feature(s) is a DeepState area or marker ({}).</source>
-      <translation>Це не вихідна карта DeepState: жоден з її об'єктів ({}) не є територією чи позначкою DeepState ({}).</translation>
+      <source>No DeepState area or marker among its {} feature(s) ({}): not a raw DeepState map, or DeepState has changed its colours.</source>
+      <translation>Серед її об'єктів ({}) немає жодної території чи позначки DeepState ({}): це не вихідна карта DeepState, або DeepState змінив свої кольори.</translation>
     </message>
     <message>
       <source>SOURCE_FILE: no DeepState id in the file name; snapshot_id and snapshot_time are left empty.</source>

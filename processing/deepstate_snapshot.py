@@ -152,8 +152,8 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
             # Not an empty map but something else (a dissolved area file, boundaries).
             raise QgsProcessingException(
                 self.tr(
-                    "Not a raw DeepState map: none of its {} feature(s) is a DeepState area or "
-                    "marker ({})."
+                    "No DeepState area or marker among its {} feature(s) ({}): not a raw "
+                    "DeepState map, or DeepState has changed its colours."
                 ).format(
                     sum(parsed.skipped.values()),
                     "; ".join(

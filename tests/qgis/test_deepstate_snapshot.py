@@ -269,9 +269,9 @@ def test_a_geojson_that_is_no_deepstate_map_is_refused(run_alg, tmp_path):
     dissolved = data.OCCUPIED_DISSOLVED_DIR / "deepstatemap_data_20241101.geojson"
     with pytest.raises(QgsProcessingException) as info:
         run_alg(ALG, {"SOURCE_FILE": str(dissolved), "OUTPUT": str(tmp_path / "o.gpkg")})
-    assert str(info.value).startswith(
-        "Not a raw DeepState map: none of its 1 feature(s) is a DeepState area or marker (1 "
-    )
+    message = str(info.value)
+    assert message.startswith("No DeepState area or marker among its 1 feature(s) (1 ")
+    assert message.endswith("): not a raw DeepState map, or DeepState has changed its colours.")
     assert not (tmp_path / "o.gpkg").exists()
 
 

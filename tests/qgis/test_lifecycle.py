@@ -42,3 +42,36 @@ def test_init_gui_and_unload_leave_nothing_behind(qgis_app, qgis_iface, qgis_pro
         assert frontline_providers() == []
     assert len(main_window.findChildren(QAction)) == actions_before
     assert len(main_window.findChildren(QDockWidget)) == docks_before
+
+
+def test_unload_stops_the_diff_helper_thread(qgis_app, qgis_processing):
+    """Frontline diff runs its two overlays side by side on a helper thread; unloading the
+    plugin stops it, so a reloaded plugin does not leave threads behind."""
+    import threading
+
+    from qgis import processing
+    from shapely.geometry import box
+
+    from fltest.layers import memory_layer
+
+    def helpers() -> list:
+        return [t for t in threading.enumerate() if t.name.startswith("frontline-geos")]
+
+    plugin = frontline.classFactory(None)
+    plugin.initProcessing()
+    try:
+        square = box(400_000, 5_500_000, 410_000, 5_510_000)
+        moved = box(400_000, 5_500_000, 412_000, 5_510_000)
+        result = processing.run(
+            "frontline:frontlinediff",
+            {
+                "BEFORE": memory_layer([square], "EPSG:32636"),
+                "AFTER": memory_layer([moved], "EPSG:32636"),
+                "OUTPUT": "memory:",
+            },
+        )
+        assert result["GAINED_KM2"] > 19.9
+        assert len(helpers()) == 1
+    finally:
+        plugin.unload()
+    assert helpers() == []
