@@ -360,61 +360,54 @@ def _placed_along(pieces: list[LineString], line: Lines) -> list[tuple[float, Li
     """
     if not pieces:
         return []
-    a, b, start = _route_segments(line)
-    tree = shapely.STRtree(shapely.linestrings(np.stack([a, b], axis=1)))
+    route = _IndexedRoute(line)
     pieces_array = np.array(pieces, dtype=object)
     first, second = (
-        _measures(
-            shapely.line_interpolate_point(pieces_array, share, normalized=True),
-            line,
-            tree,
-            a,
-            b,
-            start,
-        )
-        for share in (1 / 3, 2 / 3)
+        route.measures(shapely.line_interpolate_point(pieces_array, share, normalized=True))
+        for share in _INTERIOR_SHARES
     )
-    return [
-        (float(m2), shapely.reverse(piece)) if m1 > m2 else (float(m1), piece)
-        for piece, m1, m2 in zip(pieces, first, second)
-    ]
+    return [_oriented(piece, m1, m2) for piece, m1, m2 in zip(pieces, first, second)]
 
 
-def _route_segments(line: Lines) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Start and end points of the route's segments, and each segment's start measure (its
-    distance from the route's start along the route's parts, as linear referencing counts)."""
-    starts, ends, measures, run = [], [], [], 0.0
-    for part in shapely.get_parts(line):
-        xy = shapely.get_coordinates(part)
-        lengths = np.hypot(*(xy[1:] - xy[:-1]).T)
-        starts.append(xy[:-1])
-        ends.append(xy[1:])
-        measures.append(run + np.cumsum(lengths) - lengths)
-        run += float(lengths.sum())
-    return np.concatenate(starts), np.concatenate(ends), np.concatenate(measures)
+class _IndexedRoute:
+    """A route's segments in a tree, with each segment's start measure (its distance from the
+    route's start along the route's parts, as linear referencing counts)."""
 
+    def __init__(self, line: Lines) -> None:
+        starts, ends, measures, run = [], [], [], 0.0
+        for part in shapely.get_parts(line):
+            xy = shapely.get_coordinates(part)
+            lengths = np.hypot(*(xy[1:] - xy[:-1]).T)
+            starts.append(xy[:-1])
+            ends.append(xy[1:])
+            measures.append(run + np.cumsum(lengths) - lengths)
+            run += float(lengths.sum())
+        self.line = line
+        self.a, self.b = np.concatenate(starts), np.concatenate(ends)
+        self.start = np.concatenate(measures)
+        self.tree = shapely.STRtree(shapely.linestrings(np.stack([self.a, self.b], axis=1)))
 
-def _measures(points, line: Lines, tree, a: np.ndarray, b: np.ndarray, start: np.ndarray):
-    """Each point's measure along the route (it lies on the route up to rounding)."""
-    hits, segs = tree.query(points, predicate="dwithin", distance=_ON_ROUTE)
-    xy = shapely.get_coordinates(points)[hits]
-    along = b[segs] - a[segs]
-    span = np.einsum("ij,ij->i", along, along)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        t = np.clip(np.einsum("ij,ij->i", xy - a[segs], along) / span, 0.0, 1.0)
-    t = np.where(span > 0, t, 0.0)
-    gap = np.hypot(*(a[segs] + t[:, None] * along - xy).T)
-    measure = start[segs] + t * np.sqrt(span)
-    # Per point: the nearest segment, then the earliest.
-    order = np.lexsort((measure, gap, hits))
-    hits, measure = hits[order], measure[order]
-    out = np.full(len(points), np.nan)
-    if len(hits):
-        first_of_point = np.r_[True, hits[1:] != hits[:-1]]
-        out[hits[first_of_point]] = measure[first_of_point]
-    for k in np.flatnonzero(np.isnan(out)):  # off the route by more than rounding: scan it
-        out[k] = shapely.line_locate_point(line, points[k])
-    return out
+    def measures(self, points: np.ndarray) -> np.ndarray:
+        """Each point's measure along the route (it lies on the route up to rounding)."""
+        hits, segs = self.tree.query(points, predicate="dwithin", distance=_ON_ROUTE)
+        a, xy = self.a[segs], shapely.get_coordinates(points)[hits]
+        along = self.b[segs] - a
+        span = np.einsum("ij,ij->i", along, along)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t = np.clip(np.einsum("ij,ij->i", xy - a, along) / span, 0.0, 1.0)
+        t = np.where(span > 0, t, 0.0)
+        gap = np.hypot(*(a + t[:, None] * along - xy).T)
+        measure = self.start[segs] + t * np.sqrt(span)
+        # Per point: the nearest segment, then the earliest.
+        order = np.lexsort((measure, gap, hits))
+        hits, measure = hits[order], measure[order]
+        out = np.full(len(points), np.nan)
+        if len(hits):
+            first_of_point = np.r_[True, hits[1:] != hits[:-1]]
+            out[hits[first_of_point]] = measure[first_of_point]
+        for k in np.flatnonzero(np.isnan(out)):  # off the route by more than rounding: scan it
+            out[k] = shapely.line_locate_point(self.line, points[k])
+        return out
 
 
 def _in_travel_order(piece: LineString, line: Lines) -> tuple[float, LineString]:
@@ -424,8 +417,19 @@ def _in_travel_order(piece: LineString, line: Lines) -> tuple[float, LineString]
     linear referencing would place at the first pass. (Overlays keep the direction of lines;
     the check is a safeguard.)
     """
-    first = shapely.line_locate_point(line, piece.interpolate(1 / 3, normalized=True))
-    second = shapely.line_locate_point(line, piece.interpolate(2 / 3, normalized=True))
+    first, second = (
+        shapely.line_locate_point(line, piece.interpolate(share, normalized=True))
+        for share in _INTERIOR_SHARES
+    )
+    return _oriented(piece, first, second)
+
+
+_INTERIOR_SHARES = (1 / 3, 2 / 3)  # where along a piece its place on the route is measured
+
+
+def _oriented(piece: LineString, first: float, second: float) -> tuple[float, LineString]:
+    """The piece's measure and the piece facing the way of travel, from the measures of two
+    interior points taken in the piece's own order."""
     if first > second:
         return float(second), shapely.reverse(piece)
     return float(first), piece
