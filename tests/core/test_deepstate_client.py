@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from fltest import data
+from fltest.clients import LATER, Sleeps, make_client
 from fltest.deepstate_server import (
     DeepStateSite,
     Failure,
@@ -21,7 +22,6 @@ from fltest.deepstate_server import (
 from frontline.core import kyiv_time
 from frontline.core.deepstate import (
     MAX_RETRY_AFTER,
-    DeepStateClient,
     Update,
     choose_update,
     plugin_metadata,
@@ -45,29 +45,9 @@ from frontline.core.parse import parse_map
 ID_0304 = 1741047345  # created 2025-03-04T00:15:45Z, 02:15 in Kyiv
 NEWEST = 1754166026  # 2025-08-02T20:20Z, the newest raw map
 MAP_PATH = f"/api/history/{ID_0304}/geojson"
-LATER = datetime(2026, 1, 1, tzinfo=timezone.utc).timestamp()  # "now" for date choices
-
-
-class Sleeps(list):
-    """An injected sleep that records the waits instead of waiting."""
-
-    def __call__(self, seconds: float) -> None:
-        self.append(seconds)
-
-
-@pytest.fixture(autouse=True)
-def _no_proxy_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.delenv("ALL_PROXY", raising=False)
-
-
-def make_client(base_url: str, cache: Path | None, **options) -> DeepStateClient:
-    options.setdefault("sleep", Sleeps())
-    options.setdefault("connect_timeout", 2.0)
-    options.setdefault("read_timeout", 5.0)
-    options.setdefault("clock", lambda: LATER)
-    return DeepStateClient(base_url, cache, **options)
+ID_0304 = 1741047345  # created 2025-03-04T00:15:45Z, 02:15 in Kyiv
+NEWEST = 1754166026  # 2025-08-02T20:20Z, the newest raw map
+MAP_PATH = f"/api/history/{ID_0304}/geojson"
 
 
 def raw_json(snapshot_id: int) -> dict:

@@ -16,3 +16,12 @@ class RecordingFeedback(QgsProcessingFeedback):
 
     def pushInfo(self, info: str) -> None:
         self.infos.append(info)
+
+
+class CancelOnProgress(RecordingFeedback):
+    """Cancels itself at the first progress above 0: after the first part, map or step."""
+
+    def setProgress(self, progress: float) -> None:
+        super().setProgress(progress)
+        if progress > 0:
+            self.cancel()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from pathlib import Path
 
 import shapely
 from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, QgsVectorLayer
@@ -59,3 +61,14 @@ def output_layer(value) -> QgsVectorLayer:
     layer = QgsVectorLayer(str(value), "output", "ogr")
     assert layer.isValid(), value
     return layer
+
+
+def geojson_file(path: Path, shapes: Iterable[BaseGeometry]) -> str:
+    """A GeoJSON file of these shapes (lon/lat), kinds mixed as given: QGIS types such a
+    layer by its first feature, as with DeepState's raw maps."""
+    features = [
+        {"type": "Feature", "properties": {}, "geometry": shapely.geometry.mapping(s)}
+        for s in shapes
+    ]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    return str(path)

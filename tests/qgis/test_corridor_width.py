@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 
 import pytest
@@ -12,8 +11,8 @@ from shapely import affinity
 from shapely.geometry import LineString, Point, box
 
 from fltest import data
-from fltest.feedback import RecordingFeedback
-from fltest.layers import memory_layer, output_layer
+from fltest.feedback import CancelOnProgress, RecordingFeedback
+from fltest.layers import geojson_file, memory_layer, output_layer
 
 ALG = "frontline:corridorwidth"
 LON0, LAT0 = 35.0, 50.0
@@ -158,18 +157,21 @@ def test_empty_layer_and_null_geometries(run_alg, tmp_path):
     assert necks[0]["width_m"] == pytest.approx(W, rel=0.005)
 
 
-def test_invalid_geometry_is_repaired(run_alg, tmp_path):
+def spiked_two_squares():
+    """The corridor in UTM metres with a spike retracing itself: an invalid ring, which the
+    repair drops."""
     shape = affinity.translate(two_squares(), 500_000, 5_540_000)
-    # A spike retracing itself makes the ring invalid; the repair drops it.
     coords = list(shape.exterior.coords)
-    coords.insert(2, (coords[1][0] - 100.0, coords[1][1]))
-    coords.insert(3, coords[1])
+    coords[2:2] = [(coords[1][0] - 100.0, coords[1][1]), coords[1]]
     invalid = shapely.Polygon(coords)
     assert not invalid.is_valid
+    return invalid
+
+
+def test_invalid_geometry_is_repaired(run_alg, tmp_path):
     feedback = RecordingFeedback()
-    _, necks = run_corridor(
-        run_alg, tmp_path, memory_layer([invalid, shape], "EPSG:32636"), feedback
-    )
+    layer = memory_layer([spiked_two_squares()], "EPSG:32636")
+    _, necks = run_corridor(run_alg, tmp_path, layer, feedback)
     assert necks[0]["width_m"] == pytest.approx(W, rel=0.005)
     assert "INPUT: repaired 1 invalid geometry(ies) (make valid)." in feedback.infos
 
@@ -251,20 +253,10 @@ def test_curved_geometries_are_straightened(run_alg, tmp_path):
     assert from_curve[0]["side_a_km2"] == pytest.approx(1.0, rel=0.01)  # a cap of MIN_LOBE_AREA
 
 
-def mixed_geojson(path, shapes) -> str:
-    """A GeoJSON file of these shapes (lon/lat): QGIS types the layer by the first one."""
-    features = [
-        {"type": "Feature", "properties": {}, "geometry": shapely.geometry.mapping(s)}
-        for s in shapes
-    ]
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
-    return str(path)
-
-
 def test_points_in_a_polygon_layer_are_skipped_with_a_warning(run_alg, tmp_path):
     """DeepState's own raw maps are such layers: polygons first, then hundreds of points."""
     shape = data.to_lonlat(shapely.segmentize(two_squares(), 250.0), LON0, LAT0)
-    path = mixed_geojson(tmp_path / "mixed.geojson", [shape, Point(LON0, LAT0)])
+    path = geojson_file(tmp_path / "mixed.geojson", [shape, Point(LON0, LAT0)])
     feedback = RecordingFeedback()
     _, necks = run_corridor(run_alg, tmp_path, path, feedback=feedback)
     assert necks[0]["width_m"] == pytest.approx(W, rel=0.005)
@@ -279,11 +271,7 @@ def test_an_invalid_polygon_is_repaired_also_where_the_dialog_would_stop_on_it(
     from qgis import processing
     from qgis.core import QgsFeatureRequest, QgsProcessingContext, QgsProcessingFeedback
 
-    shape = affinity.translate(two_squares(), 500_000, 5_540_000)
-    coords = list(shape.exterior.coords)
-    coords[2:2] = [(coords[1][0] - 100.0, coords[1][1]), coords[1]]  # a spike retracing itself
-    invalid = shapely.Polygon(coords)
-    assert not invalid.is_valid
+    invalid = spiked_two_squares()
     context = QgsProcessingContext()
     context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryAbortOnInvalid)
     result = processing.run(
@@ -296,17 +284,11 @@ def test_an_invalid_polygon_is_repaired_also_where_the_dialog_would_stop_on_it(
 
 
 def test_a_cancelled_run_returns_no_partial_result(run_alg, tmp_path):
-    class CancelAfterFirstPart(RecordingFeedback):
-        def setProgress(self, progress: float) -> None:
-            super().setProgress(progress)
-            if progress > 0:
-                self.cancel()
-
     shapes = [affinity.translate(two_squares(), dx, 0) for dx in (0.0, 50_000.0)]
     layer = memory_layer([data.to_lonlat(s, LON0, LAT0) for s in shapes])
     result = run_alg(
         ALG,
         {"INPUT": layer, "DISSOLVE": False, "OUTPUT": str(tmp_path / "n.gpkg")},
-        feedback=CancelAfterFirstPart(),
+        feedback=CancelOnProgress(),
     )
     assert result == {}

@@ -8,14 +8,13 @@ import shutil
 import pytest
 from qgis.core import (
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayerTemporalProperties,
 )
 
 from fltest import data
 from fltest.deepstate_server import DeepStateSite, FakeDeepStateServer
-from fltest.feedback import RecordingFeedback
+from fltest.feedback import CancelOnProgress, RecordingFeedback
 from fltest.layers import output_layer
 
 ALG = "frontline:deepstateseries"
@@ -212,12 +211,6 @@ def test_download_uses_the_cache_the_second_time(run_alg, tmp_path):
 def test_cancel_stops_the_download(run_alg, tmp_path):
     site = DeepStateSite([data.raw_map(d) for d in KURSK_DAYS])
 
-    class CancelAfterFirstMap(QgsProcessingFeedback):
-        def setProgress(self, progress):
-            super().setProgress(progress)
-            if progress > 0:
-                self.cancel()
-
     with FakeDeepStateServer(site) as server:
         result = run_alg(
             ALG,
@@ -228,7 +221,7 @@ def test_cancel_stops_the_download(run_alg, tmp_path):
                 "OUTPUT": str(tmp_path / "s.gpkg"),
                 "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
             },
-            feedback=CancelAfterFirstMap(),
+            feedback=CancelOnProgress(),
         )
     assert len([p for p in site.paths_requested() if p.endswith("/geojson")]) == 1
     assert "OUTPUT_TABLE" not in result

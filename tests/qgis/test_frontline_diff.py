@@ -20,7 +20,7 @@ ALG = "frontline:frontlinediff"
 SQUARE = box(400_000, 5_500_000, 410_000, 5_510_000)
 
 
-def run_diff(run_alg, tmp_path, before, after, **extra):
+def run_diff(run_alg, tmp_path, before, after, feedback=None, **extra):
     result = run_alg(
         ALG,
         {
@@ -29,6 +29,7 @@ def run_diff(run_alg, tmp_path, before, after, **extra):
             "OUTPUT": str(tmp_path / "diff.gpkg"),
             **extra,
         },
+        feedback=feedback,
     )
     pieces = list(output_layer(result["OUTPUT"]).getFeatures())
     return result, pieces
@@ -91,16 +92,8 @@ def test_change_left_out_by_the_filters_is_reported(run_alg, tmp_path):
     after = box(400_000, 5_503_000, 411_000, 5_510_000)
     before_layer = memory_layer([SQUARE], "EPSG:32636")
     feedback = RecordingFeedback()
-    result = run_alg(
-        ALG,
-        {
-            "BEFORE": before_layer,
-            "AFTER": memory_layer([after], "EPSG:32636"),
-            "MIN_AREA": 25.0,
-            "OUTPUT": str(tmp_path / "diff.gpkg"),
-        },
-        feedback=feedback,
-    )
+    after_layer = memory_layer([after], "EPSG:32636")
+    result, _ = run_diff(run_alg, tmp_path, before_layer, after_layer, feedback, MIN_AREA=25.0)
     assert result["GAINED_KM2"] == 0.0 and result["LOST_KM2"] == pytest.approx(30.0, rel=0.003)
     (warning,) = [w for w in feedback.warnings if w.startswith("MIN_AREA and MIN_WIDTH")]
     prefix = "MIN_AREA and MIN_WIDTH left out 1 piece(s) of change, "
@@ -110,15 +103,8 @@ def test_change_left_out_by_the_filters_is_reported(run_alg, tmp_path):
     assert float(warning[len(prefix) :].split(" ")[0]) == pytest.approx(7.0, rel=0.003)
     nudge = box(410_000, 5_500_000, 410_050, 5_500_100)  # 5,000 m²
     quiet = RecordingFeedback()
-    run_alg(
-        ALG,
-        {
-            "BEFORE": before_layer,
-            "AFTER": memory_layer([SQUARE.union(nudge)], "EPSG:32636"),
-            "OUTPUT": str(tmp_path / "diff2.gpkg"),
-        },
-        feedback=quiet,
-    )
+    nudged = memory_layer([SQUARE.union(nudge)], "EPSG:32636")
+    run_diff(run_alg, tmp_path, before_layer, nudged, quiet)
     assert not [w for w in quiet.warnings if w.startswith("MIN_AREA and MIN_WIDTH")]
     (note,) = [i for i in quiet.infos if i.startswith("MIN_AREA and MIN_WIDTH")]
     assert note.startswith("MIN_AREA and MIN_WIDTH left out 1 piece(s) of change, 0.005 km²")

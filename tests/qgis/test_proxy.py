@@ -62,8 +62,6 @@ def test_entries_for_other_sites_leave_the_proxy_in_use(set_proxy):
 def test_the_dock_and_algorithms_client_downloads_through_the_qgis_proxy(
     set_proxy, deepstate_server, monkeypatch
 ):
-    from qgis.core import QgsNetworkAccessManager
-
     from frontline.processing.deepstate_access import make_client
 
     for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "no_proxy"):

@@ -7,7 +7,7 @@ from qgis.core import QgsProcessingException
 from shapely.geometry import LineString, Point, box
 
 from fltest.feedback import RecordingFeedback
-from fltest.layers import geod_offset, memory_layer, output_layer
+from fltest.layers import geod_offset, geojson_file, memory_layer, output_layer
 
 ALG = "frontline:routeexposure"
 EDGE_LAT = 50.0
@@ -15,7 +15,7 @@ EDGE_LAT = 50.0
 HOSTILE_4326 = box(30.0, 49.0, 31.0, EDGE_LAT)
 
 
-def run_exposure(run_alg, tmp_path, routes, hostile, **extra):
+def run_exposure(run_alg, tmp_path, routes, hostile, feedback=None, **extra):
     result = run_alg(
         ALG,
         {
@@ -25,6 +25,7 @@ def run_exposure(run_alg, tmp_path, routes, hostile, **extra):
             "OUTPUT_SUMMARY": str(tmp_path / "summary.gpkg"),
             **extra,
         },
+        feedback=feedback,
     )
     stretches = list(output_layer(result["OUTPUT"]).getFeatures())
     summary = list(output_layer(result["OUTPUT_SUMMARY"]).getFeatures())
@@ -172,18 +173,12 @@ def test_empty_hostile_layer_gives_everything_beyond_with_a_warning(run_alg, tmp
 
 def test_no_route_gives_a_warning_about_routes_and_no_share(run_alg, tmp_path):
     feedback = RecordingFeedback()
-    result = run_alg(
-        ALG,
-        {
-            "ROUTES": memory_layer([], kind="MultiLineString"),
-            "HOSTILE": memory_layer([box(30.0, 49.0, 31.0, 50.0)]),
-            "OUTPUT": str(tmp_path / "s.gpkg"),
-        },
-        feedback=feedback,
-    )
+    routes = memory_layer([], kind="MultiLineString")
+    hostile = memory_layer([box(30.0, 49.0, 31.0, 50.0)])
+    result, stretches, _ = run_exposure(run_alg, tmp_path, routes, hostile, feedback)
     assert result["EXPOSED_SHARE"] is None
     assert feedback.warnings == ["ROUTES: no route with a length to measure."]
-    assert output_layer(result["OUTPUT"]).featureCount() == 0
+    assert stretches == []
 
 
 def test_invalid_hostile_polygon_is_repaired(run_alg, tmp_path):
@@ -216,20 +211,14 @@ def test_cancelled_run_writes_no_partial_result(run_alg, tmp_path):
 def test_points_and_polygons_in_a_line_layer_are_skipped_with_a_warning(run_alg, tmp_path):
     """QGIS types a GeoJSON layer by its first feature: a polygon later in a line layer is no
     route (its outline used to count as one), a point used to crash the run."""
-    import json
-
-    from shapely.geometry import mapping
-
     _, lat = geod_offset(30.5, EDGE_LAT, 0.0, 3000.0)
     shapes = [LineString([(30.4, lat), (30.6, lat)]), Point(30.5, lat), box(30.4, lat, 30.6, 51)]
-    path = tmp_path / "routes.geojson"
-    features = [{"type": "Feature", "properties": {}, "geometry": mapping(s)} for s in shapes]
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    path = geojson_file(tmp_path / "routes.geojson", shapes)
     feedback = RecordingFeedback()
     result = run_alg(
         ALG,
         {
-            "ROUTES": str(path),
+            "ROUTES": path,
             "HOSTILE": memory_layer([HOSTILE_4326]),
             "OUTPUT": str(tmp_path / "stretches.gpkg"),
         },
