@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from qgis.core import QgsApplication, QgsSettings
@@ -70,9 +69,6 @@ class FrontlinePlugin:
 
     def unload(self) -> None:
         self._remove_dock()
-        diff = sys.modules.get(f"{__package__}.core.diff")  # imported once a diff has run
-        if diff is not None:
-            diff.shut_down_helper()  # its GEOS helper thread
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None

@@ -499,7 +499,7 @@ class DeepStateClient:
 
     def cache_size(self) -> int:
         """Bytes used by this client's files in the cache folder."""
-        return sum(path.stat().st_size for path in self._own_files())
+        return self.cache_summary()[0]
 
     def cache_summary(self) -> tuple[int, list[int]]:
         """``cache_size()`` and ``cached_ids()`` from one listing of the folder."""

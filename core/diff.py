@@ -198,29 +198,16 @@ def _gained_and_lost(before: BaseGeometry, after: BaseGeometry, is_cancelled: Ca
     return gained, lost
 
 
-_helper: ThreadPoolExecutor | None = None  # one worker, kept for the next diff
-
-
 def _side_by_side(first: Callable[[], T], second: Callable[[], U]) -> tuple[T, U]:
     """``first()`` here and ``second()`` on a helper thread at the same time: shapely releases
     the GIL while GEOS works, so two overlays or validity checks take the time of one. The two
-    must not share a geometry, and ``second`` must not call this itself (one helper)."""
-    global _helper
-    if _helper is None:
-        _helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="frontline-geos")
-    pending = _helper.submit(second)
-    try:
-        return first(), pending.result()
-    finally:
-        pending.cancel()  # if first() raised before the helper started
-
-
-def shut_down_helper() -> None:
-    """Stop the helper thread (the plugin calls this when it is unloaded)."""
-    global _helper
-    if _helper is not None:
-        _helper.shutdown(wait=True)
-        _helper = None
+    must not share a geometry. The helper ends with the call."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="frontline-geos") as pool:
+        pending = pool.submit(second)
+        try:
+            return first(), pending.result()
+        finally:
+            pending.cancel()  # if first() raised before the helper started
 
 
 def _overlay(operation, a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
@@ -641,10 +628,7 @@ class _PolygonEdges:
         # Entry points (edge starts inside the cell included), and exit points. An end inside
         # the cell is also the next edge's start, but only up to rounding: an end a rounding
         # error outside leaves the next edge missing the cell, so every exit is kept.
-        exits = np.ones(len(t1), dtype=bool)
-        ends = np.concatenate(
-            [start + direction * t0[:, None], (start + direction * t1[:, None])[exits]]
-        )
+        ends = np.concatenate([start + direction * t0[:, None], start + direction * t1[:, None]])
         cut = np.zeros(len(half), dtype=bool)
         cut[cell] = True
         # Corners of cut cells that lie inside the polygon are vertices of the part too.
@@ -655,7 +639,7 @@ class _PolygonEdges:
         corner_cell = np.repeat(cut_cells, 4)
         inside = self.contains(corners, owner[corner_cell])
         points = np.concatenate([ends, corners[inside]])
-        point_cell = np.concatenate([cell, cell[exits], corner_cell[inside]])
+        point_cell = np.concatenate([cell, cell, corner_cell[inside]])
         # Positions among the cut cells, as ``split`` expects.
         rank = np.cumsum(cut) - 1
         return points, rank[point_cell], cut

@@ -25,7 +25,6 @@ from .classes import icon_name, point_class, polygon_class
 from .errors import N_, DeepStateFormatError, Text
 from .shapes import clean_polygonal
 
-_POLYGONAL = ("Polygon", "MultiPolygon")
 MAP = Text(N_("DeepState map"))  # what a message is about when the caller names nothing
 
 
