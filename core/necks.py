@@ -61,7 +61,7 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from .shapes import flat_polygons
+from .shapes import clean_polygonal, flat_polygons
 
 __all__ = ["Neck", "find_necks", "necks_by_part", "polygon_parts", "split_by_chords"]
 
@@ -120,18 +120,8 @@ class Neck:
 
 
 def polygon_parts(geom: BaseGeometry | None) -> list[Polygon]:
-    """The polygons of ``geom`` (repaired if invalid, holes kept), largest area first."""
-    if geom is None or geom.is_empty:
-        return []
-    mixed = geom.geom_type == "GeometryCollection"
-    if not geom.is_valid:
-        geom = shapely.make_valid(geom)
-        mixed = True
-    polygons = flat_polygons(geom)
-    if mixed and len(polygons) > 1:
-        # Repaired or mixed input may hold overlapping or edge-sharing polygons.
-        polygons = flat_polygons(shapely.union_all(polygons))
-    polygons = [p for p in polygons if p.area > 0]
+    """The polygons of ``geom`` (repaired if invalid, holes kept, 2D), largest area first."""
+    polygons = [p for p in flat_polygons(clean_polygonal(geom)) if p.area > 0]
     return sorted(polygons, key=lambda p: (-p.area, p.bounds))
 
 
@@ -274,11 +264,6 @@ def _deviations(v: np.ndarray) -> np.ndarray:
     return np.abs(_cross(nxt - prev, v - prev)) / np.where(base > 0, base, 1.0)
 
 
-def _sharpest_corner(v: np.ndarray) -> int:
-    """Index of the closed ring's vertex farthest from the line through its neighbours."""
-    return int(np.argmax(_deviations(v)))
-
-
 def _without_straight_vertices(poly: Polygon) -> Polygon:
     """``poly`` without the vertices that lie on straight runs (within 1 µm): a densified
     outline is the same shape with far fewer vertices, and every later step (crossing tests,
@@ -289,7 +274,7 @@ def _without_straight_vertices(poly: Polygon) -> Polygon:
         xy = shapely.get_coordinates(ring)[:-1]
         # Douglas-Peucker keeps the first vertex: start at the sharpest corner, so that a
         # first vertex on a straight run does not stay behind to split it.
-        xy = np.roll(xy, -_sharpest_corner(xy), axis=0)
+        xy = np.roll(xy, -int(np.argmax(_deviations(xy))), axis=0)
         keep = _essential_vertices(xy, _STRAIGHT_TOLERANCE)
         if len(keep) < 3:
             return poly
@@ -417,6 +402,19 @@ class _Rings:
         f = np.clip((s - self.cum[r][i]) / self.seglen[r][i], 0.0, 1.0)
         t = i + f
         return np.where(t >= m, t - m, t)
+
+    def segments_at(self, r: int, s: float) -> list[int]:
+        """The segments of ring r holding arc position s (two at a vertex)."""
+        m, total = len(self.verts[r]), self.length(r)
+        s = s % total
+        i = int(self.param(r, np.array([s]))[0])
+        at = 1e-9 * max(total, 1.0)
+        found = [i]
+        if abs(s - self.cum[r][i]) <= at:
+            found.append((i - 1) % m)
+        if abs(self.cum[r][i + 1] - s) <= at:
+            found.append((i + 1) % m)
+        return found
 
     def arc_side(self, r: int, tu: np.ndarray, tv: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Area of the side bounded by the arc u->v (ring order) and the chord, and a sign.
@@ -1295,40 +1293,20 @@ class _PartSolver:
         depend on where the search started (the ring's first vertex, the window). None if
         the walls are not parallel or that cut is not valid."""
         rings = self.rings
-        for i in self._segments_at(r, su):
-            for j in self._segments_at(r, sv):
+        for i in rings.segments_at(r, su):
+            for j in rings.segments_at(r, sv):
                 ends = _overlap_middle(
                     rings.verts[r][i], rings.seg[r][i], rings.verts[r][j], rings.seg[r][j], width
                 )
                 if ends is None:
                     continue
-                fa, fb = ends
-                s_mid = np.array(
-                    [
-                        rings.cum[r][i] + fa * rings.seglen[r][i],
-                        rings.cum[r][j] + fb * rings.seglen[r][j],
-                    ]
-                )
-                t = rings.param(r, s_mid)
+                t = np.array([i + ends[0], j + ends[1]])
                 p = rings.point(r, t)
                 minor = float(rings.minor_side(r, t[:1], t[1:])[0])
                 if minor >= self.min_area and self._valid_cuts(p[:1], p[1:])[0]:
+                    s_mid = rings.arclen(r, t)
                     return float(s_mid[0]), float(s_mid[1])
         return None
-
-    def _segments_at(self, r: int, s: float) -> list[int]:
-        """The segments of ring r holding arc position s (two at a vertex)."""
-        rings = self.rings
-        m, total = len(rings.verts[r]), rings.length(r)
-        s = s % total
-        i = int(np.clip(np.searchsorted(rings.cum[r], s, side="right") - 1, 0, m - 1))
-        at = 1e-9 * max(total, 1.0)
-        found = [i]
-        if abs(s - rings.cum[r][i]) <= at:
-            found.append((i - 1) % m)
-        if abs(rings.cum[r][i + 1] - s) <= at:
-            found.append((i + 1) % m)
-        return found
 
     def _free_links(
         self, r: int, pu: np.ndarray, su: np.ndarray, pv: np.ndarray, sv: np.ndarray
