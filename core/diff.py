@@ -44,7 +44,7 @@ from shapely.errors import GEOSException
 from shapely.geometry import MultiLineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from .shapes import clean_polygonal, flat_polygons
+from .shapes import clean_polygonal, flat_polygons, line_segments, segment_lines
 
 GAINED = "gained"
 LOST = "lost"
@@ -260,25 +260,13 @@ def _filter_pieces(pieces: list[Polygon], min_area: float, min_width: float) -> 
 # --- fronts and depth ------------------------------------------------------------------------
 
 
-def _segments(lines: Sequence[BaseGeometry]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Start points, end points and owning line index of every segment of some linework."""
-    lines = np.asarray(lines, dtype=object)
-    if lines.size == 0:
-        empty = np.empty((0, 2))
-        return empty, empty, np.empty(0, dtype=int)
-    coords = shapely.get_coordinates(lines)
-    line_of_coord = np.repeat(np.arange(lines.size), shapely.get_num_coordinates(lines))
-    same_line = line_of_coord[:-1] == line_of_coord[1:]
-    return coords[:-1][same_line], coords[1:][same_line], line_of_coord[:-1][same_line]
-
-
 class _FrontIndex:
     """The earlier front as indexed segments."""
 
     def __init__(self, front: BaseGeometry) -> None:
         lines = [line for line in shapely.get_parts(front) if not line.is_empty]
-        self.starts, self.ends, _ = _segments(lines)
-        self.tree = shapely.STRtree(_linestrings(self.starts, self.ends))
+        self.starts, self.ends, _ = line_segments(lines)
+        self.tree = shapely.STRtree(segment_lines(self.starts, self.ends))
 
     @property
     def is_empty(self) -> bool:
@@ -301,12 +289,6 @@ class _FrontIndex:
         window = shapely.box(minx - reach, miny - reach, maxx + reach, maxy + reach)
         index = self.tree.query(window)
         return self.starts[index], self.ends[index]
-
-
-def _linestrings(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    if len(starts) == 0:
-        return np.empty(0, dtype=object)
-    return shapely.linestrings(np.stack([starts, ends], axis=1))
 
 
 def _measure_pieces(
@@ -369,7 +351,7 @@ def _piece_segments(pieces: list[Polygon]):
     """Segments of all rings of the pieces: starts, ends, owning piece, and the index of the
     segment that follows each one along its ring."""
     rings, ring_owner = shapely.get_rings(np.asarray(pieces, dtype=object), return_index=True)
-    starts, ends, ring_index = _segments(rings)
+    starts, ends, ring_index = line_segments(rings)
     following = np.arange(1, len(starts) + 1)
     ring_last = np.flatnonzero(np.append(ring_index[1:] != ring_index[:-1], True))
     ring_first = np.append(0, ring_last[:-1] + 1)
@@ -491,7 +473,7 @@ class _Sites:
         tree = self._trees.get(polygon)
         if tree is None:
             block = slice(self.offset[polygon], self.offset[polygon] + self.count[polygon])
-            lines = _linestrings(self._starts[block], self._ends[block])
+            lines = segment_lines(self._starts[block], self._ends[block])
             tree = self._trees[polygon] = shapely.STRtree(lines)
         found, distance = tree.query_nearest(
             shapely.points(points), return_distance=True, all_matches=False
@@ -609,7 +591,7 @@ class _PolygonEdges:
         shapely.prepare(polygons)
         starts, ends, self.owner, _ = _piece_segments(list(polygons))
         self.start, self.direction = starts, ends - starts
-        self.tree = shapely.STRtree(_linestrings(starts, ends))
+        self.tree = shapely.STRtree(segment_lines(starts, ends))
 
     def contains(self, points: np.ndarray, owner: np.ndarray) -> np.ndarray:
         return shapely.contains_xy(self.polygons[owner], points[:, 0], points[:, 1])

@@ -24,7 +24,7 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from .shapes import clean_polygonal, linework
+from .shapes import clean_polygonal, line_segments, linework, segment_lines
 
 DEFAULT_RANGES_TEXT = "5000,10000,20000"
 BUFFER_QUAD_SEGS = 64
@@ -374,18 +374,11 @@ class _IndexedRoute:
     route's start along the route's parts, as linear referencing counts)."""
 
     def __init__(self, line: Lines) -> None:
-        starts, ends, measures, run = [], [], [], 0.0
-        for part in shapely.get_parts(line):
-            xy = shapely.get_coordinates(part)
-            lengths = np.hypot(*(xy[1:] - xy[:-1]).T)
-            starts.append(xy[:-1])
-            ends.append(xy[1:])
-            measures.append(run + np.cumsum(lengths) - lengths)
-            run += float(lengths.sum())
         self.line = line
-        self.a, self.b = np.concatenate(starts), np.concatenate(ends)
-        self.start = np.concatenate(measures)
-        self.tree = shapely.STRtree(shapely.linestrings(np.stack([self.a, self.b], axis=1)))
+        self.a, self.b, _ = line_segments(shapely.get_parts(line))  # parts in route order
+        lengths = np.hypot(*(self.b - self.a).T)
+        self.start = np.cumsum(lengths) - lengths
+        self.tree = shapely.STRtree(segment_lines(self.a, self.b))
 
     def measures(self, points: np.ndarray) -> np.ndarray:
         """Each point's measure along the route (it lies on the route up to rounding)."""

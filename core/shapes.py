@@ -6,6 +6,8 @@ holding stray lines and points, and a route as a collection or a layer's odd fea
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon
@@ -59,3 +61,23 @@ def linework(geometry: BaseGeometry | None) -> LineString | MultiLineString | No
     parts = shapely.get_parts(shapely.get_parts(geometry))
     lines = [g for g in parts if g.geom_type == "LineString" and g.length > 0]
     return shapely.multilinestrings(lines) if lines else None
+
+
+def line_segments(lines: Sequence[BaseGeometry]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Start points, end points and owning line index of every segment of some linework
+    (LineStrings or LinearRings), in order along each line."""
+    lines = np.asarray(lines, dtype=object)
+    if lines.size == 0:
+        empty = np.empty((0, 2))
+        return empty, empty, np.empty(0, dtype=int)
+    coords = shapely.get_coordinates(lines)
+    line_of_coord = np.repeat(np.arange(lines.size), shapely.get_num_coordinates(lines))
+    same_line = line_of_coord[:-1] == line_of_coord[1:]
+    return coords[:-1][same_line], coords[1:][same_line], line_of_coord[:-1][same_line]
+
+
+def segment_lines(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """One two-point LineString per segment (for a tree of segments)."""
+    if len(starts) == 0:
+        return np.empty(0, dtype=object)
+    return shapely.linestrings(np.stack([starts, ends], axis=1))

@@ -5,7 +5,14 @@ from __future__ import annotations
 import shapely
 from shapely.geometry import GeometryCollection, LineString, MultiLineString, Point, Polygon, box
 
-from frontline.core.shapes import clean_polygonal, flat_polygons, linework, repaired_polygonal
+from frontline.core.shapes import (
+    clean_polygonal,
+    flat_polygons,
+    line_segments,
+    linework,
+    repaired_polygonal,
+    segment_lines,
+)
 
 
 def test_flat_polygons_open_nested_collections_and_drop_the_rest():
@@ -45,3 +52,16 @@ def test_linework_keeps_lines_as_they_are_and_nothing_else():
     assert isinstance(lines, MultiLineString) and lines.length == 10.0  # not dissolved
     assert linework(box(0, 0, 1, 1)) is None
     assert linework(LineString([(1, 1), (1, 1)])) is None
+
+
+def test_line_segments_keep_each_line_apart_and_in_order():
+    lines = [LineString([(0, 0), (1, 0), (1, 1)]), LineString([(5, 5), (6, 5)])]
+    starts, ends, owner = line_segments(lines)
+    assert starts.tolist() == [[0, 0], [1, 0], [5, 5]]
+    assert ends.tolist() == [[1, 0], [1, 1], [6, 5]]
+    assert owner.tolist() == [0, 0, 1]  # no segment joins the end of one line to the next
+    assert [g.length for g in segment_lines(starts, ends)] == [1.0, 1.0, 1.0]
+    empty = line_segments([])
+    assert [a.shape for a in empty] == [(0, 2), (0, 2), (0,)] and len(
+        segment_lines(*empty[:2])
+    ) == 0
