@@ -117,13 +117,14 @@ class _Settings:
 
 @dataclass(frozen=True)
 class _Surroundings:
-    """What every piece is measured against: the necks (chord, width, piece a, piece b) and
-    their union, the hostile ground given, land, the zone under fire, all held ground."""
+    """What every piece is measured against, built once: the necks (chord, width, piece a,
+    piece b) and their union, the ground within the contact tolerance of HOSTILE (when given),
+    else LAND's coast widened by it (when given), the zone under fire, all held ground."""
 
     necks: tuple[tuple[LineString, float, int, int], ...]
     chords: BaseGeometry | None
-    hostile: BaseGeometry | None
-    land: BaseGeometry | None
+    near_hostile: BaseGeometry | None
+    coast: BaseGeometry | None
     fire_zone: BaseGeometry | None
     held_area: float
     settings: _Settings
@@ -156,23 +157,33 @@ def detect_encirclement(
         max_link_width, max_hostile_contact, contact_tolerance, min_piece_area, fire_range
     )
     held = clean_polygonal(held)
+    land = clean_polygonal(land) if land is not None else None
     if land is not None:
-        held = shapely.intersection(held, clean_polygonal(land))
+        held = shapely.intersection(held, land)
     rear = clean_polygonal(rear) if rear is not None else None
     if rear is not None and rear.is_empty:
         rear = None  # an empty rear is no rear: the largest piece plays its part
     hostile = clean_polygonal(hostile) if hostile is not None else None
+    tolerance = settings.contact_tolerance
+    near_rear = shapely.buffer(rear, tolerance, quad_segs=16) if rear is not None else None
     cut = _cut_into_pieces(held, settings, is_cancelled)
     _check(is_cancelled)
     chords = shapely.union_all([chord for chord, *_ in cut.necks]) if cut.necks else None
-    rear_lines = [_rear_lines(p, rear, chords, settings) for p in cut.pieces]
+    rear_lines = [_rear_lines(p, near_rear, chords) for p in cut.pieces]
     main_body = _main_body(cut.pieces) if rear is None else None
     reaches = [bool(line.length > 0) for line in rear_lines]
     if main_body is not None:
         reaches[main_body] = True
-    hostile_zone = _hostile_ground(held, rear, hostile, land, settings)
+    hostile_zone = _hostile_ground(held, near_rear, hostile, land, settings)
     fire_zone = _fire_zone(hostile_zone, settings)
-    around = _Surroundings(tuple(cut.necks), chords, hostile, land, fire_zone, held.area, settings)
+    near_hostile = coast = None
+    if hostile is not None:
+        near_hostile = shapely.buffer(hostile, tolerance, quad_segs=16)
+    elif land is not None:
+        coast = shapely.buffer(land.boundary, tolerance)
+    around = _Surroundings(
+        tuple(cut.necks), chords, near_hostile, coast, fire_zone, held.area, settings
+    )
     pieces = []
     for index, polygon in enumerate(cut.pieces):
         _check(is_cancelled)
@@ -280,13 +291,12 @@ def _main_body(pieces: Sequence[Polygon]) -> int | None:
     return max(range(len(pieces)), key=lambda i: pieces[i].area)
 
 
-def _rear_lines(piece: Polygon, rear, chords, settings: _Settings) -> BaseGeometry:
-    """The piece's boundary within the contact tolerance of the rear (never along a neck)."""
-    if rear is None or rear.is_empty:
+def _rear_lines(piece: Polygon, near_rear: BaseGeometry | None, chords) -> BaseGeometry:
+    """The piece's boundary within the contact tolerance of the rear (``near_rear``), never
+    along a neck."""
+    if near_rear is None:
         return MultiLineString()
-    boundary = _without_chords(piece.boundary, chords)
-    zone = shapely.buffer(rear, settings.contact_tolerance, quad_segs=16)
-    return _lines(_intersection(boundary, zone))
+    return _lines(_intersection(_without_chords(piece.boundary, chords), near_rear))
 
 
 def _intersection(lines: BaseGeometry, area: BaseGeometry) -> BaseGeometry:
@@ -339,9 +349,9 @@ def _reaches_rear(start: int, avoid: int, adjacency, reaches: list[bool]) -> boo
     return False
 
 
-def _hostile_ground(held, rear, hostile, land, settings: _Settings) -> BaseGeometry | None:
+def _hostile_ground(held, near_rear, hostile, land, settings: _Settings) -> BaseGeometry | None:
     """Hostile ground for fire ranges: HOSTILE, else the ground near HELD that is neither HELD
-    nor REAR (on LAND when given)."""
+    nor within the contact tolerance of REAR (``near_rear``), on LAND when given."""
     if settings.fire_range <= 0:
         return None
     if hostile is not None:
@@ -350,11 +360,11 @@ def _hostile_ground(held, rear, hostile, land, settings: _Settings) -> BaseGeome
     reach = settings.fire_range + tolerance
     around = shapely.box(*shapely.buffer(held, reach).bounds)
     ground = shapely.difference(around, held)
-    if rear is not None:
+    if near_rear is not None:
         # Ground within the contact tolerance of the rear is contact, not enemy ground.
-        ground = shapely.difference(ground, shapely.buffer(rear, tolerance, quad_segs=16))
+        ground = shapely.difference(ground, near_rear)
     if land is not None:
-        ground = shapely.intersection(ground, clean_polygonal(land))
+        ground = shapely.intersection(ground, land)
     if tolerance > 0:
         # Gaps narrower than the tolerance between HELD and REAR, or along a coast, are
         # drawing slack, not ground the enemy holds (an opening removes them).
@@ -369,22 +379,21 @@ def _fire_zone(hostile_ground, settings: _Settings) -> BaseGeometry | None:
     return shapely.buffer(hostile_ground, settings.fire_range, quad_segs=16)
 
 
-def _hostile_share(piece: Polygon, rear_lines, chords, hostile, land, settings) -> float:
+def _hostile_share(piece: Polygon, rear_lines, around: _Surroundings) -> float:
+    """Share of the piece's boundary along hostile ground (never its necks or rear contact)."""
     boundary = piece.boundary
     total = boundary.length
     if total <= 0:
         return 0.0
-    candidate = _without_chords(boundary, chords)
+    candidate = _without_chords(boundary, around.chords)
     if rear_lines.length > 0:
         candidate = shapely.difference(
             candidate, shapely.buffer(rear_lines, _EPSILON, cap_style="flat")
         )
-    if hostile is not None:
-        zone = shapely.buffer(hostile, settings.contact_tolerance, quad_segs=16)
-        candidate = _intersection(candidate, zone)
-    elif land is not None:
-        coast = shapely.buffer(clean_polygonal(land).boundary, settings.contact_tolerance)
-        candidate = shapely.difference(candidate, coast)
+    if around.near_hostile is not None:
+        candidate = _intersection(candidate, around.near_hostile)
+    elif around.coast is not None:
+        candidate = shapely.difference(candidate, around.coast)
     return min(1.0, _lines(candidate).length / total)
 
 
@@ -427,9 +436,7 @@ def _measure_piece(
     chords_in = [around.necks[number][0] for number in joining]
     rear_contact = rear_lines.length
     opening = None if is_main_body else rear_contact + math.fsum(c.length for c in chords_in)
-    hostile_contact = _hostile_share(
-        polygon, rear_lines, around.chords, around.hostile, around.land, settings
-    )
+    hostile_contact = _hostile_share(polygon, rear_lines, around)
     fire_free = None if is_main_body else _fire_free(rear_lines, chords_in, around.fire_zone)
     fire_controlled = bool(
         fire_free is not None and opening is not None and opening > 0 and fire_free <= _EPSILON
