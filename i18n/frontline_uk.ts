@@ -880,10 +880,6 @@
       <translation>Не вдалося прочитати шар {}: не прочитано жодного з його об'єктів ({}).</translation>
     </message>
     <message>
-      <source>Cannot use the cache folder: {}</source>
-      <translation>Неможливо використати папку кешу: {}</translation>
-    </message>
-    <message>
       <source>This map has no {} to analyse.</source>
       <translation>На цій карті немає території «{}» для аналізу.</translation>
     </message>

@@ -240,8 +240,7 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         """First showing of the dock: fetch the update list."""
         if not self._started and not self._closed:
             self._started = True
-            # Here, not at QGIS start-up: listing the cache folder waits until it is shown.
-            self._refresh_cache_size()
+            # Not at QGIS start-up, nor here: the cache size is read once the list task ends.
             self.refresh_updates()
 
     def shut_down(self) -> None:

@@ -113,37 +113,15 @@ def class_areas(layer: QgsVectorLayer) -> dict[str, float]:
     return areas
 
 
-def open_client(base_url: str, offline: bool, *args, **options):
-    """``make_client``, telling why a client cannot be made (its cache folder, or a DeepState
-    address set elsewhere than in the dock, such as QGIS's advanced settings)."""
-    from ..core.errors import DeepStateError
-
-    try:
-        return make_client(base_url, offline, *args, **options)
-    except DeepStateError as error:  # the cache folder or the address: says which itself
-        raise QgsProcessingException(error_text(error)) from None
-    except OSError as error:
-        raise QgsProcessingException(
-            tr("Cannot use the cache folder: {}").format(error.strerror or error)
-        ) from None
-
-
 def fetch_maps(run: JobRun, snapshot_ids: list[int], base_url: str, offline: bool) -> None:
-    """Make sure the maps are in the cache (one step), telling a network failure apart."""
-    from ..core.errors import DeepStateCancelledError, DeepStateError, DeepStateNetworkError
-
+    """Make sure the maps are in the cache (one step). DeepState's errors (a network failure
+    told apart) become the task's message in ``JobTask.run``."""
     run.next_step()
-    client = open_client(base_url, offline, run.feedback.isCanceled)
+    client = make_client(base_url, offline, run.feedback.isCanceled)
     try:
         for index, snapshot_id in enumerate(snapshot_ids):
             client.map_data(snapshot_id)
             run.steps.setProgress(100 * (index + 1) / len(snapshot_ids))
-    except DeepStateCancelledError:
-        raise JobCancelledError() from None
-    except DeepStateNetworkError as error:
-        raise NetworkFailure(error_text(error)) from None
-    except DeepStateError as error:
-        raise QgsProcessingException(error_text(error)) from None
     finally:
         client.close()
 
@@ -179,7 +157,7 @@ def updates_job(base_url: str):
         from ..core.errors import DeepStateCancelledError, DeepStateError
 
         # list_ttl=0: ask DeepState itself, so that the dock knows whether it is online.
-        client = open_client(
+        client = make_client(
             base_url,
             False,
             run.feedback.isCanceled,
@@ -198,7 +176,7 @@ def updates_job(base_url: str):
         finally:
             client.close()
         run.check_cancelled()
-        offline_client = open_client(base_url, True)
+        offline_client = make_client(base_url, True)
         try:
             updates = offline_client.updates()
         except DeepStateError:

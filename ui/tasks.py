@@ -28,7 +28,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..core.errors import DeepStateError, DeepStateNetworkError
+from ..core.errors import DeepStateCancelledError, DeepStateError, DeepStateNetworkError
 from ..processing.deepstate_access import error_text
 
 log = logging.getLogger(__name__)
@@ -162,7 +162,9 @@ class JobTask(QgsTask):
         except QgsProcessingException as error:
             self.error = one_line(str(error))
             self.network_failed = isinstance(error, NetworkFailure)
-        except DeepStateError as error:  # a job let one through: still a message, translated
+        except DeepStateCancelledError:
+            self.cancelled = True
+        except DeepStateError as error:  # the client's own message, translated
             self.error = one_line(error_text(error))
             self.network_failed = isinstance(error, DeepStateNetworkError)
         except Exception as error:  # a bug must end in a message, never kill the GUI
