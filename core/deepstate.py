@@ -15,7 +15,6 @@ import logging
 import os
 import re
 import socket
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -42,6 +41,7 @@ from .errors import (
     DeepStateTruncatedError,
     Text,
 )
+from .files import write_atomic
 from .kyiv_time import kyiv_date, kyiv_day_end_utc
 from .parse import json_kind, load_json, plain_text, validate_feature_collection
 
@@ -235,21 +235,6 @@ def read_map_file(path: str | os.PathLike) -> dict:
     if isinstance(obj, dict) and isinstance(obj.get("map"), dict):
         obj = obj["map"]  # saved from /api/history/last
     return validate_feature_collection(obj, what)
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder and os.replace: never half-written."""
-    fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 # ---------------------------------------------------------------------------------------------
@@ -590,7 +575,7 @@ class DeepStateClient:
         if self.cache_dir is None:
             return
         try:
-            _write_atomic(self.cache_dir / name, data)
+            write_atomic(self.cache_dir / name, data, _TMP_PREFIX)
         except OSError as exc:  # a full disk must not lose the download the caller is waiting for
             log.warning("Could not cache %s: %s", name, exc)
 

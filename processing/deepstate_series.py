@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import math
 from collections import Counter
 from datetime import date, timedelta
@@ -155,15 +154,12 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("MAPS", self.tr("Number of maps")))
 
     def _write_html(self, path: Path, html: str) -> None:
-        """Written whole or not at all: a file already there is replaced only once the new
-        one is complete."""
-        partial = path.with_name(path.name + ".part")
+        """Written whole or not at all (a page already there is kept on failure)."""
+        from ..core.files import write_atomic
+
         try:
-            partial.write_text(html, encoding="utf-8")
-            partial.replace(path)
+            write_atomic(path, html.encode("utf-8"))
         except OSError as error:
-            with contextlib.suppress(OSError):  # not ours to remove if it is no file
-                partial.unlink(missing_ok=True)
             raise QgsProcessingException(
                 self.tr("OUTPUT_HTML: cannot write {} ({}).").format(path, error.strerror or error)
             ) from None

@@ -291,11 +291,18 @@ def test_an_html_page_in_a_missing_folder_stops_the_run_before_any_output(
 
 
 def test_an_html_page_that_cannot_be_written_keeps_the_page_already_there(
-    run_alg, tmp_path, kursk_folder
+    run_alg, tmp_path, kursk_folder, monkeypatch
 ):
+    import os
+
+    from frontline.core import files
+
+    def disk_full(source, target):
+        raise OSError(28, "No space left on device")
+
     page = tmp_path / "a.html"
     page.write_text("the page of an earlier run", encoding="utf-8")
-    (tmp_path / "a.html.part").mkdir()  # the new page cannot be written
+    monkeypatch.setattr(files.os, "replace", disk_full)  # the new page cannot be put in place
     with pytest.raises(QgsProcessingException, match=r"^OUTPUT_HTML: cannot write .*a\.html \("):
         run_alg(
             ALG,
@@ -307,6 +314,7 @@ def test_an_html_page_that_cannot_be_written_keeps_the_page_already_there(
             },
         )
     assert page.read_text(encoding="utf-8") == "the page of an earlier run"
+    assert not [name for name in os.listdir(tmp_path) if name.endswith(".part")]
 
 
 def test_download_without_dates(run_alg, tmp_path):
