@@ -133,7 +133,6 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
         import shapely
 
         from ..core.necks import necks_by_part
-        from ..core.shapes import clean_polygonal
 
         source = self.polygon_source(parameters, self.INPUT, context)
         land_source = self.polygon_source(parameters, self.LAND, context, optional=True)
@@ -144,9 +143,8 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
         if self.parameterAsBoolean(parameters, self.DISSOLVE, context) and shapes:
             shapes = [shapely.union_all(shapes)]
         land = self.read_clip_layer(land_source, self.LAND, frame, context, feedback)
-        if land is not None:
-            land = clean_polygonal(land)
-            shapes = [clean_polygonal(shapely.intersection(shape, land)) for shape in shapes]
+        if land is not None:  # both read valid; the core repairs and flattens what this gives
+            shapes = [shapely.intersection(shape, land) for shape in shapes]
         options = {
             "min_lobe_area": self.parameterAsDouble(parameters, self.MIN_LOBE_AREA, context) * 1e6,
             "max_width": self.parameterAsDouble(parameters, self.MAX_WIDTH, context),

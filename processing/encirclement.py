@@ -84,20 +84,20 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
             ]
         )
         double = QgsProcessingParameterNumber.Double
-        numbers = [
-            (self.MAX_LINK_WIDTH, self.tr("Maximum link width (m)"), 2000.0, None),
+        numbers = [  # name, label, default, least, most
+            (self.MAX_LINK_WIDTH, self.tr("Maximum link width (m)"), 2000.0, 0.0, None),
             (
                 self.MAX_HOSTILE_CONTACT,
                 self.tr("Hostile share of the edge that nearly encircles"),
                 0.75,
+                0.0,
                 1.0,
             ),
-            (self.CONTACT_TOLERANCE, self.tr("Contact tolerance (m)"), 100.0, None),
-            (self.MIN_PIECE_AREA, self.tr("Minimum piece area (km²)"), 0.5, None),
-            (self.FIRE_RANGE, self.tr("Fire range (m; 0 = off)"), 0.0, None),
+            (self.CONTACT_TOLERANCE, self.tr("Contact tolerance (m)"), 100.0, 0.0, None),
+            (self.MIN_PIECE_AREA, self.tr("Minimum piece area (km²)"), 0.5, MIN_AREA_KM2, None),
+            (self.FIRE_RANGE, self.tr("Fire range (m; 0 = off)"), 0.0, 0.0, None),
         ]
-        for name, label, default, maximum in numbers:
-            least = MIN_AREA_KM2 if name == self.MIN_PIECE_AREA else 0.0
+        for name, label, default, least, maximum in numbers:
             parameter = QgsProcessingParameterNumber(name, label, double, default, minValue=least)
             if maximum is not None:
                 parameter.setMaximum(maximum)

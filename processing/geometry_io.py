@@ -64,7 +64,7 @@ def extent_in_wgs84(
         try:
             lonlat = transform.transformBoundingBox(extent)
         except QgsCsException:
-            lonlat = QgsRectangle(1e9, 1e9, 1e9, 1e9)  # reported below as out of range
+            raise QgsProcessingException(_crs_mismatch(source, extent)) from None
         if not WORLD.contains(lonlat):
             raise QgsProcessingException(_crs_mismatch(source, extent))
         combined.combineExtentWith(lonlat)

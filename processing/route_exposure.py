@@ -129,7 +129,7 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
         routes = read_line_features(routes_source, self.ROUTES, frame.crs, context, feedback)
         # Ground farther than the largest range only makes a route "beyond": not needed.
         reach = max(ranges) + 1e4
-        if not any(line.length > 0 for _, line in routes):
+        if not routes:  # read_line_features keeps only lines with a length
             feedback.pushWarning(self.tr("ROUTES: no route with a length to measure."))
         hostile = self.read_metric(hostile_source, self.HOSTILE, frame, context, feedback, reach)
         if hostile.is_empty and routes:
