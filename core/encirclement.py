@@ -229,9 +229,10 @@ def _cut_into_pieces(held: BaseGeometry, settings: _Settings, is_cancelled) -> _
         pieces, chords = _split_keeping_min_area(part, chords, settings.min_piece_area)
         first = len(cut.pieces)
         cut.pieces += pieces
+        boundaries = shapely.boundary(np.asarray(pieces, dtype=object))  # once for all chords
         for chord in chords:
-            for a, b in _sides_of(chord, cut.pieces, first):
-                cut.necks.append((chord, chord.length, a, b))
+            for a, b in _sides_of(chord, boundaries):
+                cut.necks.append((chord, chord.length, first + a, first + b))
     return cut
 
 
@@ -270,16 +271,14 @@ def _inscribed_diameter(polygon: Polygon, scale: float) -> float:
     return 2.0 * polygon.boundary.distance(centre)
 
 
-def _sides_of(chord: LineString, pieces: Sequence[Polygon], first: int) -> list[tuple[int, int]]:
-    """The pairs of pieces (from index `first` on) that the chord joins: those whose boundary
-    holds a point of it, two at a time. A chord crossed by another joins two pairs, one on
-    each side of the crossing."""
+def _sides_of(chord: LineString, boundaries: np.ndarray) -> list[tuple[int, int]]:
+    """The pairs of pieces (indexes into ``boundaries``, the pieces' boundaries) that the
+    chord joins: those whose boundary holds a point of it, two at a time. A chord crossed by
+    another joins two pairs, one on each side of the crossing."""
     pairs: list[tuple[int, int]] = []
     for share in (0.5, 0.21, 0.37, 0.63, 0.79):
         point = chord.interpolate(share, normalized=True)
-        sides = [
-            i for i in range(first, len(pieces)) if pieces[i].boundary.distance(point) < _EPSILON
-        ]
+        sides = np.flatnonzero(shapely.distance(boundaries, point) < _EPSILON).tolist()
         if len(sides) == 2 and tuple(sides) not in pairs:
             pairs.append((sides[0], sides[1]))
     return pairs

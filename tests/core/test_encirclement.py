@@ -114,8 +114,9 @@ def test_crossing_chords_each_join_two_pairs_of_pieces():
     upright, across = LineString([(5, 0), (5, 10)]), LineString([(0, 5), (10, 5)])
     pieces = split_by_chords(box(0, 0, 10, 10), [upright, across])
     assert len(pieces) == 4
+    boundaries = shapely.boundary(np.asarray(pieces, dtype=object))
     for chord in (upright, across):
-        pairs = _sides_of(chord, pieces, 0)
+        pairs = _sides_of(chord, boundaries)
         assert len(pairs) == 2 and sorted(i for pair in pairs for i in pair) == [0, 1, 2, 3]
 
 
