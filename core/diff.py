@@ -394,7 +394,10 @@ def max_distances_to_segments(
     sites = _Sites([segments[i] for i in active])
     shapes = np.asarray([polygons[i] for i in active], dtype=object)
     edges = _PolygonEdges(shapes)
-    cells = _Cells.roots(shapes)
+    # A polygon vertex stays a vertex of every cell that holds it, level after level: its
+    # distance is computed once.
+    vertex_reach2, vertex_nearest = sites.nearest(edges.start, edges.owner)
+    cells = _Cells.roots(shapes, edges)
     found = np.zeros(len(active))  # squared distances reached so far
     bounds = shapely.bounds(shapes)
     size = np.hypot(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1])
@@ -402,7 +405,10 @@ def max_distances_to_segments(
         _check(is_cancelled)
         coords = cells.coords
         owner = cells.owner[cells.cell_of_coord]
-        reach2, nearest = sites.nearest(coords, owner)
+        vertex = cells.vertex_of_coord
+        reach2, nearest = vertex_reach2[vertex], vertex_nearest[vertex]
+        fresh = np.flatnonzero(vertex < 0)
+        reach2[fresh], nearest[fresh] = sites.nearest(coords[fresh], owner[fresh])
         first = np.flatnonzero(np.diff(owner, prepend=-1))  # coords are grouped by owner
         owners = owner[first]
         found[owners] = np.maximum(found[owners], np.maximum.reduceat(reach2, first))
@@ -498,7 +504,8 @@ class _Sites:
 
 class _Cells:
     """Square cells (centre, half side) of the branch and bound, with the vertices of each
-    cell's part of its polygon (``coords``, grouped by cell; ``cell_of_coord`` says whose).
+    cell's part of its polygon (``coords``, grouped by cell; ``cell_of_coord`` says whose, and
+    ``vertex_of_coord`` which polygon vertex, as the edge it starts, each is: -1 for others).
 
     The part's vertices are the polygon's edges clipped to the cell (their clipped ends) and the
     cell corners inside the polygon: their convex hull holds the part. An ``inner`` cell lies
@@ -508,18 +515,20 @@ class _Cells:
 
     _CORNERS = np.array([(-1, -1), (1, -1), (1, 1), (-1, 1)], dtype=float)
 
-    def __init__(self, centre, half, owner, inner, coords, cell_of_coord) -> None:
+    def __init__(self, centre, half, owner, inner, coords, cell_of_coord, vertex_of_coord) -> None:
         self.centre, self.half, self.owner, self.inner = centre, half, owner, inner
         self.coords, self.cell_of_coord = coords, cell_of_coord
+        self.vertex_of_coord = vertex_of_coord
 
     @classmethod
-    def roots(cls, polygons: np.ndarray) -> _Cells:
+    def roots(cls, polygons: np.ndarray, edges: _PolygonEdges) -> _Cells:
         bounds = shapely.bounds(polygons)
         centre = (bounds[:, :2] + bounds[:, 2:]) / 2.0
         half = np.max(bounds[:, 2:] - bounds[:, :2], axis=1) / 2.0
-        coords, index = shapely.get_coordinates(polygons, return_index=True)
         owner = np.arange(len(polygons))
-        return cls(centre, half, owner, np.zeros(len(owner), dtype=bool), coords, index)
+        vertex = np.arange(len(edges.start))
+        inner = np.zeros(len(owner), dtype=bool)
+        return cls(centre, half, owner, inner, edges.start, edges.owner, vertex)
 
     def split(self, mask: np.ndarray, edges: _PolygonEdges) -> _Cells:
         quarter = self.half[mask] / 2.0
@@ -529,7 +538,7 @@ class _Cells:
         owner = np.repeat(self.owner[mask], 4)
         inner = np.repeat(self.inner[mask], 4)
         outer = np.flatnonzero(~inner)
-        points, point_cell, cut = edges.clip(centre[outer], half[outer], owner[outer])
+        points, point_cell, point_vertex, cut = edges.clip(centre[outer], half[outer], owner[outer])
         # Uncut outer cells are wholly inside or wholly outside: their centre tells.
         uncut = outer[~cut]
         inside = edges.contains(centre[uncut], owner[uncut])
@@ -541,6 +550,7 @@ class _Cells:
             centre[corner_cells][:, None, :] + self._CORNERS * half[corner_cells][:, None, None]
         )
         coords = np.concatenate([points, corners.reshape(-1, 2)])
+        vertex = np.concatenate([point_vertex, np.full(4 * len(corner_cells), -1)])
         cell = np.concatenate([outer[cut][point_cell], np.repeat(corner_cells, 4)])
         # Renumber cells after dropping the empty ones, and group vertices by cell.
         new_index = np.cumsum(keep) - 1
@@ -552,6 +562,7 @@ class _Cells:
             inner[keep],
             coords[order],
             new_index[cell[order]],
+            vertex[order],
         )
 
     def upper_bounds2(self, sites: _Sites, reach2: np.ndarray, nearest: np.ndarray):
@@ -589,7 +600,7 @@ class _PolygonEdges:
     def __init__(self, polygons: np.ndarray) -> None:
         self.polygons = polygons
         shapely.prepare(polygons)
-        starts, ends, self.owner, _ = _piece_segments(list(polygons))
+        starts, ends, self.owner, self.following = _piece_segments(list(polygons))
         self.start, self.direction = starts, ends - starts
         self.tree = shapely.STRtree(segment_lines(starts, ends))
 
@@ -597,8 +608,9 @@ class _PolygonEdges:
         return shapely.contains_xy(self.polygons[owner], points[:, 0], points[:, 1])
 
     def clip(self, centre: np.ndarray, half: np.ndarray, owner: np.ndarray):
-        """Vertices of each cell's part of its polygon, the cell (position in the input) of
-        each, and which cells any edge reaches."""
+        """Vertices of each cell's part of its polygon, the cell (position in the input) and
+        the polygon vertex (edge start; -1: a clipped end or a corner) of each, and which cells
+        any edge reaches."""
         lo, hi = centre - half[:, None], centre + half[:, None]
         cell, edge = self.tree.query(shapely.box(lo[:, 0], lo[:, 1], hi[:, 0], hi[:, 1]))
         same = self.owner[edge] == owner[cell]
@@ -607,10 +619,16 @@ class _PolygonEdges:
         hit = t0 <= t1
         cell, edge, t0, t1 = cell[hit], edge[hit], t0[hit], t1[hit]
         start, direction = self.start[edge], self.direction[edge]
-        # Entry points (edge starts inside the cell included), and exit points. An end inside
-        # the cell is also the next edge's start, but only up to rounding: an end a rounding
-        # error outside leaves the next edge missing the cell, so every exit is kept.
-        ends = np.concatenate([start + direction * t0[:, None], start + direction * t1[:, None]])
+        # Entry points (edge starts inside the cell included: polygon vertices), and exit
+        # points. An edge ending inside the cell ends at the next edge's start, which is that
+        # edge's entry point: such an exit is left out. The test takes the vertex itself, not
+        # start + direction, which may be a rounding error off and outside.
+        entries = start + direction * t0[:, None]
+        next_start = self.start[self.following[edge]]
+        inside_end = (t1 == 1.0) & np.all((next_start >= lo[cell]) & (next_start <= hi[cell]), 1)
+        exits = ~inside_end
+        ends = np.concatenate([entries, start[exits] + direction[exits] * t1[exits, None]])
+        vertex = np.concatenate([np.where(t0 == 0.0, edge, -1), np.full(int(exits.sum()), -1)])
         cut = np.zeros(len(half), dtype=bool)
         cut[cell] = True
         # Corners of cut cells that lie inside the polygon are vertices of the part too.
@@ -621,10 +639,11 @@ class _PolygonEdges:
         corner_cell = np.repeat(cut_cells, 4)
         inside = self.contains(corners, owner[corner_cell])
         points = np.concatenate([ends, corners[inside]])
-        point_cell = np.concatenate([cell, cell, corner_cell[inside]])
+        point_cell = np.concatenate([cell, cell[exits], corner_cell[inside]])
+        point_vertex = np.concatenate([vertex, np.full(int(inside.sum()), -1)])
         # Positions among the cut cells, as ``split`` expects.
         rank = np.cumsum(cut) - 1
-        return points, rank[point_cell], cut
+        return points, rank[point_cell], point_vertex, cut
 
     @staticmethod
     def _corner_offsets(half: np.ndarray) -> np.ndarray:
