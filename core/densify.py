@@ -15,14 +15,22 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
-from shapely.geometry import LinearRing, LineString, MultiLineString, MultiPolygon, Polygon
+from shapely.geometry import LinearRing
 from shapely.geometry.base import BaseGeometry
 
 
 def densify_coords(coords: np.ndarray, step: float) -> np.ndarray:
     """A line's coordinates with grid-anchored points added on every edge longer than `step`."""
+    return _densify_lines(coords, np.zeros(len(coords), dtype=np.int64), step)[0]
+
+
+def _densify_lines(
+    coords: np.ndarray, line: np.ndarray, step: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Coordinates of several lines (``line``: which line each belongs to, grouped) with
+    grid-anchored points added on every edge longer than `step`; and the line of each."""
     if len(coords) < 2:
-        return coords
+        return coords, line
     starts, ends = coords[:-1], coords[1:]
     delta = ends - starts
     axis = np.argmax(np.abs(delta), axis=1)
@@ -33,21 +41,19 @@ def densify_coords(coords: np.ndarray, step: float) -> np.ndarray:
     # Grid marks strictly inside each edge's span on its dominant axis.
     first_mark = np.floor(low / step) + 1
     last_mark = np.ceil(high / step) - 1
-    counts = np.where(np.abs(span) > step, np.maximum(last_mark - first_mark + 1, 0), 0)
-    counts = counts.astype(np.int64)
+    long = (np.abs(span) > step) & (line[1:] == line[:-1])  # no edge from one line to the next
+    counts = np.where(long, np.maximum(last_mark - first_mark + 1, 0), 0).astype(np.int64)
     if not counts.any():
-        return coords
+        return coords, line
     edge = np.repeat(rows, counts)
     offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
     forward = span[edge] > 0
     mark = np.where(forward, first_mark[edge] + offsets, last_mark[edge] - offsets) * step
     t = (mark - first[edge]) / span[edge]
     inserted = starts[edge] + t[:, None] * delta[edge]
-    # Each edge contributes its start point, then its inserted points; the line's end last.
-    order = np.concatenate([rows * 2, edge * 2 + 1])
-    stacked = np.concatenate([starts, inserted])
-    merged = stacked[np.argsort(order, kind="stable")]
-    return np.concatenate([merged, coords[-1:]])
+    # Each point keeps its place; an edge's inserted points go after its start.
+    order = np.argsort(np.concatenate([np.arange(len(coords)) * 2, edge * 2 + 1]), kind="stable")
+    return np.concatenate([coords, inserted])[order], np.concatenate([line, line[edge]])[order]
 
 
 def _has_long_edges(parts: np.ndarray, step: float) -> np.ndarray:
@@ -64,26 +70,41 @@ def _has_long_edges(parts: np.ndarray, step: float) -> np.ndarray:
     return long
 
 
+def _densified_polygons(polygons: np.ndarray, step: float) -> np.ndarray:
+    """Polygons with every ring densified, all in one go."""
+    rings, owner = shapely.get_rings(polygons, return_index=True)
+    coords, ring = shapely.get_coordinates(rings, return_index=True)
+    coords, ring = _densify_lines(coords, ring, step)
+    # The first ring of each polygon is its shell, the others its holes.
+    return shapely.polygons(shapely.linearrings(coords, indices=ring), indices=owner)
+
+
+def _densified_lines(lines: np.ndarray, step: float) -> np.ndarray:
+    coords, line = shapely.get_coordinates(lines, return_index=True)
+    coords, line = _densify_lines(coords, line, step)
+    return shapely.linestrings(coords, indices=line)
+
+
 def densify_on_grid(geometry: BaseGeometry, step: float) -> BaseGeometry:
     """The geometry (2D lines or polygons) with edges split at multiples of `step`; points,
     which have no edges, come back unchanged."""
     kind = geometry.geom_type
     if geometry.is_empty or step <= 0 or kind in ("Point", "MultiPoint"):
         return geometry
-    if kind == "Polygon":
-        return Polygon(
-            densify_coords(np.asarray(geometry.exterior.coords)[:, :2], step),
-            [densify_coords(np.asarray(r.coords)[:, :2], step) for r in geometry.interiors],
-        )
-    if kind in ("LineString", "LinearRing"):
-        line_type = LinearRing if kind == "LinearRing" else LineString
-        return line_type(densify_coords(np.asarray(geometry.coords)[:, :2], step))
-    if kind in ("MultiPolygon", "MultiLineString"):
+    if kind in ("Polygon", "LineString", "LinearRing"):
+        parts = np.array([geometry], dtype=object)
+    elif kind in ("MultiPolygon", "MultiLineString"):
         parts = shapely.get_parts(geometry)
-        long = _has_long_edges(parts, step)
-        if not long.any():
-            return geometry
-        parts[long] = [densify_on_grid(part, step) for part in parts[long]]
-        return MultiPolygon(list(parts)) if kind == "MultiPolygon" else MultiLineString(list(parts))
-    parts = [densify_on_grid(g, step) for g in shapely.get_parts(geometry)]
-    return shapely.geometrycollections(parts)
+    else:
+        parts = [densify_on_grid(g, step) for g in shapely.get_parts(geometry)]
+        return shapely.geometrycollections(parts)
+    long = _has_long_edges(parts, step)
+    if not long.any():
+        return geometry
+    polygonal = kind in ("Polygon", "MultiPolygon")
+    parts[long] = (_densified_polygons if polygonal else _densified_lines)(parts[long], step)
+    if kind == "LinearRing":
+        return LinearRing(parts[0].coords)
+    if kind in ("Polygon", "LineString"):
+        return parts[0]
+    return shapely.multipolygons(parts) if polygonal else shapely.multilinestrings(parts)

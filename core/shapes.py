@@ -6,6 +6,7 @@ holding stray lines and points, and a route as a collection or a layer's odd fea
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 
 import numpy as np
@@ -15,6 +16,11 @@ from shapely.geometry.base import BaseGeometry
 
 _POLYGON_TYPE_ID = 3
 _COLLECTION_TYPE_IDS = (4, 5, 6, 7)
+
+# Polygonal geometries found valid here, by identity, while they live. The glue repairs each
+# feature as it reads it and the core cleans what it is given: the second validity check of
+# the same object (about a millisecond for a map's occupied area) is skipped.
+_FOUND_VALID: dict[int, weakref.ref] = {}
 
 
 def flat_polygons(geometry: BaseGeometry) -> list[Polygon]:
@@ -39,8 +45,12 @@ def repaired_polygonal(geometry: BaseGeometry | None) -> tuple[Polygon | MultiPo
         return Polygon(), False
     if shapely.has_z(geometry):
         geometry = shapely.force_2d(geometry)
+    polygonal = geometry.geom_type in ("Polygon", "MultiPolygon")
+    if polygonal and _found_valid(geometry):
+        return geometry, False
     valid = geometry.is_valid
-    if geometry.geom_type in ("Polygon", "MultiPolygon") and valid:
+    if polygonal and valid:
+        _remember_valid(geometry)
         return geometry, False
     if not valid:
         geometry = shapely.make_valid(geometry)
@@ -49,6 +59,16 @@ def repaired_polygonal(geometry: BaseGeometry | None) -> tuple[Polygon | MultiPo
         return Polygon(), not valid
     # Parts of a GeometryCollection may overlap: dissolve them.
     return (parts[0] if len(parts) == 1 else shapely.union_all(parts)), not valid
+
+
+def _found_valid(geometry: BaseGeometry) -> bool:
+    found = _FOUND_VALID.get(id(geometry))
+    return found is not None and found() is geometry
+
+
+def _remember_valid(geometry: BaseGeometry) -> None:
+    key = id(geometry)
+    _FOUND_VALID[key] = weakref.ref(geometry, lambda _, key=key: _FOUND_VALID.pop(key, None))
 
 
 def linework(geometry: BaseGeometry | None) -> LineString | MultiLineString | None:

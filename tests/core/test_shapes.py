@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+
 import shapely
 from shapely.geometry import GeometryCollection, LineString, MultiLineString, Point, Polygon, box
+from shapely.geometry.base import BaseGeometry
 
+from frontline.core import shapes
 from frontline.core.shapes import (
     clean_polygonal,
     flat_polygons,
@@ -42,6 +46,26 @@ def test_repaired_polygonal_tells_whether_it_repaired():
     overlapping = GeometryCollection([box(0, 0, 2, 1), box(1, 0, 3, 1)])
     assert repaired_polygonal(overlapping)[1] is False  # dissolved, but nothing was invalid
     assert repaired_polygonal(None) == (Polygon(), False)
+
+
+def test_a_geometry_found_valid_is_not_checked_again(monkeypatch):
+    checked = []
+    real = BaseGeometry.is_valid
+    monkeypatch.setattr(
+        BaseGeometry, "is_valid", property(lambda g: checked.append(g) or real.fget(g))
+    )
+    square = box(0, 0, 1, 1)
+    assert clean_polygonal(square) is square and clean_polygonal(square) is square
+    assert len(checked) == 1
+    assert clean_polygonal(box(0, 0, 1, 1)).area == 1.0  # an equal copy is another object
+    assert len(checked) == 2
+    bowtie = Polygon([(0, 0), (2, 2), (2, 0), (0, 2)])
+    assert repaired_polygonal(bowtie)[1] and repaired_polygonal(bowtie)[1]  # invalid: said twice
+    key = id(square)
+    checked.clear()
+    del square
+    gc.collect()
+    assert key not in shapes._FOUND_VALID  # forgotten with the geometry
 
 
 def test_linework_keeps_lines_as_they_are_and_nothing_else():
