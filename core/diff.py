@@ -44,6 +44,7 @@ from shapely.errors import GEOSException
 from shapely.geometry import MultiLineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from .changed_boxes import changed_boxes
 from .shapes import clean_polygonal, flat_polygons, line_segments, segment_lines
 
 GAINED = "gained"
@@ -56,6 +57,9 @@ DEPTH_REL_TOLERANCE = 0.001  # depth is found within 0.1 % of max(depth, piece s
 _DEPTH_ABS_TOLERANCE = 0.01  # m
 _MAX_DEPTH_LEVELS = 60  # cell halvings; far more than the tolerances need
 _BOUND_CANDIDATES = 8  # segments tried per cell for its bound (the cost grows with it)
+_BOX_MARGIN = 10.0  # m kept around the change in the boxes the differences are taken in
+_MAX_BOXES = 64  # with more boxes of change, clipping to each costs more than it saves
+_AREA_NOISE = 1e-9  # relative: what rounding leaves of two equal areas summed differently
 
 
 CancelCheck = Optional[Callable[[], bool]]
@@ -186,16 +190,63 @@ def _gained_and_lost(before: BaseGeometry, after: BaseGeometry, is_cancelled: Ca
     by a point inside each piece would cost half, but where the ground on both sides of an
     unchanged stretch of front changes hands it merges a gained and a lost piece into one,
     whose areas may even balance; no cheap test tells such a piece apart (rounding puts the
-    boundary a hair inside the pieces next to it)."""
+    boundary a hair inside the pieces next to it).
+
+    Two maps of one front share most of their outline: the differences are taken only inside
+    boxes around where the outlines differ (see ``changed_boxes``), when there are few."""
+    clipped = None
+    if not (before.is_empty or after.is_empty):
+        boxes = changed_boxes(before, after, _BOX_MARGIN)
+        if len(boxes) == 0:  # the same outlines, the same ground
+            return Polygon(), Polygon()
+        if len(boxes) <= _MAX_BOXES:
+            clipped = _clipped_pair(before, after, boxes)
+    first, second = (before, after) if clipped is None else clipped
     # The helper thread gets its own copies: before GEOS 3.12 a geometry stores its bounding
     # boxes lazily, the first time an operation needs them, so two threads must not share one.
-    before_copy, after_copy = shapely.from_wkb(shapely.to_wkb([before, after]))
+    first_copy, second_copy = (shapely.from_wkb(shapely.to_wkb(g)) for g in (first, second))
     gained, lost = _side_by_side(
-        lambda: _overlay(shapely.difference, after, before),
-        lambda: _overlay(shapely.difference, before_copy, after_copy),
+        lambda: _difference(second, first), lambda: _difference(first_copy, second_copy)
     )
+    # GEOS threw inside a box: that difference is taken over the whole maps instead.
+    gained = _overlay(shapely.difference, after, before) if gained is None else gained
+    lost = _overlay(shapely.difference, before, after) if lost is None else lost
     _check(is_cancelled)
     return gained, lost
+
+
+def _clipped_pair(a: BaseGeometry, b: BaseGeometry, boxes: np.ndarray):
+    """Both maps clipped to each box (arrays, one clip per box), or None if they do not hold
+    the same area outside the boxes. GEOS clips to a box quickly but not always tidily (a ring
+    may touch itself where it meets the box): a box where either clip is untidy is clipped
+    again, both maps alike, by an overlay, so that both meet the box's sides at the same
+    points."""
+    clipped = [
+        np.array([shapely.clip_by_rect(g, *box) for box in boxes], dtype=object) for g in (a, b)
+    ]
+    untidy = np.flatnonzero(~(shapely.is_valid(clipped[0]) & shapely.is_valid(clipped[1])))
+    if len(untidy):
+        sides = shapely.box(*boxes[untidy].T)
+        for geometry, clips in zip((a, b), clipped):
+            clips[untidy] = shapely.intersection(geometry, sides)
+    outside_a = a.area - math.fsum(shapely.area(clipped[0]))
+    outside_b = b.area - math.fsum(shapely.area(clipped[1]))
+    if abs(outside_a - outside_b) > _AREA_NOISE * (a.area + b.area):
+        return None
+    return clipped[0], clipped[1]
+
+
+def _difference(a, b) -> BaseGeometry | None:
+    """a - b, polygonal: of two maps, or of their clips (arrays, box by box). None if GEOS
+    throws on a clip."""
+    if isinstance(a, BaseGeometry):
+        return _overlay(shapely.difference, a, b)
+    try:
+        pieces = shapely.difference(a, b)
+    except GEOSException:
+        return None
+    parts = flat_polygons(pieces)
+    return MultiPolygon(parts) if parts else Polygon()
 
 
 def _side_by_side(first: Callable[[], T], second: Callable[[], U]) -> tuple[T, U]:
