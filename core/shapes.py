@@ -14,6 +14,7 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
+_LINESTRING_TYPE_ID = 1
 _POLYGON_TYPE_ID = 3
 _COLLECTION_TYPE_IDS = (4, 5, 6, 7)
 
@@ -25,13 +26,20 @@ _FOUND_VALID: dict[int, weakref.ref] = {}
 
 def flat_polygons(geometry: BaseGeometry) -> list[Polygon]:
     """The non-empty Polygons in a geometry, collections flattened; lines and points dropped."""
+    parts, types = _flat_parts(geometry)
+    return list(parts[(types == _POLYGON_TYPE_ID) & ~shapely.is_empty(parts)])
+
+
+def _flat_parts(geometry) -> tuple[np.ndarray, np.ndarray]:
+    """The single parts of a geometry (or an array of them), however deeply nested, and the
+    type id of each."""
     parts = shapely.get_parts(geometry)
     types = shapely.get_type_id(parts)
     while np.isin(types, _COLLECTION_TYPE_IDS).any():
         nested = np.isin(types, _COLLECTION_TYPE_IDS)
         parts = np.concatenate([parts[~nested], shapely.get_parts(parts[nested])])
         types = shapely.get_type_id(parts)
-    return list(parts[(types == _POLYGON_TYPE_ID) & ~shapely.is_empty(parts)])
+    return parts, types
 
 
 def clean_polygonal(geometry: BaseGeometry | None) -> Polygon | MultiPolygon:
@@ -78,9 +86,9 @@ def linework(geometry: BaseGeometry | None) -> LineString | MultiLineString | No
         return None
     if geometry.geom_type in ("LineString", "MultiLineString"):
         return geometry if geometry.length > 0 else None
-    parts = shapely.get_parts(shapely.get_parts(geometry))
-    lines = [g for g in parts if g.geom_type == "LineString" and g.length > 0]
-    return shapely.multilinestrings(lines) if lines else None
+    parts, types = _flat_parts(geometry)
+    lines = parts[(types == _LINESTRING_TYPE_ID) & (shapely.length(parts) > 0)]
+    return shapely.multilinestrings(lines) if len(lines) else None
 
 
 def line_segments(lines: Sequence[BaseGeometry]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

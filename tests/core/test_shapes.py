@@ -75,6 +75,8 @@ def test_linework_keeps_lines_as_they_are_and_nothing_else():
     lines = linework(mixed)
     assert isinstance(lines, MultiLineString) and lines.length == 10.0  # not dissolved
     assert linework(box(0, 0, 1, 1)) is None
+    deep = GeometryCollection([GeometryCollection([GeometryCollection([out_and_back])])])
+    assert linework(deep).length == 10.0  # however deep the nesting
     assert linework(LineString([(1, 1), (1, 1)])) is None
 
 
