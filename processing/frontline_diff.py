@@ -113,7 +113,11 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
         after_source = self.polygon_source(parameters, self.AFTER, context)
         aoi_source = self.polygon_source(parameters, self.AREA_OF_INTEREST, context, optional=True)
         land_source = self.polygon_source(parameters, self.LAND, context, optional=True)
-        frame = MetricFrame([before_source, after_source], before_source.sourceCrs(), context)
+        # Output in BEFORE's CRS; an empty file may have none, then AFTER's.
+        output_crs = before_source.sourceCrs()
+        if not output_crs.isValid():
+            output_crs = after_source.sourceCrs()
+        frame = MetricFrame([before_source, after_source], output_crs, context)
         before = self.read_metric(before_source, self.BEFORE, frame, context, feedback)
         after = self.read_metric(after_source, self.AFTER, frame, context, feedback)
         feedback.setProgress(20)
@@ -138,7 +142,7 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
             context,
             change_fields(),
             QgsWkbTypes.MultiPolygon,
-            before_source.sourceCrs(),
+            output_crs,
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))

@@ -246,9 +246,10 @@ def read_polygons(
 def check_geometry_type(
     source: QgsProcessingFeatureSource, parameter_name: str, expected: int
 ) -> None:
-    """A clear error when a layer has the wrong geometry type (models can bypass the filter)."""
+    """A clear error when a layer has the wrong geometry type (models can bypass the filter).
+    An empty untyped layer passes (see ``is_empty_untyped``)."""
     actual = QgsWkbTypes.geometryType(source.wkbType())
-    if actual != expected:
+    if actual != expected and not is_empty_untyped(source):
         raise QgsProcessingException(
             tr("{}: expected a {} layer, got a {} layer.").format(
                 parameter_name,
@@ -258,8 +259,15 @@ def check_geometry_type(
         )
 
 
+def is_empty_untyped(source: QgsProcessingFeatureSource) -> bool:
+    """A layer with no features and so no geometry type or CRS (an empty GeoJSON file): no
+    ground, rather than a layer of the wrong kind."""
+    untyped = (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry)
+    return QgsWkbTypes.geometryType(source.wkbType()) in untyped and source.featureCount() == 0
+
+
 def check_crs(source: QgsProcessingFeatureSource, parameter_name: str) -> None:
-    if not source.sourceCrs().isValid():
+    if not source.sourceCrs().isValid() and not is_empty_untyped(source):
         raise QgsProcessingException(
             tr(
                 "{}: the layer has no coordinate reference system; set one (Layer Properties ▸ "

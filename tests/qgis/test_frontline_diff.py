@@ -221,6 +221,20 @@ def test_empty_before_layer(run_alg, tmp_path):
     assert [p["change"] for p in pieces] == ["gained"]
 
 
+def test_an_empty_geojson_file_is_an_empty_layer(run_alg, tmp_path):
+    """An empty GeoJSON FeatureCollection has no geometry type: it is read as no ground, not
+    refused as "a no geometry layer"."""
+    empty = str(tmp_path / "empty.geojson")
+    (tmp_path / "empty.geojson").write_text('{"type": "FeatureCollection", "features": []}')
+    result, pieces = run_diff(run_alg, tmp_path, memory_layer([SQUARE], "EPSG:32636"), empty)
+    assert result["LOST_KM2"] == pytest.approx(100.0, rel=0.003)
+    assert result["AFTER_KM2"] == 0.0 and result["KEPT_SHARE"] == 0.0
+    assert [p["change"] for p in pieces] == ["lost"]
+    result, pieces = run_diff(run_alg, tmp_path, empty, memory_layer([SQUARE], "EPSG:32636"))
+    assert result["GAINED_KM2"] == pytest.approx(100.0, rel=0.003)
+    assert output_layer(result["OUTPUT"]).crs().authid() == "EPSG:32636"  # AFTER's CRS
+
+
 def test_no_crs_is_a_clear_message(run_alg, tmp_path):
     with pytest.raises(QgsProcessingException, match="BEFORE.*coordinate reference system"):
         run_diff(run_alg, tmp_path, memory_layer([SQUARE], ""), memory_layer([SQUARE], ""))

@@ -178,6 +178,16 @@ def test_no_route_gives_a_warning_about_routes_and_no_share(run_alg, tmp_path):
     result, stretches, _ = run_exposure(run_alg, tmp_path, routes, hostile, feedback)
     assert result["EXPOSED_SHARE"] is None
     assert feedback.warnings == ["ROUTES: no route with a length to measure."]
+
+
+def test_an_empty_geojson_routes_file_is_no_route(run_alg, tmp_path):
+    """An empty GeoJSON file has no geometry type and no CRS: no route, not a wrong layer."""
+    feedback = RecordingFeedback()
+    routes = geojson_file(tmp_path / "routes.geojson", [])
+    hostile = memory_layer([box(30.0, 49.0, 31.0, 50.0)])
+    result, stretches, _ = run_exposure(run_alg, tmp_path, routes, hostile, feedback)
+    assert result["EXPOSED_SHARE"] is None and stretches == []
+    assert feedback.warnings == ["ROUTES: no route with a length to measure."]
     assert stretches == []
 
 
