@@ -8,7 +8,8 @@ Definitions (meant to be shared with the QGIS algorithm ``frontline:frontlinedif
 
 * LAND clips both maps first. AREA_OF_INTEREST clips the pieces and the BEFORE/AFTER areas, but
   not the earlier front, so a piece cut by the area of interest is not given a front along the
-  cut.
+  cut. A clipped piece's front length counts the front inside it; its depth is measured to the
+  front its whole (unclipped) piece touches, so that a part is never deeper than its whole.
 * The earlier front is the boundary of BEFORE (after LAND clipping, and without the parts that
   LAND itself drew, such as a coast). Gained pieces lie beyond it, lost pieces inside it.
 * The front a piece touches: the edges of the piece that lie on the earlier front within
@@ -116,6 +117,8 @@ class ChangeOverlay:
     after_area: float  # m², inside the area of interest
     gained: BaseGeometry  # polygonal, inside the area of interest
     lost: BaseGeometry  # polygonal, inside the area of interest
+    gained_whole: BaseGeometry  # gained, not clipped to the area of interest
+    lost_whole: BaseGeometry  # lost, not clipped to the area of interest
 
 
 def diff_fronts(
@@ -137,7 +140,8 @@ def diff_fronts(
     lost = _filter_pieces(all_lost, min_area, min_width)
     _check(is_cancelled)
     changes = [GAINED] * len(gained) + [LOST] * len(lost)
-    pieces = _measure_pieces(gained + lost, changes, overlay.front, is_cancelled)
+    wholes = _whole_pieces(gained, overlay.gained_whole) + _whole_pieces(lost, overlay.lost_whole)
+    pieces = _measure_pieces(gained + lost, changes, wholes, overlay.front, is_cancelled)
     kept_area = math.fsum(p.area for p in pieces)
     return DiffResult(
         pieces=pieces,
@@ -168,13 +172,17 @@ def overlay_change(
         before_all = _overlay(shapely.intersection, before_drawn, land_clean)
         after_all = _overlay(shapely.intersection, after_all, land_clean)
     _check(is_cancelled)
-    before_in, after_in = before_all, after_all
+    # Change is found over the whole maps, then clipped to the area of interest: (A - B) & C
+    # is (A & C) - (B & C), and a clipped piece keeps the front its whole piece touches.
+    gained_whole, lost_whole = _gained_and_lost(before_all, after_all, is_cancelled)
+    before_in, after_in, gained, lost = before_all, after_all, gained_whole, lost_whole
     if area_of_interest is not None:
         aoi = clean_polygonal(area_of_interest)
-        before_in = _overlay(shapely.intersection, before_all, aoi)
-        after_in = _overlay(shapely.intersection, after_all, aoi)
+        before_in, after_in, gained, lost = (
+            _overlay(shapely.intersection, g, aoi)
+            for g in (before_all, after_all, gained_whole, lost_whole)
+        )
     _check(is_cancelled)
-    gained, lost = _gained_and_lost(before_in, after_in, is_cancelled)
     return ChangeOverlay(
         before=before_all,
         front=_earlier_front(before_drawn, land_clean),
@@ -182,6 +190,8 @@ def overlay_change(
         after_area=after_in.area,
         gained=gained,
         lost=lost,
+        gained_whole=gained_whole,
+        lost_whole=lost_whole,
     )
 
 
@@ -342,21 +352,39 @@ class _FrontIndex:
         return self.starts[index], self.ends[index]
 
 
+def _whole_pieces(pieces: list[Polygon], whole: BaseGeometry) -> list[Polygon]:
+    """For each piece, the piece of ``whole`` it was clipped from (itself when ``whole`` holds
+    it unclipped): the one holding a point inside it."""
+    candidates = np.asarray(flat_polygons(whole), dtype=object)
+    if not pieces or len(candidates) == 0:
+        return list(pieces)
+    inside = shapely.point_on_surface(np.asarray(pieces, dtype=object))
+    found, index = shapely.STRtree(candidates).query(inside, predicate="intersects")
+    wholes = list(pieces)  # a piece that no whole piece holds (rounding) stands for itself
+    for piece, whole_index in zip(found[::-1], index[::-1]):  # the first match wins
+        wholes[piece] = candidates[whole_index]
+    return wholes
+
+
 def _measure_pieces(
-    pieces: list[Polygon], changes: list[str], front_lines: BaseGeometry, is_cancelled: CancelCheck
+    pieces: list[Polygon],
+    changes: list[str],
+    wholes: list[Polygon],
+    front_lines: BaseGeometry,
+    is_cancelled: CancelCheck,
 ) -> list[ChangePiece]:
-    """Front touched, front length and depth of each piece; gained first, larger first."""
+    """Front touched, front length and depth of each piece; gained first, larger first. The
+    depth is measured to the front that the piece's whole (before clipping to the area of
+    interest; ``wholes``) touches, so that a part is never deeper than its whole."""
     if not pieces:
         return []
     front = _FrontIndex(front_lines)
-    starts, ends, owner, next_segment = _piece_segments(pieces)
-    spiky = _spiky_pieces(starts, ends, owner, next_segment)
-    if len(spiky):
-        pieces = _without_spikes(pieces, spiky)
-        starts, ends, owner, next_segment = _piece_segments(pieces)
-    on_front = _on_front(front, starts, ends, next_segment)
+    clipped = any(whole is not piece for whole, piece in zip(wholes, pieces))
+    pieces, starts, ends, owner, on_front = _segments_on_front(pieces, front)
     lengths = np.hypot(*(ends - starts).T)
     front_lengths = np.bincount(owner[on_front], lengths[on_front], minlength=len(pieces))
+    if clipped:
+        _, starts, ends, owner, on_front = _segments_on_front(wholes, front)
     sites = []
     for index, piece in enumerate(pieces):
         touched = on_front & (owner == index)
@@ -373,6 +401,17 @@ def _measure_pieces(
         for piece, change, depth, length in zip(pieces, changes, depths, front_lengths)
     ]
     return sorted(measured, key=lambda p: (p.change != GAINED, -p.area))
+
+
+def _segments_on_front(pieces: list[Polygon], front: _FrontIndex):
+    """The pieces with spikes along the front removed (see ``_spiky_pieces``), their segments
+    (starts, ends, owning piece) and which of these lie on the front."""
+    starts, ends, owner, next_segment = _piece_segments(pieces)
+    spiky = _spiky_pieces(starts, ends, owner, next_segment)
+    if len(spiky):
+        pieces = _without_spikes(pieces, spiky)
+        starts, ends, owner, next_segment = _piece_segments(pieces)
+    return pieces, starts, ends, owner, _on_front(front, starts, ends, next_segment)
 
 
 def _spiky_pieces(starts, ends, owner, following) -> np.ndarray:

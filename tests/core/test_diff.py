@@ -146,6 +146,21 @@ def test_area_of_interest_cutting_a_piece_in_two():
     assert result.gained_area == pytest.approx(16 * KM2, rel=1e-9)
 
 
+def test_a_piece_clipped_by_the_area_of_interest_is_no_deeper_than_its_whole():
+    """A 4 km advance along 10 km of front, seen through an L-shaped area of interest that
+    keeps 1 km of that front: the clipped piece's far corner is 9.85 km from the front left
+    inside, but only 4 km from the front its whole piece touches. Depth is the latter."""
+    before = box(0, 0, 10 * KM, 10 * KM)
+    after = box(0, 0, 10 * KM, 14 * KM)
+    aoi = box(-KM, 9 * KM, 1 * KM, 15 * KM).union(box(-KM, 13 * KM, 11 * KM, 15 * KM))
+
+    (piece,) = diff_fronts(before, after, area_of_interest=aoi, min_area=0.0).pieces
+
+    assert piece.area == pytest.approx(13 * KM2, rel=1e-9)  # 1 x 4 km plus 9 x 1 km
+    assert piece.front_length == pytest.approx(1 * KM, abs=0.05)  # the front inside only
+    _assert_depth(piece, 4 * KM)
+
+
 def test_depth_maximum_inside_a_captured_pocket():
     """An enclave (a hole in BEFORE) taken: every vertex of the piece lies on the front, so the
     deepest point is the centre, at the inradius of the polygonal circle."""
@@ -570,6 +585,6 @@ def test_zero_width_spike_along_the_front_is_not_front():
     spiky = shapely.Polygon(
         [(0, 10 * KM), (12 * KM, 10 * KM), (10 * KM, 10 * KM), (10 * KM, 12 * KM), (0, 12 * KM)]
     )
-    (piece,) = diff._measure_pieces([spiky], [diff.GAINED], front, None)
+    (piece,) = diff._measure_pieces([spiky], [diff.GAINED], [spiky], front, None)
     assert piece.front_length == pytest.approx(10 * KM, abs=0.01)
     assert piece.depth == pytest.approx(2 * KM, rel=0.001)
