@@ -104,7 +104,9 @@ class DiffResult:
 
     @property
     def max_depth(self) -> float:
-        return max((piece.depth for piece in self.pieces), default=0.0)
+        """The deepest piece touching the front: an island gained far away or a pocket lost
+        deep inside keeps its own depth but is no advance or retreat from the front."""
+        return max((p.depth for p in self.pieces if p.front_length > 0.0), default=0.0)
 
 
 @dataclass(frozen=True)

@@ -146,11 +146,9 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        max_depth = 0.0
         for piece in result.pieces:
             geometry = frame.output_geometry(piece.geometry)
             geometry.convertToMultiType()
-            max_depth = max(max_depth, piece.depth)
             self.add_feature(
                 sink,
                 geometry,
@@ -187,5 +185,5 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
             "LOST_KM2": result.lost_area / 1e6,
             "NET_KM2": result.net_area / 1e6,
             "KEPT_SHARE": None if math.isnan(result.kept_share) else result.kept_share,
-            "MAX_DEPTH_M": max_depth,
+            "MAX_DEPTH_M": result.max_depth,
         }

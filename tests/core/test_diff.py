@@ -214,6 +214,20 @@ def test_island_touching_no_front_measures_to_the_whole_front():
     _assert_depth(piece, 3 * KM)
 
 
+def test_max_depth_counts_pieces_touching_the_front_only():
+    """A 500 m advance and an island gained 3 km away: the island keeps its depth, but the
+    deepest advance from the front is the 500 m one."""
+    before = box(0, 0, KM, KM)
+    advance = box(0, KM, KM, 1.5 * KM)
+    island = box(3 * KM, 0, 4 * KM, KM)
+
+    result = diff_fronts(before, shapely.union_all([before, advance, island]))
+
+    depths = sorted(round(p.depth) for p in result.pieces)
+    assert depths == [500, 3000]
+    assert result.max_depth == pytest.approx(500.0, abs=1.0)
+
+
 def test_pocket_lost_inside_touching_no_front():
     """A disk lost inside a 10 km square, away from its line: depth is the largest distance from
     the disk to the square's boundary, at the disk's top (5, 4) km: 4 km."""
@@ -520,7 +534,8 @@ def test_kursk_ground_grows_to_about_908_km2():
     gap = tetkino.geometry.distance(before)
     size = math.dist(tetkino.geometry.bounds[:2], tetkino.geometry.bounds[2:])
     assert gap < tetkino.depth < gap + size
-    assert result.max_depth == tetkino.depth
+    # The deepest advance is the salient's, not the far patch's distance (54.7 km).
+    assert result.max_depth == salient.depth
 
 
 def _without_tuzla(path: Path):
