@@ -14,9 +14,15 @@ All geometries are shapely geometries in one planar CRS.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import shapely
+from shapely.errors import GEOSException
 from shapely.geometry.base import BaseGeometry
+
+_MARGIN_SHAPE = np.array([1.0, 1.000137, -1.0, -1.000137])  # subtracted: lower corner out
+_MAX_NUDGES = 8  # a box side moved off vertices this many times at most (then left)
 
 # Odd 64-bit constants that spread the bits of a segment's four coordinates into one key.
 _MIX = np.array(
@@ -27,7 +33,8 @@ _MIX = np.array(
 
 def changed_boxes(a: BaseGeometry, b: BaseGeometry, margin: float) -> np.ndarray:
     """Boxes (rows of xmin, ymin, xmax, ymax) that hold every piece of ``a - b`` and ``b - a``
-    with ``margin`` to spare, none touching another; no rows when the outlines are the same."""
+    with about ``margin`` to spare, none touching another, and no side passing through a
+    vertex of either map; no rows when the outlines are the same."""
     segments_a, segments_b = _left_segments(a), _left_segments(b)
     keys_a, keys_b = _keys(segments_a), _keys(segments_b)
     unshared = np.concatenate(
@@ -38,9 +45,99 @@ def changed_boxes(a: BaseGeometry, b: BaseGeometry, margin: float) -> np.ndarray
     )
     if len(unshared) == 0:
         return np.empty((0, 4))
-    unshared[:, :2] -= margin
-    unshared[:, 2:] += margin
-    return _merged(unshared)
+    # Margins a little apart on the two axes: a box corner then falls on a straight line
+    # through two vertices of grid-drawn data only by a rare coincidence.
+    unshared -= margin * _MARGIN_SHAPE
+    vertices = np.concatenate([segments_a[:, :2], segments_b[:, :2]])
+    return _merged(_off_vertices(_merged(unshared), vertices, margin))
+
+
+def clipped_pair(a: BaseGeometry, b: BaseGeometry, boxes: np.ndarray, noise: float):
+    """Both maps clipped to each box (two object arrays, one clip per box), or None if that
+    fails a check.
+
+    GEOS clips to a box quickly but not always tidily: a ring may touch itself where it meets
+    the box (an invalid clip), and a segment is cut at a box side a rounding error apart when
+    run the other way. So both maps are oriented alike first (``oriented``), a box where
+    either clip is invalid is clipped again for both maps by an overlay, and outside the
+    boxes both maps must hold the same area (within ``noise`` of the sum of their areas)."""
+    a, b = oriented(a), oriented(b)
+    try:
+        clipped = [
+            np.array([shapely.clip_by_rect(g, *box) for box in boxes], dtype=object) for g in (a, b)
+        ]
+        untidy = np.flatnonzero(~(shapely.is_valid(clipped[0]) & shapely.is_valid(clipped[1])))
+        if len(untidy):
+            sides = shapely.box(*boxes[untidy].T)
+            for geometry, clips in zip((a, b), clipped):
+                clips[untidy] = shapely.intersection(geometry, sides)
+    except GEOSException:
+        return None
+    outside_a = a.area - math.fsum(shapely.area(clipped[0]))
+    outside_b = b.area - math.fsum(shapely.area(clipped[1]))
+    if abs(outside_a - outside_b) > noise * (a.area + b.area):
+        return None
+    return clipped[0], clipped[1]
+
+
+def oriented(geometry: BaseGeometry) -> BaseGeometry:
+    """The polygonal geometry with shells clockwise and holes counter-clockwise, as GEOS
+    builds them (the same object when it is so already, as overlay results are)."""
+    polygons = shapely.get_parts(geometry)
+    rings, polygon_of_ring = shapely.get_rings(polygons, return_index=True)
+    if len(rings) == 0:
+        return geometry
+    coords, ring = shapely.get_coordinates(rings, return_index=True)
+    turn = _clockwise(coords, ring, len(rings)) != _shells(polygon_of_ring)
+    if not turn.any():
+        return geometry
+    # Reverse the coordinates of each ring to turn, in place within the ring's block.
+    starts = np.searchsorted(ring, np.arange(len(rings)))
+    ends = np.r_[starts[1:], len(ring)]
+    position = np.arange(len(ring))
+    flip = turn[ring]
+    position[flip] = (starts + ends - 1)[ring[flip]] - position[flip]
+    new_rings = shapely.linearrings(coords[position], indices=ring)
+    new_polygons = shapely.polygons(new_rings, indices=polygon_of_ring)
+    if geometry.geom_type == "Polygon":
+        return new_polygons[0]
+    return shapely.multipolygons(new_polygons)
+
+
+def _shells(polygon_of_ring: np.ndarray) -> np.ndarray:
+    """Which rings are shells: the first ring of each polygon."""
+    return np.r_[True, polygon_of_ring[1:] != polygon_of_ring[:-1]]
+
+
+def _clockwise(coords: np.ndarray, ring: np.ndarray, count: int) -> np.ndarray:
+    """Whether each of ``count`` rings (coordinates grouped by ``ring``) runs clockwise."""
+    same_ring = ring[1:] == ring[:-1]
+    start, end = coords[:-1][same_ring], coords[1:][same_ring]
+    cross = start[:, 0] * end[:, 1] - end[:, 0] * start[:, 1]
+    return np.bincount(ring[:-1][same_ring], cross, minlength=count) < 0
+
+
+def _off_vertices(boxes: np.ndarray, vertices: np.ndarray, margin: float) -> np.ndarray:
+    """The boxes grown where a side passes through (or within a micrometre of) a vertex's
+    coordinate: a vertex on a box side can make GEOS's quick clip valid but wrong."""
+    step = max(1e-6, 1e-3 * margin)
+    for axis in (0, 1):
+        values = np.unique(vertices[:, axis])
+        for column, outward in ((axis, -1.0), (axis + 2, 1.0)):
+            for _ in range(_MAX_NUDGES):
+                near = _near_any(boxes[:, column], values, step)
+                if not near.any():
+                    break
+                boxes[near, column] += outward * step
+    return boxes
+
+
+def _near_any(coordinates: np.ndarray, values: np.ndarray, distance: float) -> np.ndarray:
+    """Which coordinates lie within ``distance`` of one of the sorted ``values``."""
+    position = np.searchsorted(values, coordinates)
+    below = values[np.maximum(position - 1, 0)]
+    above = values[np.minimum(position, len(values) - 1)]
+    return np.minimum(np.abs(coordinates - below), np.abs(above - coordinates)) <= distance
 
 
 def _left_segments(geometry: BaseGeometry) -> np.ndarray:
@@ -50,13 +147,11 @@ def _left_segments(geometry: BaseGeometry) -> np.ndarray:
     rings, polygon_of_ring = shapely.get_rings(polygons, return_index=True)
     if len(rings) == 0:
         return np.empty((0, 4))
-    shell = np.r_[True, polygon_of_ring[1:] != polygon_of_ring[:-1]]
     coords, ring = shapely.get_coordinates(rings, return_index=True)
+    turned = _clockwise(coords, ring, len(rings)) == _shells(polygon_of_ring)
     same_ring = ring[1:] == ring[:-1]
     start, end, ring = coords[:-1][same_ring], coords[1:][same_ring], ring[:-1][same_ring]
-    cross = start[:, 0] * end[:, 1] - end[:, 0] * start[:, 1]
-    clockwise = np.bincount(ring, cross, minlength=len(rings)) < 0
-    turn = (clockwise == shell)[ring]
+    turn = turned[ring]
     segments = np.column_stack([start, end])
     segments[turn] = segments[turn][:, [2, 3, 0, 1]]
     return segments

@@ -45,7 +45,7 @@ from shapely.errors import GEOSException
 from shapely.geometry import MultiLineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from .changed_boxes import changed_boxes
+from .changed_boxes import changed_boxes, clipped_pair
 from .shapes import clean_polygonal, flat_polygons, line_segments, segment_lines
 
 GAINED = "gained"
@@ -165,9 +165,12 @@ def overlay_change(
     is_cancelled: CancelCheck = None,
 ) -> ChangeOverlay:
     """Repair and clip both maps, then overlay them: gained = AFTER - BEFORE, lost the reverse."""
-    before_drawn, after_all = _side_by_side(
-        lambda: clean_polygonal(before), lambda: clean_polygonal(after)
-    )
+    if before is after:  # one object: two threads must not check it at once
+        before_drawn = after_all = clean_polygonal(before)
+    else:
+        before_drawn, after_all = _side_by_side(
+            lambda: clean_polygonal(before), lambda: clean_polygonal(after)
+        )
     before_all = before_drawn
     land_clean = clean_polygonal(land) if land is not None else None
     if land_clean is not None:
@@ -212,7 +215,7 @@ def _gained_and_lost(before: BaseGeometry, after: BaseGeometry, is_cancelled: Ca
         if len(boxes) == 0:  # the same outlines, the same ground
             return Polygon(), Polygon()
         if len(boxes) <= _MAX_BOXES:
-            clipped = _clipped_pair(before, after, boxes)
+            clipped = clipped_pair(before, after, boxes, _AREA_NOISE)
     first, second = (before, after) if clipped is None else clipped
     # The helper thread gets its own copies: before GEOS 3.12 a geometry stores its bounding
     # boxes lazily, the first time an operation needs them, so two threads must not share one.
@@ -225,27 +228,6 @@ def _gained_and_lost(before: BaseGeometry, after: BaseGeometry, is_cancelled: Ca
     lost = _overlay(shapely.difference, before, after) if lost is None else lost
     _check(is_cancelled)
     return gained, lost
-
-
-def _clipped_pair(a: BaseGeometry, b: BaseGeometry, boxes: np.ndarray):
-    """Both maps clipped to each box (arrays, one clip per box), or None if they do not hold
-    the same area outside the boxes. GEOS clips to a box quickly but not always tidily (a ring
-    may touch itself where it meets the box): a box where either clip is untidy is clipped
-    again, both maps alike, by an overlay, so that both meet the box's sides at the same
-    points."""
-    clipped = [
-        np.array([shapely.clip_by_rect(g, *box) for box in boxes], dtype=object) for g in (a, b)
-    ]
-    untidy = np.flatnonzero(~(shapely.is_valid(clipped[0]) & shapely.is_valid(clipped[1])))
-    if len(untidy):
-        sides = shapely.box(*boxes[untidy].T)
-        for geometry, clips in zip((a, b), clipped):
-            clips[untidy] = shapely.intersection(geometry, sides)
-    outside_a = a.area - math.fsum(shapely.area(clipped[0]))
-    outside_b = b.area - math.fsum(shapely.area(clipped[1]))
-    if abs(outside_a - outside_b) > _AREA_NOISE * (a.area + b.area):
-        return None
-    return clipped[0], clipped[1]
 
 
 def _difference(a, b) -> BaseGeometry | None:
