@@ -22,9 +22,11 @@ Definitions (meant to be shared with the QGIS algorithm ``frontline:frontlinedif
   largest distance to the whole earlier front and a front length of 0. Without any earlier
   front (BEFORE empty) depth is 0.
 * MIN_AREA drops pieces smaller than it (redrawing noise). MIN_WIDTH drops slivers: pieces that
-  a negative buffer of MIN_WIDTH / 2 empties.
+  a negative buffer of MIN_WIDTH / 2 empties. Pieces thinner than ``NOISE_WIDTH`` (1 mm)
+  everywhere are always dropped: overlay noise where two maps draw the same line a hair
+  apart (kilometres long, under a square millimetre).
 * Totals: ``gained_area`` and ``lost_area`` add up the kept pieces only; ``net_area`` is their
-  difference. With ``min_area = min_width = 0`` every piece is kept, so
+  difference. With ``min_area = min_width = 0`` every piece but that noise is kept, so
   ``after_area = before_area + gained_area - lost_area`` up to floating-point overlay noise.
   ``before_area`` and ``after_area`` are measured inside the area of interest when one is given.
 * ``kept_share = (before_area - lost_area) / before_area``: the share of BEFORE still held in
@@ -52,6 +54,7 @@ GAINED = "gained"
 LOST = "lost"
 
 TOUCH_TOLERANCE = 0.01  # m; overlay noding moves shared edges by far less than this
+NOISE_WIDTH = 0.001  # m; pieces thinner than this everywhere are overlay noise, always dropped
 SNAP_GRID = 0.001  # m; grid of the retry when an overlay raises a TopologyException
 SLIVER_GRID = 1e-6  # m; grid that spiky pieces are snapped to
 DEPTH_REL_TOLERANCE = 0.001  # depth is found within 0.1 % of max(depth, piece size)
@@ -292,13 +295,19 @@ def _check(is_cancelled: CancelCheck) -> None:
 
 
 def _filter_pieces(pieces: list[Polygon], min_area: float, min_width: float) -> list[Polygon]:
+    """The pieces of at least ``min_area`` that a negative buffer of half ``min_width`` (at
+    least ``NOISE_WIDTH``) leaves something of."""
     if not pieces:
         return []
     array = np.asarray(pieces, dtype=object)
-    keep = shapely.area(array) >= min_area
-    if min_width > 0.0 and keep.any():
-        core = shapely.buffer(array[keep], -min_width / 2.0)
-        keep[np.flatnonzero(keep)[shapely.is_empty(core)]] = False
+    area = shapely.area(array)
+    keep = area >= min_area
+    half = max(min_width, NOISE_WIDTH) / 2.0
+    # Every point of a polygon lies within its inradius r of the boundary, so its area is at
+    # most r times its perimeter: a piece with more area than half * perimeter is kept as is.
+    thin = np.flatnonzero(keep & (area <= half * shapely.length(array)))
+    if len(thin):
+        keep[thin[shapely.is_empty(shapely.buffer(array[thin], -half))]] = False
     return list(array[keep])
 
 

@@ -280,6 +280,21 @@ def test_min_area_drops_small_pieces_and_totals_count_kept_ones():
     )
 
 
+@pytest.mark.parametrize("spread, kept", [(0.0005, 0), (0.005, 1)])
+def test_overlay_noise_thinner_than_a_millimetre_is_always_dropped(spread, kept):
+    """One corner of a 10 km square drawn ``spread`` metres higher: a wedge 10 km long, at
+    most ``spread`` wide. Under 1 mm everywhere it is overlay noise, dropped even with both
+    filters at 0 (and counted as dropped); 5 mm wide it is a piece."""
+    before = Polygon([(0, 0), (10 * KM, 0), (10 * KM, 10 * KM), (0, 10 * KM)])
+    after = Polygon([(0, 0), (10 * KM, 0), (10 * KM, 10 * KM + spread), (0, 10 * KM)])
+
+    result = diff_fronts(before, after, min_area=0.0, min_width=0.0)
+
+    assert len(result.pieces) == kept
+    assert result.dropped_pieces == 1 - kept
+    assert result.dropped_area == pytest.approx((1 - kept) * 5 * KM * spread, rel=1e-3)
+
+
 def test_min_width_drops_slivers_of_the_same_area_as_kept_pieces():
     """A 10 km x 5 m sliver and a 224 m square have the same area; MIN_WIDTH 20 m drops the
     sliver only."""
