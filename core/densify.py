@@ -5,6 +5,11 @@ CRS by its two end points only, it becomes a chord that cuts the corner: 119 m a
 of a 70 km edge along 50 N. Splitting edges into short pieces first keeps them within
 centimetres of their true course.
 
+Which edges to split is for the caller to say (``only``): Frontline splits the edges that are
+longer than 5 km once projected, a length that does not depend on the CRS they were drawn in,
+so that one map in two CRSs is split alike (shorter edges are off their course by under
+0.6 m).
+
 The split points are anchored on a grid (multiples of the step along the edge's dominant
 axis) rather than spread evenly along each edge: two maps that share a stretch of boundary
 drawn with different vertices then still get the same new vertices along it, instead of
@@ -25,10 +30,11 @@ def densify_coords(coords: np.ndarray, step: float) -> np.ndarray:
 
 
 def _densify_lines(
-    coords: np.ndarray, line: np.ndarray, step: float
+    coords: np.ndarray, line: np.ndarray, step: float, only: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Coordinates of several lines (``line``: which line each belongs to, grouped) with
-    grid-anchored points added on every edge longer than `step`; and the line of each."""
+    grid-anchored points added on every edge longer than `step` (of those ``only`` marks,
+    when given: one flag per pair of consecutive coordinates); and the line of each."""
     if len(coords) < 2:
         return coords, line
     starts, ends = coords[:-1], coords[1:]
@@ -42,6 +48,8 @@ def _densify_lines(
     first_mark = np.floor(low / step) + 1
     last_mark = np.ceil(high / step) - 1
     long = (np.abs(span) > step) & (line[1:] == line[:-1])  # no edge from one line to the next
+    if only is not None:
+        long &= only
     counts = np.where(long, np.maximum(last_mark - first_mark + 1, 0), 0).astype(np.int64)
     if not counts.any():
         return coords, line
@@ -56,55 +64,42 @@ def _densify_lines(
     return np.concatenate([coords, inserted])[order], np.concatenate([line, line[edge]])[order]
 
 
-def _has_long_edges(parts: np.ndarray, step: float) -> np.ndarray:
-    """For each part, whether any edge spans more than `step` along an axis (vectorised).
-
-    The jump from one ring of a part to the next also counts as an edge: such a part is
-    densified when it need not be, which costs time but changes nothing.
-    """
-    coords, index = shapely.get_coordinates(parts, return_index=True)
-    span = np.abs(np.diff(coords, axis=0)).max(axis=1)
-    same_part = index[1:] == index[:-1]
-    long = np.zeros(len(parts), dtype=bool)
-    np.logical_or.at(long, index[1:][same_part], span[same_part] > step)
-    return long
+def long_edges(geometry: BaseGeometry, length: float) -> np.ndarray:
+    """One flag per pair of consecutive coordinates of the geometry (``get_coordinates``
+    order, the jump from one ring or part to the next included): longer than ``length``."""
+    coords = shapely.get_coordinates(geometry)
+    if len(coords) < 2:
+        return np.zeros(0, dtype=bool)
+    return np.hypot(*np.diff(coords, axis=0).T) > length
 
 
-def _densified_polygons(polygons: np.ndarray, step: float) -> np.ndarray:
-    """Polygons with every ring densified, all in one go."""
-    rings, owner = shapely.get_rings(polygons, return_index=True)
-    coords, ring = shapely.get_coordinates(rings, return_index=True)
-    coords, ring = _densify_lines(coords, ring, step)
-    # The first ring of each polygon is its shell, the others its holes.
-    return shapely.polygons(shapely.linearrings(coords, indices=ring), indices=owner)
-
-
-def _densified_lines(lines: np.ndarray, step: float) -> np.ndarray:
-    coords, line = shapely.get_coordinates(lines, return_index=True)
-    coords, line = _densify_lines(coords, line, step)
-    return shapely.linestrings(coords, indices=line)
-
-
-def densify_on_grid(geometry: BaseGeometry, step: float) -> BaseGeometry:
+def densify_on_grid(
+    geometry: BaseGeometry, step: float, only: np.ndarray | None = None
+) -> BaseGeometry:
     """The geometry (2D lines or polygons) with edges split at multiples of `step`; points,
-    which have no edges, come back unchanged."""
+    which have no edges, come back unchanged. ``only``: which edges may be split, one flag per
+    pair of consecutive coordinates (see ``long_edges``; not used inside collections)."""
     kind = geometry.geom_type
     if geometry.is_empty or step <= 0 or kind in ("Point", "MultiPoint"):
         return geometry
-    if kind in ("Polygon", "LineString", "LinearRing"):
-        parts = np.array([geometry], dtype=object)
-    elif kind in ("MultiPolygon", "MultiLineString"):
-        parts = shapely.get_parts(geometry)
-    else:
+    if kind not in ("Polygon", "MultiPolygon", "LineString", "LinearRing", "MultiLineString"):
         parts = [densify_on_grid(g, step) for g in shapely.get_parts(geometry)]
         return shapely.geometrycollections(parts)
-    long = _has_long_edges(parts, step)
-    if not long.any():
-        return geometry
+    parts = shapely.get_parts(geometry)
     polygonal = kind in ("Polygon", "MultiPolygon")
-    parts[long] = (_densified_polygons if polygonal else _densified_lines)(parts[long], step)
+    if polygonal:
+        lines, owner = shapely.get_rings(parts, return_index=True)
+    else:
+        lines, owner = parts, np.arange(len(parts))
+    coords, line = shapely.get_coordinates(lines, return_index=True)
+    dense, dense_line = _densify_lines(coords, line, step, only)
+    if len(dense) == len(coords):
+        return geometry
     if kind == "LinearRing":
-        return LinearRing(parts[0].coords)
-    if kind in ("Polygon", "LineString"):
-        return parts[0]
-    return shapely.multipolygons(parts) if polygonal else shapely.multilinestrings(parts)
+        return LinearRing(dense)
+    if polygonal:
+        # The first ring of each polygon is its shell, the others its holes.
+        new = shapely.polygons(shapely.linearrings(dense, indices=dense_line), indices=owner)
+        return new[0] if kind == "Polygon" else shapely.multipolygons(new)
+    new = shapely.linestrings(dense, indices=dense_line)
+    return new[0] if kind == "LineString" else shapely.multilinestrings(new)

@@ -108,7 +108,10 @@ def _frontlinediff() -> str:
         "figure to the area inside it; LAND clips both layers first.</p>"
         "<h3>Limits</h3><p>Areas are exact on the WGS84 ellipsoid (local equal-area "
         "projection); distances are planar in that projection (within 0.1 % over a few hundred "
-        "kilometres). A loaded output is styled green for gains and red for losses.</p>"
+        "kilometres). An edge is taken as straight in its layer's CRS (edges over 5 km are "
+        "split before projecting): one map in two CRSs differs by slivers a few metres wide "
+        "along its long slanting edges, which a MIN_WIDTH of 5 m drops. A loaded output is "
+        "styled green for gains and red for losses.</p>"
         "<h3>Example</h3><pre>qgis_process run frontline:frontlinediff -- BEFORE=before.gpkg "
         "AFTER=after.gpkg OUTPUT=changes.gpkg</pre>"
     )

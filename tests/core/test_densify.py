@@ -7,7 +7,7 @@ import pytest
 import shapely
 from shapely.geometry import LineString, Polygon, box
 
-from frontline.core.densify import densify_coords, densify_on_grid
+from frontline.core.densify import densify_coords, densify_on_grid, long_edges
 
 
 def test_long_edges_are_split_at_multiples_of_the_step():
@@ -76,3 +76,20 @@ def test_points_have_no_edges_and_come_back_unchanged():
     out = densify_on_grid(mixed, 1.0)
     assert out.geoms[0].equals(point)
     assert shapely.get_num_coordinates(out.geoms[1]) > shapely.get_num_coordinates(box(0, 0, 3, 1))
+
+
+def test_only_the_chosen_edges_are_split():
+    """``only`` flags pairs of consecutive coordinates (the jump from the shell to the hole
+    included): here the shell's first edge and the hole's first edge."""
+    polygon = Polygon([(0, 0), (10, 0), (10, 10), (0, 10)], [[(2, 2), (2, 8), (8, 8), (8, 2)]])
+    only = np.zeros(shapely.get_num_coordinates(polygon) - 1, dtype=bool)
+    only[[0, 5]] = True  # (0 0)-(10 0) and (2 2)-(2 8); edge 4 is the jump between rings
+    dense = densify_on_grid(polygon, 1.0, only=only)
+    assert len(dense.exterior.coords) == 5 + 9 and len(dense.interiors[0].coords) == 5 + 5
+    assert dense.equals(polygon)
+    assert densify_on_grid(polygon, 1.0, only=np.zeros_like(only)) is polygon  # none chosen
+
+
+def test_long_edges_flags_pairs_of_consecutive_coordinates_by_length():
+    lines = shapely.MultiLineString([[(0, 0), (3, 4), (3, 5)], [(10, 0), (10, 7)]])
+    assert long_edges(lines, 4.5).tolist() == [True, False, True, True]  # 5, 1, jump, 7

@@ -199,6 +199,29 @@ def test_real_consecutive_maps_match_deepstate_net_change(run_alg, tmp_path):
     )
 
 
+def test_one_real_map_in_two_crss_gives_only_slivers(run_alg, tmp_path):
+    """A map's occupied ground and its copy reprojected to Web Mercator by QGIS (vertices
+    moved, edges now straight in Web Mercator): edges over 5 km long once projected are split
+    alike in both, shorter ones are taken as they are in both. What is left are slivers along
+    long slanting edges, no piece reaching more than a few metres from the front (with edges
+    split by their length in each CRS's own units, one piece reached 1.5 km)."""
+    snapshot = str(tmp_path / "map.gpkg")
+    run_alg(
+        "frontline:deepstatesnapshot",
+        {"SOURCE_FILE": str(data.raw_map("20241101")), "CLASSES": [0, 1], "OUTPUT": snapshot},
+    )
+    mercator = run_alg(
+        "native:reprojectlayer",
+        {"INPUT": snapshot, "TARGET_CRS": "EPSG:3857", "OUTPUT": str(tmp_path / "3857.gpkg")},
+    )["OUTPUT"]
+    result, pieces = run_diff(run_alg, tmp_path, snapshot, mercator, MIN_AREA=0.0)
+    assert result["BEFORE_KM2"] == pytest.approx(result["AFTER_KM2"], rel=1e-5)
+    assert result["GAINED_KM2"] + result["LOST_KM2"] < 0.5  # of about 110,000 km²
+    assert result["MAX_DEPTH_M"] < 10.0
+    _, default_pieces = run_diff(run_alg, tmp_path, snapshot, mercator, MIN_WIDTH=5.0)
+    assert default_pieces == []  # MIN_WIDTH of a few metres drops them
+
+
 def test_line_layer_is_refused(run_alg, tmp_path):
     with pytest.raises(QgsProcessingException, match="AFTER"):
         run_diff(
