@@ -18,6 +18,8 @@ slivers between two different chords of the same curve.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import shapely
 from shapely.geometry import LinearRing
@@ -35,8 +37,18 @@ def _densify_lines(
     """Coordinates of several lines (``line``: which line each belongs to, grouped) with
     grid-anchored points added on every edge longer than `step` (of those ``only`` marks,
     when given: one flag per pair of consecutive coordinates); and the line of each."""
+    edge, inserted = _insertions(coords, line, step, only)
+    return _with_insertions(coords, line, edge, inserted)
+
+
+def _insertions(
+    coords: np.ndarray, line: np.ndarray, step: float, only: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The grid-anchored points to add (see ``_densify_lines``), in order along each edge, and
+    the edge (index of its start in ``coords``) each goes on."""
+    none = np.zeros(0, dtype=np.int64), np.zeros((0, 2))
     if len(coords) < 2:
-        return coords, line
+        return none
     starts, ends = coords[:-1], coords[1:]
     delta = ends - starts
     axis = np.argmax(np.abs(delta), axis=1)
@@ -52,14 +64,20 @@ def _densify_lines(
         long &= only
     counts = np.where(long, np.maximum(last_mark - first_mark + 1, 0), 0).astype(np.int64)
     if not counts.any():
-        return coords, line
+        return none
     edge = np.repeat(rows, counts)
     offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
     forward = span[edge] > 0
     mark = np.where(forward, first_mark[edge] + offsets, last_mark[edge] - offsets) * step
     t = (mark - first[edge]) / span[edge]
-    inserted = starts[edge] + t[:, None] * delta[edge]
-    # Each point keeps its place; an edge's inserted points go after its start.
+    return edge, starts[edge] + t[:, None] * delta[edge]
+
+
+def _with_insertions(coords, line, edge, inserted) -> tuple[np.ndarray, np.ndarray]:
+    """The coordinates with the inserted points in place (after their edge's start), and
+    the line of each."""
+    if len(edge) == 0:
+        return coords, line
     order = np.argsort(np.concatenate([np.arange(len(coords)) * 2, edge * 2 + 1]), kind="stable")
     return np.concatenate([coords, inserted])[order], np.concatenate([line, line[edge]])[order]
 
@@ -73,6 +91,9 @@ def long_edges(geometry: BaseGeometry, length: float) -> np.ndarray:
     return np.hypot(*np.diff(coords, axis=0).T) > length
 
 
+_LINEAR_KINDS = ("Polygon", "MultiPolygon", "LineString", "LinearRing", "MultiLineString")
+
+
 def densify_on_grid(
     geometry: BaseGeometry, step: float, only: np.ndarray | None = None
 ) -> BaseGeometry:
@@ -82,24 +103,57 @@ def densify_on_grid(
     kind = geometry.geom_type
     if geometry.is_empty or step <= 0 or kind in ("Point", "MultiPoint"):
         return geometry
-    if kind not in ("Polygon", "MultiPolygon", "LineString", "LinearRing", "MultiLineString"):
+    if kind not in _LINEAR_KINDS:
         parts = [densify_on_grid(g, step) for g in shapely.get_parts(geometry)]
         return shapely.geometrycollections(parts)
+    owner, coords, line = _lines(geometry)
+    edge, inserted = _insertions(coords, line, step, only)
+    if len(edge) == 0:
+        return geometry
+    return _rebuilt(kind, owner, *_with_insertions(coords, line, edge, inserted))
+
+
+def projected_densified(
+    geometry: BaseGeometry,
+    projected: BaseGeometry,
+    step: float,
+    only: np.ndarray,
+    project: Callable[[np.ndarray], np.ndarray],
+) -> BaseGeometry:
+    """What ``densify_on_grid(geometry, step, only)`` projected gives, from ``projected`` (the
+    geometry with its vertices projected) and ``project`` ((n, 2) points to their projection):
+    only the new points are projected. For polygons and lines; other kinds: ValueError."""
+    kind = geometry.geom_type
+    if kind not in _LINEAR_KINDS:
+        raise ValueError(f"cannot densify a {kind} this way")
+    owner, coords, line = _lines(geometry)
+    edge, inserted = _insertions(coords, line, step, only)
+    if len(edge) == 0 or step <= 0:
+        return projected
+    projected_coords = shapely.get_coordinates(projected)
+    dense = _with_insertions(projected_coords, line, edge, project(inserted))
+    return _rebuilt(kind, owner, *dense)
+
+
+def _lines(geometry: BaseGeometry) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The rings (of polygons) or lines of a geometry: the part each belongs to, and all their
+    coordinates with the ring or line of each (``get_coordinates`` order)."""
     parts = shapely.get_parts(geometry)
-    polygonal = kind in ("Polygon", "MultiPolygon")
-    if polygonal:
+    if geometry.geom_type in ("Polygon", "MultiPolygon"):
         lines, owner = shapely.get_rings(parts, return_index=True)
     else:
         lines, owner = parts, np.arange(len(parts))
     coords, line = shapely.get_coordinates(lines, return_index=True)
-    dense, dense_line = _densify_lines(coords, line, step, only)
-    if len(dense) == len(coords):
-        return geometry
+    return owner, coords, line
+
+
+def _rebuilt(kind: str, owner: np.ndarray, coords: np.ndarray, line: np.ndarray):
+    """A geometry of ``kind`` from the coordinates of its rings or lines (see ``_lines``)."""
     if kind == "LinearRing":
-        return LinearRing(dense)
-    if polygonal:
+        return LinearRing(coords)
+    if kind in ("Polygon", "MultiPolygon"):
         # The first ring of each polygon is its shell, the others its holes.
-        new = shapely.polygons(shapely.linearrings(dense, indices=dense_line), indices=owner)
+        new = shapely.polygons(shapely.linearrings(coords, indices=line), indices=owner)
         return new[0] if kind == "Polygon" else shapely.multipolygons(new)
-    new = shapely.linestrings(dense, indices=dense_line)
+    new = shapely.linestrings(coords, indices=line)
     return new[0] if kind == "LineString" else shapely.multilinestrings(new)

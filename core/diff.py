@@ -145,7 +145,10 @@ def diff_fronts(
     lost = _filter_pieces(all_lost, min_area, min_width)
     _check(is_cancelled)
     changes = [GAINED] * len(gained) + [LOST] * len(lost)
-    wholes = _whole_pieces(gained, overlay.gained_whole) + _whole_pieces(lost, overlay.lost_whole)
+    wholes = gained + lost  # each piece is whole, unless an area of interest clipped it
+    if overlay.gained is not overlay.gained_whole:
+        wholes = _whole_pieces(gained, overlay.gained_whole)
+        wholes += _whole_pieces(lost, overlay.lost_whole)
     pieces = _measure_pieces(gained + lost, changes, wholes, overlay.front, is_cancelled)
     kept_area = math.fsum(p.area for p in pieces)
     return DiffResult(

@@ -132,19 +132,30 @@ def project_shape(shape, transform: QgsCoordinateTransform, step: float):
     one map in two CRSs gives the same shape: a shorter edge, projected by its two ends, is
     off its course by under 0.6 m (on a 5 km edge along a parallel at 48 N), and DeepState
     maps have few longer ones (about 140 of 3,500 edges of the occupied area)."""
-    from ..core.densify import densify_on_grid, long_edges
+    from ..core.densify import densify_on_grid, long_edges, projected_densified
 
     projected = _transformed(shape, transform)
     long = long_edges(projected, SPLIT_LENGTH_M)
     if not long.any():
         return projected
-    return _transformed(densify_on_grid(shape, step, only=long), transform)
+    try:  # only the new points still need projecting
+        return projected_densified(
+            shape, projected, step, long, lambda xy: _transformed_points(xy, transform)
+        )
+    except ValueError:  # a collection
+        return _transformed(densify_on_grid(shape, step, only=long), transform)
 
 
 def _transformed(shape, transform: QgsCoordinateTransform):
     geometry = shapely_to_qgs(shape)
     geometry.transform(transform)
     return qgs_to_shapely(geometry)
+
+
+def _transformed_points(xy, transform: QgsCoordinateTransform):
+    import shapely
+
+    return shapely.get_coordinates(_transformed(shapely.multipoints(xy), transform))
 
 
 def qgs_to_shapely(geometry: QgsGeometry):

@@ -7,7 +7,12 @@ import pytest
 import shapely
 from shapely.geometry import LineString, Polygon, box
 
-from frontline.core.densify import densify_coords, densify_on_grid, long_edges
+from frontline.core.densify import (
+    densify_coords,
+    densify_on_grid,
+    long_edges,
+    projected_densified,
+)
 
 
 def test_long_edges_are_split_at_multiples_of_the_step():
@@ -93,3 +98,31 @@ def test_only_the_chosen_edges_are_split():
 def test_long_edges_flags_pairs_of_consecutive_coordinates_by_length():
     lines = shapely.MultiLineString([[(0, 0), (3, 4), (3, 5)], [(10, 0), (10, 7)]])
     assert long_edges(lines, 4.5).tolist() == [True, False, True, True]  # 5, 1, jump, 7
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        Polygon([(0, 0), (10, 0), (10, 10), (0, 10)], [[(2, 2), (2, 8), (8, 8), (8, 2)]]),
+        shapely.MultiLineString([[(0, 0), (7.5, 3), (7.5, 9)], [(10, 0), (10, 7)]]),
+    ],
+)
+def test_projected_densified_projects_only_the_new_points(shape):
+    """The same coordinates as densifying, then projecting everything; only the new points
+    go through ``project``."""
+
+    def project(xy):
+        return np.asarray(xy) * [2.0, 3.0] + [5.0, 7.0]
+
+    projected_points = []
+
+    def counting(xy):
+        projected_points.append(len(xy))
+        return project(xy)
+
+    only = long_edges(shape, 4.0)
+    expected = shapely.transform(densify_on_grid(shape, 1.0, only=only), project)
+    found = projected_densified(shape, shapely.transform(shape, project), 1.0, only, counting)
+    assert found.wkb == expected.wkb
+    added = shapely.get_num_coordinates(expected) - shapely.get_num_coordinates(shape)
+    assert projected_points == [added] and added > 0
