@@ -69,8 +69,12 @@ def _insertions(
     offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
     forward = span[edge] > 0
     mark = np.where(forward, first_mark[edge] + offsets, last_mark[edge] - offsets) * step
-    t = (mark - first[edge]) / span[edge]
-    return edge, starts[edge] + t[:, None] * delta[edge]
+    # Measured from the edge's low end, whichever way it runs: an edge two polygons share,
+    # each running it the other way, gets the very same points (not a rounding error apart).
+    low_end = np.where(forward[:, None], starts[edge], ends[edge])
+    high_end = np.where(forward[:, None], ends[edge], starts[edge])
+    t = (mark - low[edge]) / (high[edge] - low[edge])
+    return edge, low_end + t[:, None] * (high_end - low_end)
 
 
 def _with_insertions(coords, line, edge, inserted) -> tuple[np.ndarray, np.ndarray]:

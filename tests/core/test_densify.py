@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import shapely
+import shapely.affinity
 from shapely.geometry import LineString, Polygon, box
 
 from frontline.core.densify import (
@@ -50,6 +51,22 @@ def test_shared_boundary_gets_identical_vertices():
     assert shapely.difference(after, before).area == pytest.approx(20.0, abs=1e-12)
     shared = {tuple(c) for c in before.exterior.coords} & {tuple(c) for c in after.exterior.coords}
     assert {(float(x), 0.0) for x in range(11)} <= shared
+
+
+def test_an_edge_run_both_ways_gets_the_very_same_points():
+    """Two tiles of one map share a seam, each running it the other way: the points added on
+    it are bit for bit the same, so the tiles dissolve without a sliver along the seam."""
+    left = Polygon([(0.0, 0.3), (37.0, 0.1), (37.0, 48.7), (0.0, 48.2)])
+    right = Polygon([(37.0, 0.1), (74.3, 0.6), (74.3, 48.1), (37.0, 48.7)])
+    a, b = densify_on_grid(left, 0.05), densify_on_grid(right, 0.05)
+    on_seam = [{tuple(c) for c in g.exterior.coords if c[0] == 37.0} for g in (a, b)]
+    assert on_seam[0] == on_seam[1] and len(on_seam[0]) == 2 + 971
+    tilted = [shapely.affinity.rotate(g, 23.0, origin=(0, 0)) for g in (left, right)]
+    dense = [densify_on_grid(g, 0.05) for g in tilted]
+    seam = set(map(tuple, shapely.get_coordinates(dense[0])))
+    assert len(seam & set(map(tuple, shapely.get_coordinates(dense[1])))) > 800
+    union = shapely.union_all(dense)
+    assert union.geom_type == "Polygon" and not union.interiors
 
 
 @pytest.mark.parametrize("step", [0.01, 0.1, 1.0])
