@@ -18,6 +18,7 @@ Method, per part:
    a densified outline is the same shape, and every later step scales with the vertices.
    Gaps and holes narrower than 1 m (slivers left by dissolving polygons drawn edge to edge)
    are closed: no cut uses them, and triangulating them would take samples at their width.
+   Parts less than 1 m apart (edge to edge, but a hair apart once projected) are one part.
 1. The boundary is sampled: Douglas-Peucker at 1 mm keeps every vertex that carries shape
    (densified straight runs collapse), then samples are added where the part is narrow
    (boundary segments longer than ~3/4 of the shortest candidate chord at their ends are split)
@@ -120,9 +121,29 @@ class Neck:
 
 
 def polygon_parts(geom: BaseGeometry | None) -> list[Polygon]:
-    """The polygons of ``geom`` (repaired if invalid, holes kept, 2D), largest area first."""
+    """The polygons of ``geom`` (repaired if invalid, holes kept, 2D), largest area first;
+    polygons less than ``_GAP_WIDTH`` apart are joined into one."""
     polygons = [p for p in flat_polygons(clean_polygonal(geom)) if p.area > 0]
-    return sorted(polygons, key=lambda p: (-p.area, p.bounds))
+    return sorted(_joined_across_gaps(polygons), key=lambda p: (-p.area, p.bounds))
+
+
+def _joined_across_gaps(polygons: list[Polygon]) -> list[Polygon]:
+    """The polygons with those less than ``_GAP_WIDTH`` apart joined (a mitred buffer out and
+    back, as ``_without_gaps`` closes gaps inside a part). Polygons drawn edge to edge stay
+    apart when dissolved if projecting moved their shared edge by a hair."""
+    if len(polygons) < 2:
+        return polygons
+    shapes = np.asarray(polygons, dtype=object)
+    i, j = shapely.STRtree(shapes).query(shapes, predicate="dwithin", distance=_GAP_WIDTH)
+    near = np.unique(np.concatenate([i[i != j], j[i != j]]))
+    if len(near) == 0:
+        return polygons
+    half = 0.5 * _GAP_WIDTH
+    grown = shapely.union_all(shapely.buffer(shapes[near], half, join_style="mitre"))
+    joined = flat_polygons(clean_polygonal(grown.buffer(-half, join_style="mitre")))
+    apart = np.ones(len(shapes), dtype=bool)
+    apart[near] = False
+    return [*shapes[apart], *(p for p in joined if p.area > 0)]
 
 
 def find_necks(geom: BaseGeometry, **options) -> list[Neck]:
@@ -882,10 +903,21 @@ class _PartSolver:
             if free is not None and free != first and not self._duplicate(free, [first])
         ]
         further = sorted((f for f in frees if f.width < self.max_width), key=lambda f: f.width)
-        kept = [first, *further]
-        if self.max_necks is not None:
-            kept = kept[: max(self.max_necks, 0)]
-        return [self._neck(graph, part_id, rank, cut) for rank, cut in enumerate(kept, 1)]
+        return self._apart(graph, part_id, [first, *further])
+
+    def _apart(self, graph: _Graph, part_id: int, cuts: list[_Cut]) -> list[Neck]:
+        """Necks of the cuts, in order, at most ``max_necks``, leaving out a cut that lies in
+        the corridor of a neck kept before it or whose corridor runs through one: the basins
+        follow mesh chords, which may stop short of a corridor measured across."""
+        limit = math.inf if self.max_necks is None else max(self.max_necks, 0)
+        kept: list[Neck] = []
+        for cut in cuts:
+            if len(kept) >= limit:
+                break
+            neck = self._neck(graph, part_id, len(kept) + 1, cut)
+            if not any(_in_corridor(neck, other) or _in_corridor(other, neck) for other in kept):
+                kept.append(neck)
+        return kept
 
     def _narrower_anywhere(
         self,
@@ -1485,6 +1517,11 @@ class _PartSolver:
             side_b_area=rings.part_area - minor,
             part_area=rings.part_area,
         )
+
+
+def _in_corridor(neck: Neck, other: Neck) -> bool:
+    """Whether ``neck``'s chord crosses ``other``'s corridor."""
+    return other.corridor is not None and other.corridor.intersects(neck.chord)
 
 
 def _on_level(

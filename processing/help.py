@@ -75,7 +75,7 @@ def _corridorwidth() -> str:
         "has a narrowest neck: the chord that cuts off exactly MIN_LOBE_AREA at its sharpest "
         "bulge (side_a_km2 equals MIN_LOBE_AREA). Gaps and holes "
         "narrower than 1 m (slivers left where polygons drawn edge to edge are dissolved) are "
-        "closed first.</p>"
+        "closed first, and polygons less than 1 m apart are one part.</p>"
         "<h3>Example</h3><pre>qgis_process run frontline:corridorwidth -- INPUT=held.gpkg "
         "MIN_LOBE_AREA=1 MAX_WIDTH=5000 OUTPUT=necks.gpkg</pre>"
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pyproj
 import pytest
 import shapely
 from hypothesis import HealthCheck, given, settings
@@ -345,6 +346,44 @@ def test_further_necks_are_separate_local_minima_narrower_than_max_width():
     # The narrowest is reported whatever max_width says.
     only = find_necks(part, min_lobe_area=1 * KM2, max_width=0)
     assert [round(n.width, 6) for n in only] == [80.0]
+
+
+@pytest.mark.parametrize("gap", [0.0, 1e-7, 0.5])
+def test_polygons_drawn_edge_to_edge_are_one_part_across_a_hairline_gap(gap):
+    """A 200 m strip drawn up to a square's edge, projected: its end may stop a hair short of
+    the edge (or half a metre, drawn carelessly). The three pieces are one part with a 200 m
+    neck, as when drawn as one polygon; they were two parts cut at 2 km corners."""
+    pieces = [box(0, 0, 5000, 5000), box(5000, 2400, 8000 - gap, 2600), box(8000, 0, 13000, 5000)]
+    held = shapely.union_all(pieces)
+
+    (part,) = polygon_parts(held)
+    necks = find_necks(held, min_lobe_area=1 * KM2, max_width=5000)
+
+    assert part.area == pytest.approx(50 * KM2 + 200 * 3000, rel=1e-9)  # the gap closed
+    assert [n.part_id for n in necks] == [1]
+    assert necks[0].width == pytest.approx(200.0, abs=tolerance(200.0))
+
+
+def test_polygons_two_metres_apart_stay_two_parts():
+    held = shapely.union_all([box(0, 0, 5000, 5000), box(5002, 0, 10_000, 5000)])
+    assert len(polygon_parts(held)) == 2
+
+
+def test_no_further_neck_inside_the_corridor_of_another():
+    """A U-shaped band 2 km wide, drawn in UTM 36N and projected (so its two arms differ by
+    less than a metre): the whole U is one corridor. Its second local minimum, 2000.8 m in
+    the other arm, lies in the first neck's corridor: it was reported as a further neck."""
+    utm = box(500_000, 5_540_000, 508_000, 5_550_000).difference(
+        box(502_000, 5_542_000, 506_000, 5_550_000)
+    )
+    to_lonlat = pyproj.Transformer.from_crs(32636, 4326, always_xy=True)
+    lonlat = shapely.transform(utm, lambda xy: np.column_stack(to_lonlat.transform(*xy.T)))
+    part = data.to_metric(lonlat, lonlat.centroid.x, lonlat.centroid.y)
+
+    (neck,) = find_necks(part, min_lobe_area=1 * KM2, max_width=5000, max_necks=3)
+
+    assert neck.width == pytest.approx(2000.0, abs=tolerance(2000.0))
+    assert neck.corridor_length == pytest.approx(23_300, rel=0.05)  # arm, base, arm
 
 
 def test_corridor_width_setting_bounds_the_corridor():
