@@ -288,10 +288,17 @@ def check_geometry_type(
 
 
 def is_empty_untyped(source: QgsProcessingFeatureSource) -> bool:
-    """A layer with no features and so no geometry type or CRS (an empty GeoJSON file): no
-    ground, rather than a layer of the wrong kind."""
+    """A layer with no geometry type because none of its features has a geometry (an empty
+    GeoJSON file, or one of null geometries): no ground, rather than a layer of the wrong
+    kind (the features are then skipped with a warning)."""
     untyped = (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry)
-    return QgsWkbTypes.geometryType(source.wkbType()) in untyped and source.featureCount() == 0
+    if QgsWkbTypes.geometryType(source.wkbType()) not in untyped:
+        return False
+    request = QgsFeatureRequest().setNoAttributes()
+    features = source.getFeatures(
+        request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
+    )
+    return all(feature.geometry().isNull() for feature in features)
 
 
 def check_crs(source: QgsProcessingFeatureSource, parameter_name: str) -> None:

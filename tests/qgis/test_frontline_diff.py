@@ -256,6 +256,17 @@ def test_an_empty_geojson_file_is_an_empty_layer(run_alg, tmp_path):
     result, pieces = run_diff(run_alg, tmp_path, empty, memory_layer([SQUARE], "EPSG:32636"))
     assert result["GAINED_KM2"] == pytest.approx(100.0, rel=0.003)
     assert output_layer(result["OUTPUT"]).crs().authid() == "EPSG:32636"  # AFTER's CRS
+    nulls = tmp_path / "nulls.geojson"  # features, but none with a geometry
+    nulls.write_text(
+        '{"type": "FeatureCollection", "features": '
+        '[{"type": "Feature", "properties": {}, "geometry": null}]}'
+    )
+    feedback = RecordingFeedback()
+    result, _ = run_diff(
+        run_alg, tmp_path, memory_layer([SQUARE], "EPSG:32636"), str(nulls), feedback
+    )
+    assert result["LOST_KM2"] == pytest.approx(100.0, rel=0.003)
+    assert any("AFTER: skipped 1 feature(s)" in w for w in feedback.warnings)
 
 
 def test_no_crs_is_a_clear_message(run_alg, tmp_path):
