@@ -156,7 +156,7 @@ def load_json(data: bytes | str, what: str | Text) -> object:
         # json's own reason ("Expecting value") stays English: it names the JSON grammar.
         raise DeepStateFormatError(
             Text(
-                N_("{what}: invalid JSON ({reason} at line {line} column {column})"),
+                N_("{what}: invalid JSON ({reason}; line {line}, column {column})"),
                 what=what,
                 reason=exc.msg,
                 line=exc.lineno,

@@ -140,6 +140,10 @@
       <translation>За вибрані дати DeepState не опублікував жодної карти.</translation>
     </message>
     <message>
+      <source>SOURCE_FOLDER: no file chosen is a DeepState map.</source>
+      <translation>SOURCE_FOLDER: жоден вибраний файл не є картою DeepState.</translation>
+    </message>
+    <message>
       <source>CLASSES: choose at least one class.</source>
       <translation>CLASSES: виберіть принаймні один клас.</translation>
     </message>
@@ -160,6 +164,10 @@
       <translation>OUTPUT_HTML: папки {} не існує.</translation>
     </message>
     <message>
+      <source>SOURCE_FOLDER: no map in {} for the chosen dates.</source>
+      <translation>SOURCE_FOLDER: у {} немає карти за вибрані дати.</translation>
+    </message>
+    <message>
       <source>Skipped {} feature(s): {}.</source>
       <translation>Пропущено об'єктів: {}; причина: {}.</translation>
     </message>
@@ -172,6 +180,10 @@
       <translation>OUTPUT_HTML: не вдалося записати {} ({}).</translation>
     </message>
     <message>
+      <source>SOURCE_FOLDER: {} is a file, not a folder.</source>
+      <translation>SOURCE_FOLDER: {} — це файл, а не папка.</translation>
+    </message>
+    <message>
       <source>SOURCE_FOLDER: the folder {} does not exist.</source>
       <translation>SOURCE_FOLDER: папки {} не існує.</translation>
     </message>
@@ -180,12 +192,20 @@
       <translation>SOURCE_FOLDER: у папці {} немає карт DeepState (файлів .geojson з ідентифікатором карти в назві).</translation>
     </message>
     <message>
+      <source>Map {} left out: {}</source>
+      <translation>Карту {} пропущено: {}</translation>
+    </message>
+    <message>
       <source>{}: '{}' is not a date in the form YYYY-MM-DD.</source>
       <translation>{}: «{}» — не дата у форматі РРРР-ММ-ДД.</translation>
     </message>
     <message>
       <source>Download DeepState snapshot</source>
       <translation>Завантажити знімок карти DeepState</translation>
+    </message>
+    <message>
+      <source>No DeepState area or marker among its {} feature(s) ({}): not a raw DeepState map, or DeepState has changed its colours.</source>
+      <translation>Серед її об'єктів ({}) немає жодної території чи позначки DeepState ({}): це не вихідна карта DeepState, або DeepState змінив свої кольори.</translation>
     </message>
     <message>
       <source>Date (YYYY-MM-DD, Kyiv time; empty = latest)</source>
@@ -230,10 +250,6 @@
     <message>
       <source>DeepState {}</source>
       <translation>DeepState {}</translation>
-    </message>
-    <message>
-      <source>No DeepState area or marker among its {} feature(s) ({}): not a raw DeepState map, or DeepState has changed its colours.</source>
-      <translation>Серед її об'єктів ({}) немає жодної території чи позначки DeepState ({}): це не вихідна карта DeepState, або DeepState змінив свої кольори.</translation>
     </message>
     <message>
       <source>SOURCE_FILE: no DeepState id in the file name; snapshot_id and snapshot_time are left empty.</source>
@@ -1144,7 +1160,7 @@
       <translation>{what}: у FeatureCollection немає списку features</translation>
     </message>
     <message>
-      <source>{what}: invalid JSON ({reason} at line {line} column {column})</source>
+      <source>{what}: invalid JSON ({reason}; line {line}, column {column})</source>
       <translation>{what}: некоректний JSON ({reason}; рядок {line}, стовпець {column})</translation>
     </message>
     <message>

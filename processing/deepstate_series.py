@@ -26,7 +26,7 @@ from qgis.core import (
 
 from .base import FrontlineAlgorithm
 from .deepstate_access import DEFAULT_BASE_URL, error_text, make_client
-from .deepstate_snapshot import qdatetime_utc
+from .deepstate_snapshot import not_a_map, qdatetime_utc
 from .fields import DATE_TIME, FEATURE_NAMES, REAL, SNAPSHOT_STAMP, TEXT, make_fields
 from .geometry_io import (
     WGS84,
@@ -174,9 +174,15 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
                 self.tr("OUTPUT_HTML: the folder {} does not exist.").format(Path(html_path).parent)
             )
         try:
-            maps = self._select_maps(parameters, context, feedback)
+            maps, from_folder = self._select_maps(parameters, context, feedback)
         except (DeepStateError, ValueError) as error:
             raise QgsProcessingException(error_text(error)) from error
+        if not maps and from_folder:
+            raise QgsProcessingException(
+                self.tr("SOURCE_FOLDER: no map in {} for the chosen dates.").format(
+                    self.parameterAsFile(parameters, self.SOURCE_FOLDER, context)
+                )
+            )
         if not maps:
             raise QgsProcessingException(
                 self.tr("No DeepState map was published in the chosen dates.")
@@ -188,9 +194,13 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        snapshots = self._write_maps(maps, classes, step, sink, context, feedback)
+        snapshots = self._write_maps(maps, from_folder, classes, step, sink, context, feedback)
         if feedback.isCanceled():
             return {}
+        if not snapshots:
+            raise QgsProcessingException(
+                self.tr("SOURCE_FOLDER: no file chosen is a DeepState map.")
+            )
         from ..core.diff import DiffCancelledError
         from ..core.series import series_rows
 
@@ -238,8 +248,9 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
                 ) from error
         return values[0], values[1]
 
-    def _select_maps(self, parameters, context, feedback) -> list[tuple[int, object]]:
-        """(id, loader) of each map of the series, oldest first; a loader returns the raw map."""
+    def _select_maps(self, parameters, context, feedback) -> tuple[list[tuple[int, object]], bool]:
+        """(id, loader) of each map of the series, oldest first (a loader returns the raw map),
+        and whether they come from a folder."""
         from ..core.deepstate import read_map_file
         from ..core.schedule import maps_in_folder, select_updates, updates_for_ids
 
@@ -247,6 +258,10 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
         step = self.parameterAsInt(parameters, self.STEP_DAYS, context)
         folder = self.parameterAsFile(parameters, self.SOURCE_FOLDER, context)
         if folder:
+            if Path(folder).is_file():
+                raise QgsProcessingException(
+                    self.tr("SOURCE_FOLDER: {} is a file, not a folder.").format(folder)
+                )
             if not Path(folder).is_dir():
                 raise QgsProcessingException(
                     self.tr("SOURCE_FOLDER: the folder {} does not exist.").format(folder)
@@ -260,7 +275,7 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
                     ).format(folder)
                 )
             chosen = select_updates(updates_for_ids(files), date_from, date_to, step)
-            return [(u.id, lambda path=files[u.id]: read_map_file(path)) for u in chosen]
+            return [(u.id, lambda path=files[u.id]: read_map_file(path)) for u in chosen], True
         if date_from is None or date_to is None:
             raise QgsProcessingException(
                 self.tr("DATE_FROM and DATE_TO: both are needed to download a series.")
@@ -271,10 +286,11 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
             is_cancelled=feedback.isCanceled,
         )
         chosen = select_updates(client.updates(), date_from, date_to, step)
-        return [(u.id, lambda i=u.id: client.map_data(i)) for u in chosen]
+        return [(u.id, lambda i=u.id: client.map_data(i)) for u in chosen], False
 
-    def _write_maps(self, maps, classes, step, sink, context, feedback):
-        """Write every map's features; returns (time, {class: planar union}) per map."""
+    def _write_maps(self, maps, from_folder, classes, step, sink, context, feedback):
+        """Write every map's features; returns (time, {class: planar union}) per map. A file
+        of a folder that is no DeepState map is left out with a warning."""
         import shapely
 
         from ..core.deepstate import snapshot_time
@@ -294,8 +310,16 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
             valid_to = snapshot_time(maps[index + 1][0]) if index + 1 < len(maps) else moment + step
             try:
                 parsed = parse_map(load(), moment)
+                reason = not_a_map(parsed)
             except DeepStateError as error:
-                raise QgsProcessingException(error_text(error)) from error
+                if not from_folder:
+                    raise QgsProcessingException(error_text(error)) from error
+                reason = error_text(error)
+            if reason:  # in a folder: one bad file does not spoil the others
+                if not from_folder:
+                    raise QgsProcessingException(reason)
+                feedback.pushWarning(self.tr("Map {} left out: {}").format(snapshot_id, reason))
+                continue
             skipped.update(parsed.skipped)
             repaired += parsed.repaired
             wanted = [f for f in parsed.polygons if f.cls in classes]

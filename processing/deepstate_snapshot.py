@@ -24,7 +24,7 @@ from qgis.PyQt.QtCore import QDateTime, Qt
 from .base import FrontlineAlgorithm
 from .deepstate_access import DEFAULT_BASE_URL, error_text, make_client
 from .fields import FEATURE_NAMES, REAL, SNAPSHOT_STAMP, TEXT, make_fields
-from .geometry_io import WGS84, ellipsoid, shapely_to_qgs
+from .geometry_io import WGS84, ellipsoid, shapely_to_qgs, tr
 from .help import help_html
 from .styles import (
     RendererPostProcessor,
@@ -58,6 +58,20 @@ def qdatetime_utc(moment) -> QDateTime:
     if moment is None:
         return QDateTime()
     return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), Qt.UTC)
+
+
+def not_a_map(parsed) -> str:
+    """Why a parsed file is no DeepState map ("" when it is one): features, but none that is
+    a DeepState area or marker (a dissolved area file, boundaries)."""
+    if not parsed.skipped or parsed.polygons or parsed.points:
+        return ""
+    return tr(
+        "No DeepState area or marker among its {} feature(s) ({}): not a raw "
+        "DeepState map, or DeepState has changed its colours."
+    ).format(
+        sum(parsed.skipped.values()),
+        "; ".join(f"{count} {reason}" for reason, count in sorted(parsed.skipped.items())),
+    )
 
 
 class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
@@ -148,19 +162,8 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
             parsed = parse_map(data, moment)
         except DeepStateError as error:
             raise QgsProcessingException(error_text(error)) from error
-        if parsed.skipped and not parsed.polygons and not parsed.points:
-            # Not an empty map but something else (a dissolved area file, boundaries).
-            raise QgsProcessingException(
-                self.tr(
-                    "No DeepState area or marker among its {} feature(s) ({}): not a raw "
-                    "DeepState map, or DeepState has changed its colours."
-                ).format(
-                    sum(parsed.skipped.values()),
-                    "; ".join(
-                        f"{count} {reason}" for reason, count in sorted(parsed.skipped.items())
-                    ),
-                )
-            )
+        if not_a_map(parsed):
+            raise QgsProcessingException(not_a_map(parsed))
         for reason, count in sorted(parsed.skipped.items()):
             feedback.pushWarning(self.tr("Skipped {} feature(s): {}.").format(count, reason))
         if parsed.repaired:

@@ -392,7 +392,7 @@ def test_invalid_json(deepstate_server, tmp_path) -> None:
     client = make_client(deepstate_server.base_url, tmp_path)
     with pytest.raises(DeepStateFormatError) as info:
         client.updates()
-    assert_one_line(info.value, "update list", "invalid JSON", "line 1 column 1")
+    assert_one_line(info.value, "update list", "invalid JSON", "line 1, column 1")
     assert list(tmp_path.iterdir()) == []
 
 

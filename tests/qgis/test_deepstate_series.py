@@ -273,6 +273,53 @@ def test_a_folder_that_does_not_exist_is_named(run_alg, tmp_path):
     assert str(info.value) == f"SOURCE_FOLDER: the folder {tmp_path / 'nowhere'} does not exist."
 
 
+def test_a_file_given_as_the_folder_is_named(run_alg, tmp_path):
+    path = tmp_path / "map.geojson"
+    path.write_text("{}", encoding="utf-8")
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg(
+            ALG,
+            {
+                "SOURCE_FOLDER": str(path),
+                "OUTPUT": str(tmp_path / "s.gpkg"),
+                "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
+            },
+        )
+    assert str(info.value) == f"SOURCE_FOLDER: {path} is a file, not a folder."
+
+
+def test_files_of_a_folder_that_are_no_maps_are_left_out_with_a_word(
+    run_alg, tmp_path, kursk_folder
+):
+    """A boundary file and a truncated map named like maps: each is left out with a warning
+    naming it, and the others make the series (the boundary file was read as an empty map,
+    so that everything looked lost; a truncated file stopped the run)."""
+    boundary = data.BOUNDARIES_DIR / "ua_osm20231002_polygon_clip.geojson"
+    shutil.copy(boundary, kursk_folder / "deepstate_1735766502.geojson")  # 2025-01-01
+    raw = data.raw_map("20240915").read_bytes()
+    (kursk_folder / f"deepstate_{data.map_id(data.raw_map('20240915'))}.geojson").write_bytes(
+        raw[: len(raw) // 2]
+    )
+    feedback = RecordingFeedback()
+    result = run_alg(
+        ALG,
+        {
+            "SOURCE_FOLDER": str(kursk_folder),
+            "CLASSES": [UA_HELD],
+            "OUTPUT": str(tmp_path / "s.gpkg"),
+            "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
+        },
+        feedback=feedback,
+    )
+    assert result["MAPS"] == len(KURSK_DAYS)
+    left_out = [w for w in feedback.warnings if " left out: " in w]
+    assert len(left_out) == 2
+    assert any(w.startswith("Map 1735766502 left out: No DeepState area") for w in left_out)
+    assert any("invalid JSON" in w for w in left_out)
+    areas = [row["area_km2"] for row in table_rows(result)]
+    assert len(areas) == len(KURSK_DAYS) and min(areas) > 100  # 143 km² on 2024-08-08
+
+
 def test_an_html_page_in_a_missing_folder_stops_the_run_before_any_output(
     run_alg, tmp_path, kursk_folder
 ):
