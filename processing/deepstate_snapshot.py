@@ -109,13 +109,14 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
                 QgsProcessingParameterNumber.Integer,
                 0,
                 minValue=0,
+                maxValue=2**31 - 1,  # ids are Unix times; a larger one wrapped round to "latest"
             )
         )
         self.addParameter(
             QgsProcessingParameterFile(
                 self.SOURCE_FILE,
                 self.tr("Raw DeepState map on disk (nothing is downloaded)"),
-                extension="geojson",
+                fileFilter="GeoJSON (*.geojson *.json);;All files (*)",  # saved as .json too
                 optional=True,
             )
         )

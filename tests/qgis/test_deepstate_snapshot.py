@@ -135,7 +135,11 @@ def test_classes_parameter_filters(run_alg, tmp_path):
 
 @pytest.mark.parametrize(
     ("name", "snapshot_id"),
-    [("мапа 1730495471 (1).geojson", 1730495471), ("kursk map.geojson", None)],
+    [
+        ("мапа 1730495471 (1).geojson", 1730495471),
+        ("kursk map.geojson", None),
+        ("deepstate_1730495471.json", 1730495471),  # saved as .json: was refused
+    ],
 )
 def test_source_file_id_from_everyday_names_or_a_warning(run_alg, tmp_path, name, snapshot_id):
     import shutil
@@ -208,6 +212,13 @@ def test_cached_map_is_used_offline(run_alg, kursk_server, tmp_path, isolated_ca
     result = download(run_alg, kursk_server, tmp_path, SNAPSHOT_ID=1728853044, OFFLINE=True)
     assert result["SNAPSHOT_ID"] == 1728853044
     assert any(isolated_cache.iterdir())
+
+
+def test_an_id_past_the_integer_range_is_refused_not_read_as_latest(
+    run_alg, kursk_server, tmp_path
+):
+    with pytest.raises(QgsProcessingException, match="SNAPSHOT_ID"):
+        download(run_alg, kursk_server, tmp_path, SNAPSHOT_ID=15_000_000_000, OFFLINE=True)
 
 
 def test_offline_without_cache_names_the_map(run_alg, kursk_server, tmp_path):
