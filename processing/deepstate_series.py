@@ -194,7 +194,13 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        snapshots = self._write_maps(maps, from_folder, classes, step, sink, context, feedback)
+        from ..core.kyiv_time import kyiv_day_end_utc
+
+        date_to = self._dates(parameters, context)[1]
+        until = kyiv_day_end_utc(date_to) if date_to else None
+        snapshots = self._write_maps(
+            maps, from_folder, classes, (step, until), sink, context, feedback
+        )
         if feedback.isCanceled():
             return {}
         if not snapshots:
@@ -288,7 +294,7 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
         chosen = select_updates(client.updates(), date_from, date_to, step)
         return [(u.id, lambda i=u.id: client.map_data(i)) for u in chosen], False
 
-    def _write_maps(self, maps, from_folder, classes, step, sink, context, feedback):
+    def _write_maps(self, maps, from_folder, classes, validity, sink, context, feedback):
         """Write every map's features; returns (time, {class: planar union}) per map. A file
         of a folder that is no DeepState map is left out with a warning."""
         import shapely
@@ -297,6 +303,7 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
         from ..core.errors import DeepStateError
         from ..core.parse import parse_map
 
+        step, until = validity  # the last map is valid STEP_DAYS, or up to DATE_TO if later
         frame = None
         measure = ellipsoid(context)
         fields = series_fields()
@@ -307,7 +314,10 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
             if feedback.isCanceled():
                 break
             moment = snapshot_time(snapshot_id)
-            valid_to = snapshot_time(maps[index + 1][0]) if index + 1 < len(maps) else moment + step
+            if index + 1 < len(maps):
+                valid_to = snapshot_time(maps[index + 1][0])
+            else:  # the last map stands for every day up to DATE_TO
+                valid_to = max(moment + step, until) if until else moment + step
             try:
                 parsed = parse_map(load(), moment)
                 reason = not_a_map(parsed)

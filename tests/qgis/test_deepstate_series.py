@@ -153,6 +153,25 @@ def test_features_are_valid_until_the_next_map(run_alg, tmp_path, kursk_folder):
     assert [s[1] for s in spans] == [*ids[1:], ids[-1] + 2 * 86400]
 
 
+def test_the_last_map_stays_valid_up_to_date_to(run_alg, tmp_path, kursk_folder):
+    """Kyiv days 21 to 31 August all pick the map of 20 August (the next is of 1 September):
+    it stands for the whole range, not for one STEP_DAYS day."""
+    result = run_alg(
+        ALG,
+        {
+            "SOURCE_FOLDER": str(kursk_folder),
+            "CLASSES": [UA_HELD],
+            "DATE_FROM": "2024-08-21",
+            "DATE_TO": "2024-08-31",
+            "OUTPUT": str(tmp_path / "s.gpkg"),
+            "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
+        },
+    )
+    assert result["MAPS"] == 1
+    (valid_to,) = {f["valid_to"] for f in output_layer(result["OUTPUT"]).getFeatures()}
+    assert valid_to.toString("yyyy-MM-ddTHH:mm:ss") == "2024-08-31T21:00:00"  # Kyiv midnight
+
+
 def test_loaded_layer_animates_in_the_temporal_controller(
     frontline_plugin, tmp_path, kursk_folder, qgis_new_project
 ):
