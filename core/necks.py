@@ -62,7 +62,7 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from .shapes import clean_polygonal, flat_polygons
+from .shapes import clean_polygonal, flat_polygons, line_segments, segment_lines
 
 __all__ = ["Neck", "find_necks", "necks_by_part", "polygon_parts", "split_by_chords"]
 
@@ -134,8 +134,11 @@ def _joined_across_gaps(polygons: list[Polygon]) -> list[Polygon]:
     if len(polygons) < 2:
         return polygons
     shapes = np.asarray(polygons, dtype=object)
-    i, j = shapely.STRtree(shapes).query(shapes, predicate="dwithin", distance=_GAP_WIDTH)
-    near = np.unique(np.concatenate([i[i != j], j[i != j]]))
+    low, high = np.hsplit(shapely.bounds(shapes), 2)
+    grown = shapely.box(*(low - _GAP_WIDTH).T, *(high + _GAP_WIDTH).T)
+    i, j = shapely.STRtree(shapes).query(grown)  # boxes first: GEOS's own distance is slow
+    pairs = [(a, b) for a, b in zip(i, j) if a < b and _closer_than(shapes[a], shapes[b])]
+    near = np.unique(np.array(pairs, dtype=np.int64).reshape(-1))
     if len(near) == 0:
         return polygons
     half = 0.5 * _GAP_WIDTH
@@ -318,6 +321,29 @@ def _without_gaps(poly: Polygon) -> Polygon:
     closed = poly.buffer(half, join_style="mitre").buffer(-half, join_style="mitre")
     parts = flat_polygons(closed) if closed.is_valid else []
     return max(parts, key=lambda p: p.area) if parts else poly
+
+
+def _closer_than(a: Polygon, b: Polygon, gap: float = _GAP_WIDTH) -> bool:
+    """Whether two polygons with disjoint interiors come within ``gap`` of each other. Their
+    boundaries are nearest at a vertex of one of them: each one's vertices near the other are
+    tried against the other's segments near them (GEOS compares every pair of segments)."""
+    for p, q in ((a, b), (b, a)):
+        x0, y0, x1, y1 = q.bounds
+        xy = shapely.get_coordinates(p)
+        xy = xy[(xy[:, 0] >= x0 - gap) & (xy[:, 0] <= x1 + gap)]
+        xy = xy[(xy[:, 1] >= y0 - gap) & (xy[:, 1] <= y1 + gap)]
+        if len(xy) == 0:
+            continue
+        starts, ends, _ = line_segments(shapely.get_rings(q))
+        lo, hi = xy.min(axis=0) - gap, xy.max(axis=0) + gap
+        keep = np.all((np.maximum(starts, ends) >= lo) & (np.minimum(starts, ends) <= hi), 1)
+        if not keep.any():
+            continue
+        tree = shapely.STRtree(segment_lines(starts[keep], ends[keep]))
+        found, _ = tree.query(shapely.points(xy), predicate="dwithin", distance=gap)
+        if len(found):
+            return True
+    return False
 
 
 def _point_segment_distance(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
