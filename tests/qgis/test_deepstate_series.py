@@ -32,6 +32,18 @@ def kursk_folder(tmp_path):
     return folder
 
 
+def run_folder(run_alg, tmp_path, folder, feedback=None, **extra) -> dict:
+    """The series of the Ukrainian-held ground of the maps in ``folder``."""
+    parameters = {
+        "SOURCE_FOLDER": str(folder),
+        "CLASSES": [UA_HELD],
+        "OUTPUT": str(tmp_path / "s.gpkg"),
+        "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
+        **extra,
+    }
+    return run_alg(ALG, parameters, feedback=feedback)
+
+
 def table_rows(result) -> list:
     return sorted(
         output_layer(result["OUTPUT_TABLE"]).getFeatures(),
@@ -110,16 +122,7 @@ def test_a_malformed_hole_is_dropped_with_a_word_not_the_polygon(run_alg, tmp_pa
     assert touched > 0
     (folder / source.name).write_text(json.dumps(spoilt), encoding="utf-8")
     feedback = RecordingFeedback()
-    result = run_alg(
-        ALG,
-        {
-            "SOURCE_FOLDER": str(folder),
-            "CLASSES": [UA_HELD],
-            "OUTPUT": str(tmp_path / "s.gpkg"),
-            "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
-        },
-        feedback=feedback,
-    )
+    result = run_folder(run_alg, tmp_path, folder, feedback)
     (row,) = table_rows(result)
     official = data.history_record(data.map_id(source))["occupiedInRussia"]
     assert row["area_km2"] == pytest.approx(official, rel=0.005)
@@ -156,16 +159,8 @@ def test_features_are_valid_until_the_next_map(run_alg, tmp_path, kursk_folder):
 def test_the_last_map_stays_valid_up_to_date_to(run_alg, tmp_path, kursk_folder):
     """Kyiv days 21 to 31 August all pick the map of 20 August (the next is of 1 September):
     it stands for the whole range, not for one STEP_DAYS day."""
-    result = run_alg(
-        ALG,
-        {
-            "SOURCE_FOLDER": str(kursk_folder),
-            "CLASSES": [UA_HELD],
-            "DATE_FROM": "2024-08-21",
-            "DATE_TO": "2024-08-31",
-            "OUTPUT": str(tmp_path / "s.gpkg"),
-            "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
-        },
+    result = run_folder(
+        run_alg, tmp_path, kursk_folder, DATE_FROM="2024-08-21", DATE_TO="2024-08-31"
     )
     assert result["MAPS"] == 1
     (valid_to,) = {f["valid_to"] for f in output_layer(result["OUTPUT"]).getFeatures()}
@@ -296,14 +291,7 @@ def test_a_file_given_as_the_folder_is_named(run_alg, tmp_path):
     path = tmp_path / "map.geojson"
     path.write_text("{}", encoding="utf-8")
     with pytest.raises(QgsProcessingException) as info:
-        run_alg(
-            ALG,
-            {
-                "SOURCE_FOLDER": str(path),
-                "OUTPUT": str(tmp_path / "s.gpkg"),
-                "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
-            },
-        )
+        run_folder(run_alg, tmp_path, path)
     assert str(info.value) == f"SOURCE_FOLDER: {path} is a file, not a folder."
 
 
@@ -320,16 +308,7 @@ def test_files_of_a_folder_that_are_no_maps_are_left_out_with_a_word(
         raw[: len(raw) // 2]
     )
     feedback = RecordingFeedback()
-    result = run_alg(
-        ALG,
-        {
-            "SOURCE_FOLDER": str(kursk_folder),
-            "CLASSES": [UA_HELD],
-            "OUTPUT": str(tmp_path / "s.gpkg"),
-            "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
-        },
-        feedback=feedback,
-    )
+    result = run_folder(run_alg, tmp_path, kursk_folder, feedback)
     assert result["MAPS"] == len(KURSK_DAYS)
     left_out = [w for w in feedback.warnings if " left out: " in w]
     assert len(left_out) == 2
