@@ -82,6 +82,7 @@ class ChangePiece:
     area: float  # m²
     depth: float  # m
     front_length: float  # m, length of the earlier front the piece touches
+    at_front: bool = True  # it, or its whole before the area of interest, touches the front
 
 
 @dataclass(frozen=True)
@@ -107,9 +108,10 @@ class DiffResult:
 
     @property
     def max_depth(self) -> float:
-        """The deepest piece touching the front: an island gained far away or a pocket lost
-        deep inside keeps its own depth but is no advance or retreat from the front."""
-        return max((p.depth for p in self.pieces if p.front_length > 0.0), default=0.0)
+        """The deepest piece touching the front (itself, or its whole before the area of
+        interest clipped it): an island gained far away or a pocket lost deep inside keeps its
+        own depth but is no advance or retreat from the front."""
+        return max((p.depth for p in self.pieces if p.at_front), default=0.0)
 
 
 @dataclass(frozen=True)
@@ -307,8 +309,11 @@ def _filter_pieces(pieces: list[Polygon], min_area: float, min_width: float) -> 
     keep = area >= min_area
     half = max(min_width, NOISE_WIDTH) / 2.0
     # Every point of a polygon lies within its inradius r of the boundary, so its area is at
-    # most r times its perimeter: a piece with more area than half * perimeter is kept as is.
-    thin = np.flatnonzero(keep & (area <= half * shapely.length(array)))
+    # most r times its perimeter, plus pi r² per hole (the band around a hole widens): a
+    # piece with more area than that for r = half is kept as it is.
+    holes = shapely.get_num_interior_rings(array)
+    bound = half * shapely.length(array) + math.pi * half * half * holes
+    thin = np.flatnonzero(keep & (area <= bound))
     if len(thin):
         keep[thin[shapely.is_empty(shapely.buffer(array[thin], -half))]] = False
     return list(array[keep])
@@ -381,9 +386,10 @@ def _measure_pieces(
     front_lengths = np.bincount(owner[on_front], lengths[on_front], minlength=len(pieces))
     if clipped:
         _, starts, ends, owner, on_front = _segments_on_front(wholes, front)
-    sites = []
+    sites, at_front = [], []
     for index, piece in enumerate(pieces):
         touched = on_front & (owner == index)
+        at_front.append(bool(touched.any()))
         if touched.any():
             sites.append((starts[touched], ends[touched]))
         elif not front.is_empty:
@@ -393,8 +399,10 @@ def _measure_pieces(
     _check(is_cancelled)
     depths = max_distances_to_segments(pieces, sites, is_cancelled=is_cancelled)
     measured = [
-        ChangePiece(piece, change, piece.area, float(depth), float(length))
-        for piece, change, depth, length in zip(pieces, changes, depths, front_lengths)
+        ChangePiece(piece, change, piece.area, float(depth), float(length), near)
+        for piece, change, depth, length, near in zip(
+            pieces, changes, depths, front_lengths, at_front
+        )
     ]
     return sorted(measured, key=lambda p: (p.change != GAINED, -p.area))
 

@@ -18,7 +18,8 @@ Method, per part:
    a densified outline is the same shape, and every later step scales with the vertices.
    Gaps and holes narrower than 1 m (slivers left by dissolving polygons drawn edge to edge)
    are closed: no cut uses them, and triangulating them would take samples at their width.
-   Parts less than 1 m apart (edge to edge, but a hair apart once projected) are one part.
+   Parts whose edges run less than 1 m apart (drawn edge to edge, but a hair apart once
+   projected) are one part; corners that merely come that close stay apart.
 1. The boundary is sampled: Douglas-Peucker at 1 mm keeps every vertex that carries shape
    (densified straight runs collapse), then samples are added where the part is narrow
    (boundary segments longer than ~3/4 of the shortest candidate chord at their ends are split)
@@ -122,15 +123,17 @@ class Neck:
 
 def polygon_parts(geom: BaseGeometry | None) -> list[Polygon]:
     """The polygons of ``geom`` (repaired if invalid, holes kept, 2D), largest area first;
-    polygons less than ``_GAP_WIDTH`` apart are joined into one."""
+    polygons whose edges run less than ``_GAP_WIDTH`` apart are joined into one."""
     polygons = [p for p in flat_polygons(clean_polygonal(geom)) if p.area > 0]
     return sorted(_joined_across_gaps(polygons), key=lambda p: (-p.area, p.bounds))
 
 
 def _joined_across_gaps(polygons: list[Polygon]) -> list[Polygon]:
-    """The polygons with those less than ``_GAP_WIDTH`` apart joined (a mitred buffer out and
-    back, as ``_without_gaps`` closes gaps inside a part). Polygons drawn edge to edge stay
-    apart when dissolved if projecting moved their shared edge by a hair."""
+    """The polygons with those less than ``_GAP_WIDTH`` apart joined by a mitred buffer out
+    and back, as ``_without_gaps`` closes gaps inside a part: edges that run that close are
+    bridged, mere corners that close are not (the way back cuts a bridge that thin).
+    Polygons drawn edge to edge stay apart when dissolved if projecting moved their shared
+    edge by a hair."""
     if len(polygons) < 2:
         return polygons
     shapes = np.asarray(polygons, dtype=object)

@@ -296,12 +296,9 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
 
     def _write_maps(self, maps, from_folder, classes, validity, sink, context, feedback):
         """Write every map's features; returns (time, {class: planar union}) per map. A file
-        of a folder that is no DeepState map is left out with a warning."""
+        of a folder that is no DeepState map is left out with a warning; each map is valid
+        until the next one kept."""
         import shapely
-
-        from ..core.deepstate import snapshot_time
-        from ..core.errors import DeepStateError
-        from ..core.parse import parse_map
 
         step, until = validity  # the last map is valid STEP_DAYS, or up to DATE_TO if later
         frame = None
@@ -310,26 +307,9 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
         snapshots = []
         skipped: Counter = Counter()
         repaired = 0
-        for index, (snapshot_id, load) in enumerate(maps):
-            if feedback.isCanceled():
-                break
-            moment = snapshot_time(snapshot_id)
-            if index + 1 < len(maps):
-                valid_to = snapshot_time(maps[index + 1][0])
-            else:  # the last map stands for every day up to DATE_TO
-                valid_to = max(moment + step, until) if until else moment + step
-            try:
-                parsed = parse_map(load(), moment)
-                reason = not_a_map(parsed)
-            except DeepStateError as error:
-                if not from_folder:
-                    raise QgsProcessingException(error_text(error)) from error
-                reason = error_text(error)
-            if reason:  # in a folder: one bad file does not spoil the others
-                if not from_folder:
-                    raise QgsProcessingException(reason)
-                feedback.pushWarning(self.tr("Map {} left out: {}").format(snapshot_id, reason))
-                continue
+
+        def write(snapshot_id, moment, parsed, valid_to) -> None:
+            nonlocal frame, repaired
             skipped.update(parsed.skipped)
             repaired += parsed.repaired
             wanted = [f for f in parsed.polygons if f.cls in classes]
@@ -339,33 +319,55 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
             for item in wanted:
                 geometry = shapely_to_qgs(item.geometry)
                 geometry.convertToMultiType()
-                self.add_feature(
-                    sink,
-                    geometry,
-                    fields,
-                    [
-                        snapshot_id,
-                        qdatetime_utc(moment),
-                        qdatetime_utc(moment),
-                        qdatetime_utc(valid_to),
-                        item.cls,
-                        item.name_en,
-                        item.name_uk,
-                        item.key,
-                        measure.measureArea(geometry) / 1e6,
-                    ],
-                )
+                times = [qdatetime_utc(t) for t in (moment, moment, valid_to)]
+                names = [item.cls, item.name_en, item.name_uk, item.key]
+                area = measure.measureArea(geometry) / 1e6
+                self.add_feature(sink, geometry, fields, [snapshot_id, *times, *names, area])
                 planar.setdefault(item.cls, []).append(
                     project_shape(item.geometry, frame, DENSIFY_DEGREES)
                 )
             snapshots.append((moment, {c: shapely.union_all(g) for c, g in planar.items()}))
-            feedback.setProgress(80 * (index + 1) / len(maps))
+
+        pending = None  # a map is written once the next one kept tells its end
+        for kept in self._readable_maps(maps, from_folder, feedback):
+            if pending is not None:
+                write(*pending, kept[1])
+            pending = kept
+        if pending is not None:  # the last map stands for every day up to DATE_TO
+            moment = pending[1]
+            write(*pending, max(moment + step, until) if until else moment + step)
         # As the snapshot algorithm says them, summed over the maps: nothing left out silently.
         for reason, count in sorted(skipped.items()):
             feedback.pushWarning(self.tr("Skipped {} feature(s): {}.").format(count, reason))
         if repaired:
             feedback.pushInfo(self.tr("Repaired {} invalid polygon(s).").format(repaired))
         return snapshots
+
+    def _readable_maps(self, maps, from_folder, feedback):
+        """(id, time, parsed map) of each map that reads as a DeepState map, in order; in a
+        folder, one that does not is left out with a warning (downloads: an error)."""
+        from ..core.deepstate import snapshot_time
+        from ..core.errors import DeepStateError
+        from ..core.parse import parse_map
+
+        for index, (snapshot_id, load) in enumerate(maps):
+            if feedback.isCanceled():
+                return
+            moment = snapshot_time(snapshot_id)
+            try:
+                parsed = parse_map(load(), moment)
+                reason = not_a_map(parsed)
+            except DeepStateError as error:
+                if not from_folder:
+                    raise QgsProcessingException(error_text(error)) from error
+                reason = error_text(error)
+            feedback.setProgress(80 * (index + 1) / len(maps))
+            if not reason:
+                yield snapshot_id, moment, parsed
+            elif from_folder:  # one bad file does not spoil the others
+                feedback.pushWarning(self.tr("Map {} left out: {}").format(snapshot_id, reason))
+            else:
+                raise QgsProcessingException(reason)
 
     @staticmethod
     def _frame(features, context) -> QgsCoordinateTransform:

@@ -159,6 +159,12 @@ def test_a_piece_clipped_by_the_area_of_interest_is_no_deeper_than_its_whole():
     assert piece.area == pytest.approx(13 * KM2, rel=1e-9)  # 1 x 4 km plus 9 x 1 km
     assert piece.front_length == pytest.approx(1 * KM, abs=0.05)  # the front inside only
     _assert_depth(piece, 4 * KM)
+    # An area of interest with none of that front in it: the part still counts as an advance.
+    tip = diff_fronts(before, after, area_of_interest=box(-KM, 13 * KM, 11 * KM, 15 * KM))
+    (part,) = tip.pieces
+    assert part.front_length == 0.0 and part.at_front
+    _assert_depth(part, 4 * KM)
+    assert tip.max_depth == part.depth
 
 
 def test_depth_maximum_inside_a_captured_pocket():

@@ -316,6 +316,14 @@ def test_files_of_a_folder_that_are_no_maps_are_left_out_with_a_word(
     assert any("invalid JSON" in w for w in left_out)
     areas = [row["area_km2"] for row in table_rows(result)]
     assert len(areas) == len(KURSK_DAYS) and min(areas) > 100  # 143 km² on 2024-08-08
+    # The last good map lasts its day, not until the time of the bad file after it.
+    last = data.map_id(data.raw_map(KURSK_DAYS[-1]))
+    ends = {
+        f["valid_to"].toSecsSinceEpoch()
+        for f in output_layer(result["OUTPUT"]).getFeatures()
+        if f["snapshot_id"] == last
+    }
+    assert ends == {last + 86400}
 
 
 def test_an_html_page_in_a_missing_folder_stops_the_run_before_any_output(
