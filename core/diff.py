@@ -92,7 +92,7 @@ class DiffResult:
     after_area: float  # m², inside the area of interest
     gained_area: float  # m², kept gained pieces
     lost_area: float  # m², kept lost pieces
-    dropped_pieces: int = 0  # gained and lost pieces left out by MIN_AREA and MIN_WIDTH
+    dropped_pieces: int = 0  # pieces left out by MIN_AREA, MIN_WIDTH and the noise filter
     dropped_area: float = 0.0  # m², their area, gained and lost together
 
     @property

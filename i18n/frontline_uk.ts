@@ -192,12 +192,12 @@
       <translation>SOURCE_FOLDER: у папці {} немає карт DeepState (файлів .geojson з ідентифікатором карти в назві).</translation>
     </message>
     <message>
-      <source>Map {} left out: {}</source>
-      <translation>Карту {} пропущено: {}</translation>
-    </message>
-    <message>
       <source>{}: '{}' is not a date in the form YYYY-MM-DD.</source>
       <translation>{}: «{}» — не дата у форматі РРРР-ММ-ДД.</translation>
+    </message>
+    <message>
+      <source>Map {} left out: {}</source>
+      <translation>Карту {} пропущено: {}</translation>
     </message>
     <message>
       <source>Download DeepState snapshot</source>
@@ -384,8 +384,8 @@
       <translation>Найбільша глибина зміни від попередньої лінії фронту (м)</translation>
     </message>
     <message>
-      <source>MIN_AREA and MIN_WIDTH left out {} piece(s) of change, {:.3f} km² in all: GAINED, LOST, NET and KEPT_SHARE do not count them.</source>
-      <translation>MIN_AREA і MIN_WIDTH відкинули фрагментів змін: {}, разом {:.3f} км²; GAINED, LOST, NET і KEPT_SHARE їх не враховують.</translation>
+      <source>MIN_AREA, MIN_WIDTH and the 1 mm noise filter left out {} piece(s) of change, {:.3f} km² in all: GAINED, LOST, NET and KEPT_SHARE do not count them.</source>
+      <translation>MIN_AREA, MIN_WIDTH і фільтр шуму вужчого за 1 мм відкинули фрагментів змін: {}, разом {:.3f} км²; GAINED, LOST, NET і KEPT_SHARE їх не враховують.</translation>
     </message>
     <message>
       <source>Held ground before</source>

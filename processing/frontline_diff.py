@@ -93,13 +93,13 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, description))
 
     def _report_dropped(self, result, feedback) -> None:
-        """What MIN_AREA and MIN_WIDTH left out: the totals and KEPT_SHARE count kept pieces
-        only. A warning once that is more than redrawing noise (1 km²)."""
+        """What MIN_AREA, MIN_WIDTH and the noise filter left out: the totals and KEPT_SHARE
+        count kept pieces only. A warning once that is more than redrawing noise (1 km²)."""
         if result.dropped_pieces == 0:
             return
         text = self.tr(
-            "MIN_AREA and MIN_WIDTH left out {} piece(s) of change, {:.3f} km² in all: GAINED, "
-            "LOST, NET and KEPT_SHARE do not count them."
+            "MIN_AREA, MIN_WIDTH and the 1 mm noise filter left out {} piece(s) of change, "
+            "{:.3f} km² in all: GAINED, LOST, NET and KEPT_SHARE do not count them."
         ).format(result.dropped_pieces, result.dropped_area / 1e6)
         if result.dropped_area > DROPPED_WARNING_M2:
             feedback.pushWarning(text)

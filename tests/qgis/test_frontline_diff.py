@@ -95,8 +95,8 @@ def test_change_left_out_by_the_filters_is_reported(run_alg, tmp_path):
     after_layer = memory_layer([after], "EPSG:32636")
     result, _ = run_diff(run_alg, tmp_path, before_layer, after_layer, feedback, MIN_AREA=25.0)
     assert result["GAINED_KM2"] == 0.0 and result["LOST_KM2"] == pytest.approx(30.0, rel=0.003)
-    (warning,) = [w for w in feedback.warnings if w.startswith("MIN_AREA and MIN_WIDTH")]
-    prefix = "MIN_AREA and MIN_WIDTH left out 1 piece(s) of change, "
+    (warning,) = [w for w in feedback.warnings if w.startswith("MIN_AREA, MIN_WIDTH")]
+    prefix = "MIN_AREA, MIN_WIDTH and the 1 mm noise filter left out 1 piece(s) of change, "
     assert warning.startswith(prefix) and warning.endswith(
         " km² in all: GAINED, LOST, NET and KEPT_SHARE do not count them."
     )
@@ -105,9 +105,11 @@ def test_change_left_out_by_the_filters_is_reported(run_alg, tmp_path):
     quiet = RecordingFeedback()
     nudged = memory_layer([SQUARE.union(nudge)], "EPSG:32636")
     run_diff(run_alg, tmp_path, before_layer, nudged, quiet)
-    assert not [w for w in quiet.warnings if w.startswith("MIN_AREA and MIN_WIDTH")]
-    (note,) = [i for i in quiet.infos if i.startswith("MIN_AREA and MIN_WIDTH")]
-    assert note.startswith("MIN_AREA and MIN_WIDTH left out 1 piece(s) of change, 0.005 km²")
+    assert not [w for w in quiet.warnings if w.startswith("MIN_AREA, MIN_WIDTH")]
+    (note,) = [i for i in quiet.infos if i.startswith("MIN_AREA, MIN_WIDTH")]
+    assert note.startswith(
+        "MIN_AREA, MIN_WIDTH and the 1 mm noise filter left out 1 piece(s) of change, 0.005 km²"
+    )
 
 
 def test_identical_layers_give_no_pieces_and_zero_totals(run_alg, tmp_path):
