@@ -28,24 +28,17 @@ from shapely.geometry.base import BaseGeometry
 
 def densify_coords(coords: np.ndarray, step: float) -> np.ndarray:
     """A line's coordinates with grid-anchored points added on every edge longer than `step`."""
-    return _densify_lines(coords, np.zeros(len(coords), dtype=np.int64), step)[0]
-
-
-def _densify_lines(
-    coords: np.ndarray, line: np.ndarray, step: float, only: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """Coordinates of several lines (``line``: which line each belongs to, grouped) with
-    grid-anchored points added on every edge longer than `step` (of those ``only`` marks,
-    when given: one flag per pair of consecutive coordinates); and the line of each."""
-    edge, inserted = _insertions(coords, line, step, only)
-    return _with_insertions(coords, line, edge, inserted)
+    line = np.zeros(len(coords), dtype=np.int64)
+    return _with_insertions(coords, line, *_insertions(coords, line, step, None))[0]
 
 
 def _insertions(
     coords: np.ndarray, line: np.ndarray, step: float, only: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The grid-anchored points to add (see ``_densify_lines``), in order along each edge, and
-    the edge (index of its start in ``coords``) each goes on."""
+    """The grid-anchored points to add on every edge of the lines (``line``: which line each
+    coordinate belongs to, grouped) longer than ``step`` along its dominant axis (of those
+    ``only`` marks, when given: one flag per pair of consecutive coordinates), in order along
+    each edge, and the edge (index of its start in ``coords``) each goes on."""
     none = np.zeros(0, dtype=np.int64), np.zeros((0, 2))
     if len(coords) < 2:
         return none

@@ -163,8 +163,9 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
             parsed = parse_map(data, moment)
         except DeepStateError as error:
             raise QgsProcessingException(error_text(error)) from error
-        if not_a_map(parsed):
-            raise QgsProcessingException(not_a_map(parsed))
+        reason = not_a_map(parsed)
+        if reason:
+            raise QgsProcessingException(reason)
         for reason, count in sorted(parsed.skipped.items()):
             feedback.pushWarning(self.tr("Skipped {} feature(s): {}.").format(count, reason))
         if parsed.repaired:
