@@ -44,8 +44,9 @@ Method, per part:
    side area is bilinear in the two end positions; that curve is followed and refined).
    Where the chord must pass a reflex vertex, or holes break the bilinear model, a zooming
    grid search over both end positions takes over.
-5. The corridor is the shortest-path-farthest walk from the neck through the chord midpoints of
-   its basin, on each side (in a parallel corridor all chord midpoints lie on the centreline).
+5. The corridor is the shortest-path-farthest walk from the chord nearest the neck through the
+   chord midpoints of its basin, on each side (in a parallel corridor all chord midpoints lie
+   on the centreline); chords joining the shell to a hole carry it round the hole.
 
 Cost is dominated by the triangulation of the samples; their number depends on the shape's
 real detail and narrow places, not on redundant collinear vertices.
@@ -882,7 +883,11 @@ class _PartSolver:
         is_near = self._near_candidates(mesh)
         cand = np.flatnonzero(is_cand)
         cand = cand[np.argsort(mesh.length[cand], kind="stable")]
-        graph = _Graph(mesh, is_cand)
+        # Chords joining two rings lead around holes: the centreline runs on past them.
+        graph = _Graph(
+            mesh,
+            is_cand | (mesh.chord & (mesh.ring[mesh.edge_v[:, 0]] != mesh.ring[mesh.edge_v[:, 1]])),
+        )
         valid: dict[tuple[int, int], bool] = {}
         if cand.size == 0:
             # No chord of the triangulation leaves enough on both sides: a cut doing so, if
@@ -1528,7 +1533,11 @@ class _PartSolver:
         small_is_arc = side <= rings.part_area - side
         ends = [pv, pu] if (sign > 0) == small_is_arc else [pu, pv]
         chord = LineString(np.array(ends) + self.origin)
-        path = self._corridor(graph, edge, self.corridor_width or 2.0 * width)
+        threshold = self.corridor_width or 2.0 * width
+        # The seed chord may lie far along the corridor (ties slide to the middle of
+        # parallel walls), even past a hole: the corridor starts at the neck.
+        edge = graph.nearest((pu + pv) / 2.0, threshold, edge)
+        path = self._corridor(graph, edge, threshold)
         corridor = None
         if len(path) >= 2:
             # Chord midpoints wobble at the scale of boundary detail: not part of the centreline.
@@ -1704,12 +1713,23 @@ class _Graph:
         self.length = mesh.length.tolist()
         self.chord = mesh.chord.tolist()
         self.separating = separating.tolist()
+        self.separating_mask = separating
+        self.length_array = mesh.length
         self.ends = mesh.points[mesh.edge_v]
         self.mid = self.ends.mean(axis=1)
 
     def normal(self, e: int) -> np.ndarray:
         d = self.ends[e, 1] - self.ends[e, 0]
         return np.array([-d[1], d[0]]) / max(float(np.hypot(*d)), 1e-300)
+
+    def nearest(self, point: np.ndarray, threshold: float, default: int) -> int:
+        """The corridor chord (separating, no longer than ``threshold``) whose midpoint is
+        nearest ``point``; ``default`` if there is none."""
+        usable = self.separating_mask & (self.length_array <= threshold)
+        if not usable.any():
+            return default
+        chords = np.flatnonzero(usable)
+        return int(chords[np.argmin(np.hypot(*(self.mid[chords] - point).T))])
 
     def walk(
         self, start: int, threshold: float, marked: np.ndarray | None, through: list | None = None
@@ -1738,8 +1758,9 @@ class _Graph:
     def corridor(self, start: int, threshold: float) -> list[int]:
         """Chords from the farthest one on one side, through ``start``, to the other side.
 
-        Only chords that separate two big sides count: the others lead into spurs of the
-        medial axis (small bulges and teeth of the boundary), not along the corridor.
+        Only chords that separate two big sides, or join two rings, count: the others lead
+        into spurs of the medial axis (small bulges and teeth of the boundary), not along
+        the corridor; chords to a hole lead around it.
         """
         members, _ = self.walk(start, threshold, None, self.separating)
         sides = [self._farthest_path(start, t, members) for t in self.edge_tris[start]]

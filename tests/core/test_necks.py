@@ -395,6 +395,23 @@ def test_corridor_width_setting_bounds_the_corridor():
     assert narrow[0].corridor_length == 0.0
 
 
+@pytest.mark.parametrize("hole_x", [300.0, 700.0, 1500.0])
+def test_a_pond_in_the_corridor_does_not_end_it(hole_x):
+    """A 20 m pond in a 200 m corridor 2 km long: the centreline runs round it (the medial
+    axis forks there), so the corridor still runs from mouth to mouth and through the neck.
+    The walk along the corridor stopped at the pond (690 m for a pond at x=700), and started
+    at the chord polishing began from, which may lie past the pond from the neck."""
+    w, length = 200.0, 2000.0
+    part = dumbbell(side=3000.0, width=w, length=length).difference(Point(hole_x, 0).buffer(10.0))
+    (neck,) = find_necks(part, min_lobe_area=1 * KM2, max_width=5000)
+    assert neck.width == pytest.approx(w, abs=0.01)
+    # Round the pond the centreline bends out to the middle of a strand, about 55 m aside.
+    assert length <= neck.corridor_length <= 1.05 * length
+    xs = np.asarray(neck.corridor.coords)[:, 0]
+    assert (xs.min(), xs.max()) == pytest.approx((0.0, length), abs=0.01 * length)
+    assert neck.corridor.distance(neck.chord) < 1e-6
+
+
 def test_necks_by_part_lists_every_part_with_its_necks():
     square = box(10_000, 0, 11_000, 1000)  # 1 km²: too small to cut into two 1 km² sides
     found = necks_by_part(MultiPolygon([dumbbell(), square]), min_lobe_area=1 * KM2, max_width=1000)
