@@ -6,9 +6,10 @@ MIN_SHAPELY = (2, 0)
 
 INSTALL_HINT = (
     "shapely >= 2.0 (Windows: in the OSGeo4W Shell run 'python -m pip install --upgrade shapely'; "
-    "Debian 12 and Ubuntu 22.04, whose shapely is 1.8: 'apt install libgeos-dev python3-dev "
-    "python3-pip && pip install --user --break-system-packages --no-binary shapely "
-    "shapely==2.1.2'; elsewhere: 'pip install shapely')"
+    "Debian 12, whose shapely is 1.8: 'apt install libgeos-dev python3-dev python3-pip && "
+    "pip install --user --break-system-packages --no-binary shapely shapely==2.1.2'; "
+    "Ubuntu 22.04, whose pip has no --break-system-packages: the same without it; "
+    "elsewhere: 'pip install shapely')"
 )
 
 
