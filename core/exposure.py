@@ -3,7 +3,7 @@
 Planar geometry in metres. The route is cut where it crosses the buffers of hostile ground at
 each range, so a stretch's band is the smallest range whose buffer holds it. Buffers are
 polygons whose vertices lie on the true offset curve (circular arcs at convex corners). With
-``BUFFER_QUAD_SEGS`` = 64 the chords sit at most r * (1 - cos(pi / 256)) = 0.0075 % of the
+``BUFFER_QUAD_SEGS`` = 64 the chords sit at most r * (1 - cos(pi / 256)) = 0.00753 % of the
 range inside the arc, so a band limit is off by at most that fraction of its range. Straight
 edges of hostile ground are offset exactly.
 

@@ -21,6 +21,9 @@ from .fields import BOOLEAN, INTEGER, REAL, TEXT, make_fields
 from .help import help_html
 from .styles import RendererPostProcessor, categorized_fill_renderer, status_categories
 
+# m²: below this an overlap of HELD and HOSTILE is drawing noise (ground from two sources
+# meeting along a border a few metres apart), not worth a warning.
+OVERLAP_WARNING_M2 = 10_000.0
 
 def opening_on_ellipsoid(piece, rear_contact: float, link_lengths: list[float]) -> float | None:
     """The opening from lengths on the ellipsoid: its rear contact and the widths of the
@@ -195,11 +198,13 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
         return results
 
     def _report(self, result, feedback) -> None:
-        if result.overlap_with_hostile > 1.0:
+        overlap = result.overlap_with_hostile
+        if overlap >= OVERLAP_WARNING_M2:
+            share = 100.0 * overlap / result.held_area if result.held_area > 0 else 0.0
             feedback.pushWarning(
-                self.tr("HELD and HOSTILE overlap over {:.3f} km²: check the inputs.").format(
-                    result.overlap_with_hostile / 1e6
-                )
+                self.tr(
+                    "HELD and HOSTILE overlap over {:.3f} km² ({:.2f} % of HELD): check the inputs."
+                ).format(overlap / 1e6, share)
             )
         if result.left_out:
             feedback.pushInfo(

@@ -122,6 +122,26 @@ def test_overlapping_held_and_hostile_is_a_warning(run_alg, tmp_path):
     assert pieces
 
 
+@pytest.mark.parametrize(("strip_m", "warned"), [(2.0, False), (50.0, True)])
+def test_only_an_overlap_of_0_01_km2_or_more_is_a_warning(run_alg, tmp_path, strip_m, warned):
+    """HOSTILE overlapping the east lobe (4 km tall) along a strip: 2 m wide (0.008 km², the
+    noise of two sources meeting along a border) is no warning; 50 m wide (0.2 km²) is one,
+    with its area and share of HELD (0.2 of 116.4 km²: 0.17 %)."""
+    feedback = RecordingFeedback()
+    east = 15 * KM - strip_m
+    hostile = memory_layer([lonlat(box(east, 3 * KM, 20 * KM, 7 * KM))])
+    run_encirclement(
+        run_alg, tmp_path, memory_layer([lonlat(TWO_LOBES)]), feedback=feedback, HOSTILE=hostile
+    )
+    overlap = [w for w in feedback.warnings if "overlap" in w]
+    if warned:
+        assert overlap == [
+            "HELD and HOSTILE overlap over 0.200 km² (0.17 % of HELD): check the inputs."
+        ]
+    else:
+        assert overlap == []
+
+
 def test_fire_range_marks_a_fire_controlled_opening(run_alg, tmp_path):
     held = memory_layer([lonlat(box(0, 0, 10 * KM, 10 * KM))])
     rear = memory_layer([lonlat(box(0, -10 * KM, 10 * KM, 0))])
