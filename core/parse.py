@@ -47,7 +47,7 @@ class ParsedMap:
     polygons: list[MapFeature]
     points: list[MapFeature]
     # Features left out, by reason ("unknown fill #123456", "LineString geometry", ...).
-    skipped: dict[str, int] = field(default_factory=dict)
+    skipped: dict[Text, int] = field(default_factory=dict)  # why, as a Text (str() in English)
     # Invalid polygons repaired with make_valid (their polygonal part kept).
     repaired: int = 0
 
@@ -277,7 +277,7 @@ def _build_polygons(pending: list[_Pending], skipped: Counter) -> tuple[list, in
         partial = len(parts) < len(item.parts) or any(trimmed[span])
         index += len(item.parts)
         if not parts:
-            skipped["invalid polygon coordinates"] += 1
+            skipped[_BAD_POLYGON] += 1
             continue
         geom = parts[0] if len(parts) == 1 else shapely.MultiPolygon(parts)
         out.append((item, geom, partial))
@@ -290,10 +290,10 @@ def _build_polygons(pending: list[_Pending], skipped: Counter) -> tuple[list, in
             geom = _polygonal_part(geom)
             repaired += 1
             if geom is None:
-                skipped["invalid polygon without area"] += 1
+                skipped[_NO_AREA] += 1
                 continue
         if geom.is_empty:
-            skipped["empty polygon"] += 1
+            skipped[_EMPTY_POLYGON] += 1
             continue
         result.append((item, geom))
     return result, repaired
@@ -310,7 +310,7 @@ def _build_points(pending: list[_Pending], skipped: Counter) -> list:
         ):
             good.append((item, coords[:2]))
         else:
-            skipped["invalid point coordinates"] += 1
+            skipped[_BAD_POINT] += 1
     if not good:
         return []
     points = shapely.points(np.array([c for _, c in good], dtype=float))
@@ -319,6 +319,26 @@ def _build_points(pending: list[_Pending], skipped: Counter) -> list:
 
 # ---------------------------------------------------------------------------------------------
 # Parsing
+
+# Why a feature is left out (keys of ParsedMap.skipped).
+_MALFORMED = Text(N_("malformed feature"))
+_NO_GEOMETRY = Text(N_("feature without geometry"))
+_BAD_POLYGON = Text(N_("invalid polygon coordinates"))
+_NO_AREA = Text(N_("invalid polygon without area"))
+_EMPTY_POLYGON = Text(N_("empty polygon"))
+_BAD_POINT = Text(N_("invalid point coordinates"))
+
+
+def _other_geometry(kind: object) -> Text:
+    if isinstance(kind, str) and kind:
+        return Text(N_("{kind} geometry"), kind=kind)
+    return Text(N_("geometry without a type"))
+
+
+def _unknown_fill(fill: object) -> Text:
+    if isinstance(fill, str) and fill:
+        return Text(N_("unknown fill {fill}"), fill=fill)
+    return Text(N_("polygon without a fill"))
 
 
 def _features(data: bytes | str | dict) -> list:
@@ -331,12 +351,12 @@ def _sort_feature(
 ) -> None:
     """Classify one GeoJSON feature's members into pending polygons and points."""
     if not isinstance(feature, dict):
-        skipped["malformed feature"] += 1
+        skipped[_MALFORMED] += 1
         return
     props = feature.get("properties") or {}
     geometry = feature.get("geometry")
     if not isinstance(props, dict) or not isinstance(geometry, dict):
-        skipped["feature without geometry" if isinstance(props, dict) else "malformed feature"] += 1
+        skipped[_NO_GEOMETRY if isinstance(props, dict) else _MALFORMED] += 1
         return
     poly_parts = []
     for member in _members(geometry):
@@ -347,11 +367,11 @@ def _sort_feature(
         elif kind == "Point":
             points.append(_Pending(props, point_class(props), [coords]))
         else:
-            skipped[f"{kind} geometry"] += 1
+            skipped[_other_geometry(kind)] += 1
     if poly_parts:
         cls = polygon_class(props.get("fill"), created)
         if cls is None:
-            skipped[f"unknown fill {props.get('fill')}"] += 1
+            skipped[_unknown_fill(props.get("fill"))] += 1
         else:
             polys.append(_Pending(props, cls, poly_parts))
 

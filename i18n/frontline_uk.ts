@@ -1128,6 +1128,30 @@
       <translation>карта DeepState</translation>
     </message>
     <message>
+      <source>malformed feature</source>
+      <translation>пошкоджений об'єкт</translation>
+    </message>
+    <message>
+      <source>feature without geometry</source>
+      <translation>об'єкт без геометрії</translation>
+    </message>
+    <message>
+      <source>invalid polygon coordinates</source>
+      <translation>недійсні координати полігону</translation>
+    </message>
+    <message>
+      <source>invalid polygon without area</source>
+      <translation>недійсний полігон без площі</translation>
+    </message>
+    <message>
+      <source>empty polygon</source>
+      <translation>порожній полігон</translation>
+    </message>
+    <message>
+      <source>invalid point coordinates</source>
+      <translation>недійсні координати точки</translation>
+    </message>
+    <message>
       <source>a list</source>
       <translation>список</translation>
     </message>
@@ -1146,6 +1170,22 @@
     <message>
       <source>true or false</source>
       <translation>логічне значення</translation>
+    </message>
+    <message>
+      <source>geometry without a type</source>
+      <translation>геометрія без типу</translation>
+    </message>
+    <message>
+      <source>polygon without a fill</source>
+      <translation>полігон без кольору заливки</translation>
+    </message>
+    <message>
+      <source>{kind} geometry</source>
+      <translation>геометрія {kind}</translation>
+    </message>
+    <message>
+      <source>unknown fill {fill}</source>
+      <translation>невідомий колір заливки {fill}</translation>
     </message>
     <message>
       <source>{what}: expected a GeoJSON object, got {kind}</source>

@@ -58,13 +58,26 @@ def qgis_proxies(url: str) -> dict[str, str] | None:
     return {urlsplit(url).scheme or "https": address, "http": address, "https": address}
 
 
+def localised(text: Text) -> str:
+    """A core message in the user's language: its templates go through Qt's translator
+    (the core cannot)."""
+    return text.localised(lambda template: QCoreApplication.translate("Frontline", template))
+
+
 def error_text(error: BaseException) -> str:
-    """An error's message in the user's language: a DeepState error's templates go through
-    Qt's translator (the core cannot); any other error is shown as it is."""
+    """An error's message in the user's language: a DeepState error's templates are
+    translated; any other error is shown as it is."""
     text = getattr(error, "text", None)
-    if isinstance(text, Text):
-        return text.localised(lambda template: QCoreApplication.translate("Frontline", template))
-    return str(error)
+    return localised(text) if isinstance(text, Text) else str(error)
+
+
+def skip_reasons(skipped: dict[Text, int]) -> list[tuple[str, int]]:
+    """(why, how many) of the features a map left out, translated, in a fixed order."""
+    return [(localised(why), count) for why, count in sorted(skipped.items(), key=_english)]
+
+
+def _english(item: tuple[Text, int]) -> str:
+    return str(item[0])
 
 
 def make_client(base_url: str, offline: bool, is_cancelled=None, **options):

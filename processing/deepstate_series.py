@@ -25,7 +25,7 @@ from qgis.core import (
 )
 
 from .base import FrontlineAlgorithm
-from .deepstate_access import DEFAULT_BASE_URL, error_text, make_client
+from .deepstate_access import DEFAULT_BASE_URL, error_text, make_client, skip_reasons
 from .deepstate_snapshot import not_a_map, qdatetime_utc
 from .fields import DATE_TIME, FEATURE_NAMES, REAL, SNAPSHOT_STAMP, TEXT, make_fields
 from .geometry_io import (
@@ -337,7 +337,7 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
             moment = pending[1]
             write(*pending, max(moment + step, until) if until else moment + step)
         # As the snapshot algorithm says them, summed over the maps: nothing left out silently.
-        for reason, count in sorted(skipped.items()):
+        for reason, count in skip_reasons(skipped):
             feedback.pushWarning(self.tr("Skipped {} feature(s): {}.").format(count, reason))
         if repaired:
             feedback.pushInfo(self.tr("Repaired {} invalid polygon(s).").format(repaired))

@@ -22,7 +22,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDateTime, Qt
 
 from .base import FrontlineAlgorithm
-from .deepstate_access import DEFAULT_BASE_URL, error_text, make_client
+from .deepstate_access import DEFAULT_BASE_URL, error_text, make_client, skip_reasons
 from .fields import FEATURE_NAMES, REAL, SNAPSHOT_STAMP, TEXT, make_fields
 from .geometry_io import WGS84, ellipsoid, shapely_to_qgs, tr
 from .help import help_html
@@ -70,7 +70,7 @@ def not_a_map(parsed) -> str:
         "DeepState map, or DeepState has changed its colours."
     ).format(
         sum(parsed.skipped.values()),
-        "; ".join(f"{count} {reason}" for reason, count in sorted(parsed.skipped.items())),
+        "; ".join(f"{count} {reason}" for reason, count in skip_reasons(parsed.skipped)),
     )
 
 
@@ -166,7 +166,7 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
         reason = not_a_map(parsed)
         if reason:
             raise QgsProcessingException(reason)
-        for reason, count in sorted(parsed.skipped.items()):
+        for reason, count in skip_reasons(parsed.skipped):
             feedback.pushWarning(self.tr("Skipped {} feature(s): {}.").format(count, reason))
         if parsed.repaired:
             feedback.pushInfo(self.tr("Repaired {} invalid polygon(s).").format(parsed.repaired))

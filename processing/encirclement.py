@@ -25,6 +25,7 @@ from .styles import RendererPostProcessor, categorized_fill_renderer, status_cat
 # meeting along a border a few metres apart), not worth a warning.
 OVERLAP_WARNING_M2 = 10_000.0
 
+
 def opening_on_ellipsoid(piece, rear_contact: float, link_lengths: list[float]) -> float | None:
     """The opening from lengths on the ellipsoid: its rear contact and the widths of the
     necks joining it (the same figures as rear_contact_m and the links' length_m)."""

@@ -17,7 +17,7 @@ from shapely.geometry import shape
 from fltest import data
 from frontline.core import classes
 from frontline.core.deepstate import snapshot_time
-from frontline.core.errors import DeepStateFormatError
+from frontline.core.errors import DeepStateFormatError, Text
 from frontline.core.parse import (
     ParsedMap,
     parse_map,
@@ -270,7 +270,7 @@ def test_constructed_collection_gives_polygons_and_points_and_skips_lines() -> N
     assert result.polygons[0].cls == classes.OCCUPIED
     assert result.polygons[0].geometry.area == pytest.approx(2.0)
     assert [(p.geometry.x, p.geometry.y) for p in result.points] == [(5.0, 5.0)]
-    assert result.skipped == {"LineString geometry": 1}
+    assert english(result.skipped) == {"LineString geometry": 1}
 
 
 def test_invalid_polygon_is_repaired_keeping_its_area() -> None:
@@ -280,6 +280,26 @@ def test_invalid_polygon_is_repaired_keeping_its_area() -> None:
     assert [f.geometry.is_valid for f in result.polygons] == [True, True]
     assert result.polygons[0].geometry.area == pytest.approx(2.0)
     assert result.polygons[1].geometry.area == pytest.approx(1.0)
+
+
+def english(skipped: dict) -> dict[str, int]:
+    """The reasons for leaving features out, in English (they are Texts, for translation)."""
+    assert all(isinstance(why, Text) for why in skipped)
+    return {str(why): count for why, count in skipped.items()}
+
+
+def test_features_without_a_fill_or_a_geometry_type_say_so() -> None:
+    """No "unknown fill None" or "None geometry": the reasons read as English."""
+    features = [
+        {
+            "type": "Feature",
+            "properties": {},
+            "geometry": {"type": "Polygon", "coordinates": SQUARE},
+        },
+        {"type": "Feature", "properties": {}, "geometry": {"coordinates": [1, 2]}},
+    ]
+    result = parse_map(feature_collection(*features))
+    assert english(result.skipped) == {"polygon without a fill": 1, "geometry without a type": 1}
 
 
 def test_malformed_pieces_are_skipped_and_counted() -> None:
@@ -296,7 +316,7 @@ def test_malformed_pieces_are_skipped_and_counted() -> None:
     ]
     result = parse_map(json.dumps(feature_collection(*features)))
     assert len(result.polygons) == 1 and result.polygons[0].geometry.area == pytest.approx(1.0)
-    assert result.skipped == {
+    assert english(result.skipped) == {
         "invalid polygon coordinates": 1,
         "invalid polygon without area": 1,
         "unknown fill #123456": 1,

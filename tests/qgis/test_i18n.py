@@ -11,6 +11,7 @@ see English.
 from __future__ import annotations
 
 import importlib.util
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -218,6 +219,39 @@ def test_deepstate_errors_from_the_core_are_ukrainian(ukrainian_plugin, server, 
         url=f"{server.base_url}/api/history/123/geojson",
     )
     assert str(not_found.value) == expected
+
+
+def test_why_features_are_left_out_is_ukrainian(ukrainian_plugin, tmp_path):
+    """A file of a line and a polygon without a fill is no map: the reasons are the core's,
+    translated ("1 LineString geometry" and "unknown fill None" were English)."""
+    line = {"type": "LineString", "coordinates": [[35.0, 51.0], [35.1, 51.1]]}
+    square = [[[35.0, 51.0], [35.1, 51.0], [35.1, 51.1], [35.0, 51.0]]]
+    features = [
+        {"type": "Feature", "properties": {}, "geometry": line},
+        {
+            "type": "Feature",
+            "properties": {},
+            "geometry": {"type": "Polygon", "coordinates": square},
+        },
+    ]
+    path = tmp_path / "deepstate_1730495471.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), "utf-8")
+    with pytest.raises(QgsProcessingException) as refused:
+        run(
+            "frontline:deepstatesnapshot",
+            {"SOURCE_FILE": str(path), "OUTPUT": str(tmp_path / "a.gpkg")},
+        )
+    reasons = "; ".join(
+        [
+            f"1 {uk('{kind} geometry').format(kind='LineString')}",
+            f"1 {uk('polygon without a fill')}",
+        ]
+    )
+    template = (
+        "No DeepState area or marker among its {} feature(s) ({}): not a raw "
+        "DeepState map, or DeepState has changed its colours."
+    )
+    assert str(refused.value) == uk(template).format(2, reasons)
 
 
 def test_dock_says_in_ukrainian_why_deepstate_is_unreachable(ukrainian_plugin):
