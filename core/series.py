@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,6 +16,7 @@ import numpy as np
 from shapely.geometry.base import BaseGeometry
 
 from .diff import CancelCheck, DiffCancelledError, overlay_change
+from .errors import N_
 from .kyiv_time import kyiv_date
 from .shapes import clean_polygonal
 
@@ -106,31 +107,63 @@ th { background: #f0f0f0; }
 """
 
 
-def series_chart_html(rows: Sequence[SeriesRow], title: str) -> str:
+Translate = Callable[[str], str]
+
+# The page's words: English templates the glue translates (the core has no Qt).
+_LANGUAGE = N_("en")  # this translation's language code, for the page's lang attribute
+_NO_MAPS = N_("No maps.")
+_HEADING = N_("{name}: area (km²)")
+_CHART_LABEL = N_("{name}: area in km² from {start} to {end}")
+_POINT_TIP = N_("{time}: {area} km²")
+_TABLE_HEAD = (
+    N_("snapshot time"),
+    N_("class"),
+    N_("area km²"),
+    N_("gained km²"),
+    N_("lost km²"),
+    N_("share of first"),
+    N_("share of max"),
+)
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def series_chart_html(
+    rows: Sequence[SeriesRow],
+    title: str,
+    translate: Translate = _same,
+    label: Translate = _same,
+) -> str:
     """A self-contained HTML page: one inline SVG line chart of area per class (own y scale,
-    shared time axis), then the table of all rows. Every text is HTML-escaped."""
+    shared time axis), then the table of all rows. Every text is HTML-escaped.
+
+    ``translate`` gives the page's words in the user's language, ``label`` a class's name
+    for the headings (the table keeps the class ids of the series layer). Numbers group
+    thousands with a thin space, as the dock does, whatever the language."""
     names = list(dict.fromkeys(row.cls for row in rows))
     times = sorted({row.snapshot_time for row in rows})
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{_esc(translate(_LANGUAGE))}"><head><meta charset="utf-8">',
         f"<title>{_esc(title)}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{_esc(title)}</h1>",
     ]
     if not rows:
-        parts.append("<p>No maps.</p>")
+        parts.append(f"<p>{_esc(translate(_NO_MAPS))}</p>")
     for index, name in enumerate(names):
         colour = _PALETTE[index % len(_PALETTE)]
         series = [(row.snapshot_time, row.area_km2) for row in rows if row.cls == name]
-        parts.append(f"<h2>{_esc(name)}: area (km²)</h2>")
-        parts.append(_chart_svg(name, series, times, colour))
+        parts.append(f"<h2>{_esc(translate(_HEADING).format(name=label(name)))}</h2>")
+        parts.append(_chart_svg(label(name), series, times, colour, translate))
     if rows:
-        parts.append(_table_html(rows))
+        parts.append(_table_html(rows, translate))
     parts.append("</body></html>")
     return "\n".join(parts)
 
 
-def _chart_svg(name: str, series, times: list[datetime], colour: str) -> str:
+def _chart_svg(name: str, series, times: list[datetime], colour: str, translate: Translate) -> str:
     t0, t1 = times[0].timestamp(), times[-1].timestamp()
     ticks = _nice_ticks([area for _, area in series])
     low, high = ticks[0], ticks[-1]
@@ -145,12 +178,12 @@ def _chart_svg(name: str, series, times: list[datetime], colour: str) -> str:
     def y_of(area: float) -> float:
         return _TOP + plot_h * (high - area) / (high - low)
 
-    label = f"{name}: area in km² from {_date(times[0])} to {_date(times[-1])}"
+    label = translate(_CHART_LABEL).format(name=name, start=_date(times[0]), end=_date(times[-1]))
     out = [f'<svg width="{_WIDTH}" height="{_HEIGHT}" role="img" aria-label="{_esc(label)}">']
     decimals = _tick_decimals(ticks)
     for tick in ticks:
         out.append(_line("grid", _LEFT, _WIDTH - _RIGHT, y_of(tick), y_of(tick)))
-        out.append(_text(_LEFT - 6, y_of(tick) + 4, "end", f"{tick:,.{decimals}f}"))
+        out.append(_text(_LEFT - 6, y_of(tick) + 4, "end", _grouped(tick, decimals)))
     for seconds in _time_ticks(t0, t1):
         x = x_of(seconds)
         out.append(_line("axis", x, x, base, base + 4))
@@ -160,7 +193,7 @@ def _chart_svg(name: str, series, times: list[datetime], colour: str) -> str:
     points = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
     out.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{points}"/>')
     for (time, area), (x, y) in zip(series, xy):
-        tip = _esc(f"{_when(time)}: {_number(area)} km²")
+        tip = _esc(translate(_POINT_TIP).format(time=_when(time), area=_number(area)))
         out.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}"><title>{tip}</title></circle>'
         )
@@ -176,17 +209,9 @@ def _text(x: float, y: float, anchor: str, text: str) -> str:
     return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}">{_esc(text)}</text>'
 
 
-def _table_html(rows: Sequence[SeriesRow]) -> str:
-    head = (
-        "snapshot time",
-        "class",
-        "area km²",
-        "gained km²",
-        "lost km²",
-        "share of first",
-        "share of max",
-    )
-    out = ["<table>", "<tr>" + "".join(f"<th>{_esc(h)}</th>" for h in head) + "</tr>"]
+def _table_html(rows: Sequence[SeriesRow], translate: Translate) -> str:
+    head = "".join(f"<th>{_esc(translate(h))}</th>" for h in _TABLE_HEAD)
+    out = ["<table>", f"<tr>{head}</tr>"]
     for row in rows:
         cells = [
             f'<td class="text">{_esc(_when(row.snapshot_time))}</td>',
@@ -262,8 +287,14 @@ def _number(value: float) -> str:
     if value is None or not math.isfinite(value):
         return "–"
     if value != 0.0 and abs(value) < 10:
-        return f"{value:,.3f}"
-    return f"{value:,.1f}"
+        return _grouped(value, 3)
+    return _grouped(value, 1)
+
+
+def _grouped(value: float, decimals: int) -> str:
+    """The number with thousands apart by a thin space (no comma, which reads as a decimal
+    point in Ukrainian and most of Europe)."""
+    return f"{value:,.{decimals}f}".replace(",", "\u2009")
 
 
 def _share(value: float) -> str:

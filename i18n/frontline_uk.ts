@@ -1207,6 +1207,54 @@
       <source>{what}: not UTF-8 JSON ({error})</source>
       <translation>{what}: це не JSON у кодуванні UTF-8 ({error})</translation>
     </message>
+    <message>
+      <source>en</source>
+      <translation>uk</translation>
+    </message>
+    <message>
+      <source>No maps.</source>
+      <translation>Немає карт.</translation>
+    </message>
+    <message>
+      <source>{name}: area (km²)</source>
+      <translation>{name}: площа (км²)</translation>
+    </message>
+    <message>
+      <source>{name}: area in km² from {start} to {end}</source>
+      <translation>{name}: площа в км² від {start} до {end}</translation>
+    </message>
+    <message>
+      <source>{time}: {area} km²</source>
+      <translation>{time}: {area} км²</translation>
+    </message>
+    <message>
+      <source>snapshot time</source>
+      <translation>час карти</translation>
+    </message>
+    <message>
+      <source>class</source>
+      <translation>клас</translation>
+    </message>
+    <message>
+      <source>area km²</source>
+      <translation>площа, км²</translation>
+    </message>
+    <message>
+      <source>gained km²</source>
+      <translation>здобуто, км²</translation>
+    </message>
+    <message>
+      <source>lost km²</source>
+      <translation>втрачено, км²</translation>
+    </message>
+    <message>
+      <source>share of first</source>
+      <translation>частка від першої</translation>
+    </message>
+    <message>
+      <source>share of max</source>
+      <translation>частка від найбільшої</translation>
+    </message>
   </context>
   <context>
     <name>FrontlinePanel</name>

@@ -35,12 +35,14 @@ from .geometry_io import (
     local_metric_crs,
     project_shape,
     shapely_to_qgs,
+    tr,
 )
 from .help import help_html
 from .styles import (
     TemporalPostProcessor,
     categorized_fill_renderer,
     class_fill_categories,
+    class_labels,
     class_options,
 )
 
@@ -225,7 +227,9 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
             title = self.tr("DeepState areas, {} to {}").format(
                 kyiv_date(snapshots[0][0]).isoformat(), kyiv_date(snapshots[-1][0]).isoformat()
             )
-            self._write_html(Path(html_path), series_chart_html(rows, title))
+            labels = class_labels()
+            page = series_chart_html(rows, title, tr, lambda cls: labels.get(cls, cls))
+            self._write_html(Path(html_path), page)
             results[self.OUTPUT_HTML] = html_path
         TemporalPostProcessor.attach(
             context,

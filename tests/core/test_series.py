@@ -186,6 +186,36 @@ def test_chart_page_for_one_map_and_for_no_rows():
     assert "<svg" not in empty and "No maps." in empty
 
 
+def test_chart_page_speaks_the_language_it_is_given():
+    """Every word of the page goes through ``translate`` (the glue's Qt translator), class
+    headings through ``label``; numbers group thousands with a thin space, not a comma
+    (a decimal point to most of Europe)."""
+    snapshots = [(_day(0), {"held": box(0, 0, 40 * KM, 30 * KM)})]
+    words = {
+        "en": "uk",
+        "{name}: area (km²)": "{name}: площа (км²)",
+        "{name}: area in km² from {start} to {end}": "{name}: площа в км² від {start} до {end}",
+        "{time}: {area} km²": "{time}: {area} км²",
+        "snapshot time": "час карти",
+        "area km²": "площа, км²",
+    }
+    page = series_chart_html(
+        series_rows(snapshots, ["held"]),
+        "Площі",
+        lambda text: words.get(text, f"[{text}]"),
+        {"held": "Утримувана"}.get,
+    )
+    assert '<html lang="uk">' in page
+    assert "<h2>Утримувана: площа (км²)</h2>" in page
+    (svg,) = _svgs(page)
+    assert svg.get("aria-label") == "Утримувана: площа в км² від 2025-03-01 до 2025-03-01"
+    assert svg.find("circle/title").text.endswith(": 1\u2009200.0 км²")
+    assert "<th>час карти</th><th>[class]</th><th>площа, км²</th>" in page
+    assert "<td>1\u2009200.0</td>" in page
+    empty = series_chart_html([], "Nothing", {"No maps.": "Немає карт.", "en": "uk"}.get)
+    assert "<p>Немає карт.</p>" in empty
+
+
 def test_rows_are_plain_values():
     (row,) = series_rows([(_day(0), {"a": box(0, 0, KM, KM)})], ["a"])
 

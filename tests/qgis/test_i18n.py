@@ -254,6 +254,30 @@ def test_why_features_are_left_out_is_ukrainian(ukrainian_plugin, tmp_path):
     assert str(refused.value) == uk(template).format(2, reasons)
 
 
+def test_series_chart_page_is_ukrainian(ukrainian_plugin, tmp_path):
+    """The HTML page of a series was English but for its title: its language, headings,
+    chart labels and table head are now translated, and numbers grouped with a thin space."""
+    run(
+        "frontline:deepstateseries",
+        {
+            "SOURCE_FOLDER": str(data.RAW_DIR),
+            "DATE_FROM": "2024-11-01",
+            "DATE_TO": "2024-11-01",
+            "CLASSES": [4],  # ua_held_in_russia
+            "OUTPUT": str(tmp_path / "s.gpkg"),
+            "OUTPUT_TABLE": str(tmp_path / "t.csv"),
+            "OUTPUT_HTML": str(tmp_path / "chart.html"),
+        },
+    )
+    page = (tmp_path / "chart.html").read_text(encoding="utf-8")
+    assert f'<html lang="{uk("en")}">' in page
+    heading = uk("{name}: area (km²)").format(name=uk("Ukrainian-held in Russia"))
+    assert f"<h2>{heading}</h2>" in page
+    head = "".join(f"<th>{uk(word)}</th>" for word in ("snapshot time", "class", "area km²"))
+    assert head in page
+    assert "area" not in page and "<td>627.5</td>" in page  # 627.5 km² that day
+
+
 def test_dock_says_in_ukrainian_why_deepstate_is_unreachable(ukrainian_plugin):
     base_url = refused_url()
     QgsSettings().setValue(SETTING_BASE_URL, base_url)
