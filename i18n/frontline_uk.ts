@@ -32,6 +32,10 @@
       <translation>{}: не вдалося записати рядок ({}).</translation>
     </message>
     <message>
+      <source>{}: the folder {} does not exist.</source>
+      <translation>{}: папки {} не існує.</translation>
+    </message>
+    <message>
       <source>Could not write a feature: {}</source>
       <translation>Не вдалося записати об'єкт: {}</translation>
     </message>
@@ -158,10 +162,6 @@
     <message>
       <source>DeepState areas, {} to {}</source>
       <translation>Площі територій DeepState, {} – {}</translation>
-    </message>
-    <message>
-      <source>OUTPUT_HTML: the folder {} does not exist.</source>
-      <translation>OUTPUT_HTML: папки {} не існує.</translation>
     </message>
     <message>
       <source>SOURCE_FOLDER: no map in {} for the chosen dates.</source>

@@ -10,9 +10,11 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterString,
+    QgsProperty,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -101,3 +103,35 @@ class FrontlineAlgorithm(QgsProcessingAlgorithm):
         if not ok:
             raise QgsProcessingException(message)
         return True
+
+    def checkParameterValues(self, parameters, context) -> tuple[bool, str]:
+        """Refuse a file output whose folder does not exist before anything is written: a
+        later output failing would leave the earlier ones written (or overwritten) by a run
+        that failed. (The Processing dialog, processing.run and qgis_process ask this.)"""
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        for definition in self.destinationParameterDefinitions():
+            path = _file_destination(parameters.get(definition.name()))
+            if path is not None and not path.parent.is_dir():
+                folder_missing = self.tr("{}: the folder {} does not exist.")
+                return False, folder_missing.format(definition.name(), path.parent)
+        return True, ""
+
+
+# Destinations that are no file: layers of a provider, or QGIS's own temporary files.
+_NOT_FILES = ("memory:", "ogr:", "postgres:", "postgis:", "spatialite:", "mssql:", "oracle:")
+
+
+def _file_destination(value) -> Path | None:
+    """The file an output parameter's value names, if it names one."""
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink
+    if isinstance(value, QgsProperty):
+        if value.propertyType() != QgsProperty.StaticProperty:
+            return None  # an expression: known only when the run evaluates it
+        value = value.staticValue()
+    text = str(value or "").strip()
+    if not text or text == "TEMPORARY_OUTPUT" or text.lower().startswith(_NOT_FILES):
+        return None
+    return Path(text.split("|", 1)[0])

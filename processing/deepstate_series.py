@@ -171,10 +171,6 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
 
         classes = self._classes(parameters, context)
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
-        if html_path and not Path(html_path).parent.is_dir():  # before any output is written
-            raise QgsProcessingException(
-                self.tr("OUTPUT_HTML: the folder {} does not exist.").format(Path(html_path).parent)
-            )
         try:
             maps, from_folder = self._select_maps(parameters, context, feedback)
         except (DeepStateError, ValueError) as error:

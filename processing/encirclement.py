@@ -186,6 +186,8 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
         self._report(result, feedback)
         # Measured once on the ellipsoid: the links' length_m and the pieces' openings.
         lengths = [frame.ellipsoid_length(link.geometry) for link in result.links]
+        # The optional output first: if it cannot be made, OUTPUT is not written either.
+        links_id = self._write_links(parameters, context, frame, result, lengths, held_source)
         results = {
             self.OUTPUT: self._write_pieces(
                 parameters, context, frame, result, lengths, held_source
@@ -193,7 +195,6 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
             "POCKETS": result.pockets,
             "POCKET_SHARE": result.pocket_share,
         }
-        links_id = self._write_links(parameters, context, frame, result, lengths, held_source)
         if links_id is not None:
             results[self.OUTPUT_LINKS] = links_id
         return results

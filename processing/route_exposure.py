@@ -155,6 +155,10 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        # Both sinks before any feature: a summary that cannot be made fails the run first.
+        summary_sink, summary_id = self.parameterAsSink(
+            parameters, self.OUTPUT_SUMMARY, context, summary_fields(), QgsWkbTypes.NoGeometry
+        )
         # Lengths on the ellipsoid; the summary adds up the same lengths.
         lengths: dict[tuple[int, float | None], float] = defaultdict(float)
         for stretch in result.stretches:
@@ -176,9 +180,6 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
         total = sum(totals.values())
         exposed = sum(v for (_, band), v in lengths.items() if band == ranges[0])
         results = {self.OUTPUT: dest_id, "EXPOSED_SHARE": exposed / total if total else None}
-        summary_sink, summary_id = self.parameterAsSink(
-            parameters, self.OUTPUT_SUMMARY, context, summary_fields(), QgsWkbTypes.NoGeometry
-        )
         if summary_sink is not None:
             for row in result.summary:
                 self.add_feature(

@@ -219,3 +219,18 @@ def test_empty_rear_layer_is_no_rear(run_alg, tmp_path):
     assert main["status"] != "encircled" and main["opening_m"] == NULL
     assert main["fire_free_opening_m"] == NULL  # the main body has no opening to be under fire
     assert any("REAR" in w for w in feedback.warnings)
+
+
+def test_links_in_a_missing_folder_write_no_pieces(run_alg, tmp_path):
+    """OUTPUT_LINKS in a folder that does not exist: refused before anything is written
+    (the pieces were written first, by a run that then failed)."""
+    missing = tmp_path / "nowhere"
+    with pytest.raises(QgsProcessingException) as info:
+        run_encirclement(
+            run_alg,
+            tmp_path,
+            memory_layer([lonlat(TWO_LOBES)]),
+            OUTPUT_LINKS=str(missing / "links.gpkg"),
+        )
+    assert str(info.value).endswith(f"\nOUTPUT_LINKS: the folder {missing} does not exist.")
+    assert not (tmp_path / "pieces.gpkg").exists()

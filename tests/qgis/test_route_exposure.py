@@ -238,3 +238,23 @@ def test_points_and_polygons_in_a_line_layer_are_skipped_with_a_warning(run_alg,
     assert [s["band"] for s in stretches] == [5000.0]
     assert result["EXPOSED_SHARE"] == pytest.approx(1.0)
     assert any("ROUTES: skipped 2 feature(s) with no line" in w for w in feedback.warnings)
+
+
+def test_a_summary_in_a_missing_folder_leaves_the_stretches_of_an_earlier_run(run_alg, tmp_path):
+    """OUTPUT_SUMMARY in a folder that does not exist: refused before anything is written.
+    The summary's sink was made after every stretch was written, so the run failed with
+    OUTPUT overwritten by a GeoPackage without a layer."""
+    _, lat = geod_offset(30.5, EDGE_LAT, 0.0, 3000.0)
+    routes, hostile = (
+        memory_layer([LineString([(30.4, lat), (30.6, lat)])]),
+        memory_layer([HOSTILE_4326]),
+    )
+    run_exposure(run_alg, tmp_path, routes, hostile)
+    kept = (tmp_path / "stretches.gpkg").read_bytes()
+    missing = tmp_path / "nowhere"
+    with pytest.raises(QgsProcessingException) as info:
+        run_exposure(
+            run_alg, tmp_path, routes, hostile, OUTPUT_SUMMARY=str(missing / "summary.csv")
+        )
+    assert str(info.value).endswith(f"\nOUTPUT_SUMMARY: the folder {missing} does not exist.")
+    assert (tmp_path / "stretches.gpkg").read_bytes() == kept
