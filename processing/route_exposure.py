@@ -134,7 +134,10 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
         hostile = self.read_metric(hostile_source, self.HOSTILE, frame, context, feedback, reach)
         if hostile.is_empty and routes:
             feedback.pushWarning(
-                self.tr("HOSTILE: no hostile ground; every route is beyond range.")
+                self.tr(
+                    "HOSTILE: no hostile ground within {} km of the routes; every route is "
+                    "beyond range."
+                ).format(f"{reach / 1e3:g}")
             )
         result = route_exposure(
             [line for _, line in routes],
@@ -167,7 +170,10 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
             length = frame.ellipsoid_length(stretch.geometry)
             lengths[(stretch.route_index, stretch.band)] += length
             # Distances stay planar: within 0.1 % of the ellipsoid's in the local projection.
+            # Beyond the reach, hostile ground was not read: the distance is unknown.
             distance = stretch.distance
+            if distance is not None and distance > reach:
+                distance = None
             self.add_feature(
                 sink,
                 geometry,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsProcessingException
+from qgis.core import NULL, QgsProcessingException
 from shapely.geometry import LineString, Point, box
 
 from fltest.feedback import RecordingFeedback
@@ -258,3 +258,28 @@ def test_a_summary_in_a_missing_folder_leaves_the_stretches_of_an_earlier_run(ru
         )
     assert str(info.value).endswith(f"\nOUTPUT_SUMMARY: the folder {missing} does not exist.")
     assert (tmp_path / "stretches.gpkg").read_bytes() == kept
+
+
+@pytest.mark.parametrize(("ranges", "distance"), [("5000", None), ("5000,10000", 19_000.0)])
+def test_a_distance_beyond_the_ground_read_is_empty(run_alg, tmp_path, ranges, distance):
+    """A road 19 km from hostile ground, beyond every range. Ground is read within the largest
+    range plus 10 km: with 5000, none was (the distance is unknown, and the warning said there
+    was no hostile ground at all); with 5000,10000 the ground is read and the distance known.
+    A stretch farther than the ground read could get the distance to farther ground."""
+    _, lat = geod_offset(30.5, EDGE_LAT, 0.0, 19_000.0)
+    road = memory_layer([LineString([(30.45, lat), (30.55, lat)])])
+    feedback = RecordingFeedback()
+    result, stretches, _ = run_exposure(
+        run_alg, tmp_path, road, memory_layer([HOSTILE_4326]), feedback, RANGES=ranges
+    )
+    (stretch,) = stretches
+    assert stretch["band"] == NULL and result["EXPOSED_SHARE"] == 0.0
+    warnings = [w for w in feedback.warnings if "HOSTILE" in w]
+    if distance is None:
+        assert stretch["distance_m"] == NULL
+        assert warnings == [
+            "HOSTILE: no hostile ground within 15 km of the routes; every route is beyond range."
+        ]
+    else:
+        assert stretch["distance_m"] == pytest.approx(distance, rel=0.001)
+        assert warnings == []
