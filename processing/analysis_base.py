@@ -109,6 +109,7 @@ class AnalysisAlgorithm(FrontlineAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, name))
         check_geometry_type(source, name, QgsWkbTypes.PolygonGeometry)
         check_crs(source, name)
+        extent_in_wgs84([source], context)  # coordinates its CRS cannot hold: refused
         return source
 
     def read_metric(

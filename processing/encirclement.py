@@ -165,6 +165,13 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
                     "plays the rear."
                 )
             )
+        if layers[self.HOSTILE] is not None and layers[self.HOSTILE].is_empty:
+            feedback.pushWarning(
+                self.tr(
+                    "HOSTILE: the layer has no polygons near the held ground; no edge borders "
+                    "hostile ground and nothing is under fire."
+                )
+            )
         feedback.setProgress(20)
 
         try:

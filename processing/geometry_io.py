@@ -82,7 +82,9 @@ def _crs_mismatch(source: QgsProcessingFeatureSource, extent: QgsRectangle) -> s
         "CRS (Layer Properties ▸ Source)."
     ).format(
         source.sourceName(),
-        extent.toString(0),
+        # Not extent.toString: it says "Empty" for a horizontal line's extent.
+        f"{extent.xMinimum():.0f},{extent.yMinimum():.0f} : "
+        f"{extent.xMaximum():.0f},{extent.yMaximum():.0f}",
         source.sourceCrs().authid() or source.sourceCrs().description(),
     )
 

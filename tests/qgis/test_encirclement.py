@@ -234,3 +234,38 @@ def test_links_in_a_missing_folder_write_no_pieces(run_alg, tmp_path):
         )
     assert str(info.value).endswith(f"\nOUTPUT_LINKS: the folder {missing} does not exist.")
     assert not (tmp_path / "pieces.gpkg").exists()
+
+
+def test_hostile_in_metres_labelled_as_degrees_is_refused_naming_it(run_alg, tmp_path):
+    """HELD was checked for coordinates its CRS cannot hold, HOSTILE not: a ring of hostile
+    ground in UTM metres labelled EPSG:4326 was read as no hostile ground at all (the pocket
+    came out secure, without a warning)."""
+    hostile = memory_layer([box(500_000, 5_540_000, 520_000, 5_560_000)], "EPSG:4326")
+    hostile.setName("enemy ground")
+    with pytest.raises(QgsProcessingException) as info:
+        run_encirclement(run_alg, tmp_path, memory_layer([lonlat(TWO_LOBES)]), HOSTILE=hostile)
+    assert str(info.value).startswith(
+        "The layer enemy ground has coordinates (500000,5540000 : 520000,5560000) that its "
+        "CRS EPSG:4326 cannot hold"
+    )
+
+
+def test_hostile_ground_far_from_held_is_a_warning(run_alg, tmp_path):
+    """HOSTILE given, but none of it near HELD: every edge is then not hostile, which the
+    user may not expect (HELD and REAR had such a warning, HOSTILE not)."""
+    feedback = RecordingFeedback()
+    far = memory_layer([lonlat(box(500 * KM, 0, 510 * KM, 10 * KM))])
+    _, pieces, _ = run_encirclement(
+        run_alg,
+        tmp_path,
+        memory_layer([lonlat(TWO_LOBES)]),
+        feedback=feedback,
+        HOSTILE=far,
+        FIRE_RANGE=5000,
+    )
+    assert [w for w in feedback.warnings if w.startswith("HOSTILE")] == [
+        "HOSTILE: the layer has no polygons near the held ground; no edge borders hostile "
+        "ground and nothing is under fire."
+    ]
+    assert {p["hostile_contact"] for p in pieces} == {0.0}
+    assert not any(p["fire_controlled"] for p in pieces)

@@ -283,3 +283,15 @@ def test_a_distance_beyond_the_ground_read_is_empty(run_alg, tmp_path, ranges, d
     else:
         assert stretch["distance_m"] == pytest.approx(distance, rel=0.001)
         assert warnings == []
+
+
+def test_a_horizontal_route_in_metres_labelled_as_degrees_names_its_coordinates(run_alg, tmp_path):
+    """The extent of a horizontal line has no height: QGIS's toString said "(Empty)"."""
+    routes = memory_layer([LineString([(500_000, 5_540_000), (510_000, 5_540_000)])])
+    routes.setName("roads")
+    with pytest.raises(QgsProcessingException) as info:
+        run_exposure(run_alg, tmp_path, routes, memory_layer([HOSTILE_4326]))
+    assert str(info.value).startswith(
+        "The layer roads has coordinates (500000,5540000 : 510000,5540000) that its CRS "
+        "EPSG:4326 cannot hold"
+    )
