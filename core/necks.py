@@ -18,8 +18,9 @@ Method, per part:
    a densified outline is the same shape, and every later step scales with the vertices.
    Gaps and holes narrower than 1 m (slivers left by dissolving polygons drawn edge to edge)
    are closed: no cut uses them, and triangulating them would take samples at their width.
-   Parts whose edges run less than 1 m apart (drawn edge to edge, but a hair apart once
-   projected) are one part; corners that merely come that close stay apart.
+   Parts whose edges run less than 1 m apart along 10 m or more (drawn edge to edge, but a
+   hair apart once projected) are one part; parts meeting only at a corner stay apart,
+   whichever way rounding left it.
 1. The boundary is sampled: Douglas-Peucker at 1 mm keeps every vertex that carries shape
    (densified straight runs collapse), then samples are added where the part is narrow
    (boundary segments longer than ~3/4 of the shortest candidate chord at their ends are split)
@@ -71,6 +72,7 @@ __all__ = ["Neck", "find_necks", "necks_by_part", "polygon_parts", "split_by_cho
 _SIMPLIFY_TOLERANCE = 1e-3  # m: vertices closer than this to the simplified ring are redundant
 _STRAIGHT_TOLERANCE = 1e-6  # m: vertices this close to a straight run are dropped from the part
 _GAP_WIDTH = 1.0  # m: gaps and holes narrower than this are drawing noise, closed before a search
+_SHARED_EDGE = 10.0  # m: polygons a gap apart along at least this much are drawn edge to edge
 _MAX_ROUNDS = 40  # sampling rounds (a corridor with 4 corners needs about log2(L/W))
 _SAMPLE_BUDGET = 200_000  # samples beyond max(this, 4 x input vertices) are not added
 _SPLIT_TRIGGER = 1.5  # split a boundary segment longer than 1.5 x half the chord at its ends
@@ -142,15 +144,43 @@ def _joined_across_gaps(polygons: list[Polygon]) -> list[Polygon]:
     grown = shapely.box(*(low - _GAP_WIDTH).T, *(high + _GAP_WIDTH).T)
     i, j = shapely.STRtree(shapes).query(grown)  # boxes first: GEOS's own distance is slow
     pairs = [(a, b) for a, b in zip(i, j) if a < b and _closer_than(shapes[a], shapes[b])]
-    near = np.unique(np.array(pairs, dtype=np.int64).reshape(-1))
-    if len(near) == 0:
+    if not pairs:
         return polygons
     half = 0.5 * _GAP_WIDTH
-    grown = shapely.union_all(shapely.buffer(shapes[near], half, join_style="mitre"))
-    joined = flat_polygons(clean_polygonal(grown.buffer(-half, join_style="mitre")))
+    near = np.unique(np.array(pairs, dtype=np.int64).reshape(-1))
+    grown = np.empty(len(shapes), dtype=object)
+    grown[near] = shapely.buffer(shapes[near], half, join_style="mitre")
+    a, b = np.array(pairs, dtype=np.int64).T
+    # Grown by half the gap each, polygons drawn edge to edge overlap along the shared edge
+    # in a strip about the gap wide; polygons meeting at a corner overlap in a speck. Only
+    # the former are one part, whichever way rounding left the corner.
+    shared = shapely.area(shapely.intersection(grown[a], grown[b])) / _GAP_WIDTH
+    edge = shared >= _SHARED_EDGE
     apart = np.ones(len(shapes), dtype=bool)
-    apart[near] = False
-    return [*shapes[apart], *(p for p in joined if p.area > 0)]
+    joined: list[Polygon] = []
+    for group in _groups(a[edge], b[edge]):
+        apart[group] = False
+        bridged = shapely.union_all(grown[group]).buffer(-half, join_style="mitre")
+        joined.extend(p for p in flat_polygons(clean_polygonal(bridged)) if p.area > 0)
+    return [*shapes[apart], *joined]
+
+
+def _groups(a: np.ndarray, b: np.ndarray) -> list[np.ndarray]:
+    """The connected groups of the pairs (a[k], b[k]) of indices (union-find)."""
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for x, y in zip(a.tolist(), b.tolist()):
+        parent[root(x)] = root(y)
+    groups: dict[int, list[int]] = {}
+    for x in parent:
+        groups.setdefault(root(x), []).append(x)
+    return [np.array(sorted(g), dtype=np.int64) for g in groups.values()]
 
 
 def find_necks(geom: BaseGeometry, **options) -> list[Neck]:

@@ -75,8 +75,8 @@ def _corridorwidth() -> str:
         "has a narrowest neck: the chord that cuts off exactly MIN_LOBE_AREA at its sharpest "
         "bulge (side_a_km2 equals MIN_LOBE_AREA). Gaps and holes "
         "narrower than 1 m (slivers left where polygons drawn edge to edge are dissolved) are "
-        "closed first, and polygons whose edges run less than 1 m apart (drawn edge to edge) "
-        "are one part.</p>"
+        "closed first, and polygons whose edges run less than 1 m apart along 10 m or more "
+        "(drawn edge to edge) are one part; polygons meeting only at a corner are not.</p>"
         "<h3>Example</h3><pre>qgis_process run frontline:corridorwidth -- INPUT=held.gpkg "
         "MIN_LOBE_AREA=1 MAX_WIDTH=5000 OUTPUT=necks.gpkg</pre>"
     )

@@ -369,6 +369,23 @@ def test_polygons_two_metres_apart_stay_two_parts():
     assert len(polygon_parts(held)) == 2
 
 
+@pytest.mark.parametrize("lon", [30.0, 33.3, 35.17])
+@pytest.mark.parametrize("turn", [0.0, 10.0, 45.0])
+def test_polygons_meeting_at_a_corner_stay_two_parts_wherever_they_lie(lon, turn):
+    """Two boxes drawn in lon/lat meeting at one corner, projected: rounding leaves the
+    corners touching, overlapping or a hair apart. They were joined into one part (with a
+    neck 0 m wide) or not, by the place on Earth; a corner is no shared edge."""
+    corner = (lon + 0.1, 50.07)
+    boxes = [box(lon, 50.0, *corner), box(*corner, lon + 0.16, 50.11)]
+    held = data.to_metric(affinity.rotate(shapely.union_all(boxes), turn, corner), *corner)
+
+    parts = polygon_parts(held)
+
+    assert len(parts) == 2
+    assert sum(p.area for p in parts) == pytest.approx(held.area, rel=1e-9)
+    assert all(n.width > 1000 for n in find_necks(held, min_lobe_area=1 * KM2, max_width=5000))
+
+
 def test_no_further_neck_inside_the_corridor_of_another():
     """A U-shaped band 2 km wide, drawn in UTM 36N and projected (so its two arms differ by
     less than a metre): the whole U is one corridor. Its second local minimum, 2000.8 m in
