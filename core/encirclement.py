@@ -1,6 +1,9 @@
 """Near-encirclement: pieces of held ground, their openings to the rear and their hostile edge.
 
 All geometries are shapely geometries in one planar metric CRS (metres); areas are m².
+Lengths (neck widths, rear contact, openings) are planar too unless ``measure`` is given: then
+they, and the thresholds they are held against, are that measure's (the glue's: on the
+ellipsoid), so that a reported opening and the status it gives agree.
 
 Definitions (``frontline:encirclement`` documents the same):
 
@@ -54,6 +57,10 @@ REAR_CONTACT = "rear_contact"
 _EPSILON = 0.01  # m: chords lie on the boundaries of the pieces they separate
 
 CancelCheck = Optional[Callable[[], bool]]
+Measure = Callable[[BaseGeometry], float]  # a line's length in metres
+# Necks are searched up to this factor beyond MAX_LINK_WIDTH, then held against it by
+# ``measure``: a local projection stretches lengths by well under 1 % over 1000 km.
+_MEASURE_SLACK = 1.02
 
 
 class EncirclementCancelledError(Exception):
@@ -113,6 +120,7 @@ class _Settings:
     contact_tolerance: float
     min_piece_area: float
     fire_range: float
+    measure: Measure
 
 
 @dataclass(frozen=True)
@@ -151,10 +159,16 @@ def detect_encirclement(
     fire_range: float = 0.0,
     land: BaseGeometry | None = None,
     is_cancelled: CancelCheck = None,
+    measure: Measure | None = None,
 ) -> EncirclementResult:
     """Pieces of `held` with their status, opening and hostile contact (see the module doc)."""
     settings = _Settings(
-        max_link_width, max_hostile_contact, contact_tolerance, min_piece_area, fire_range
+        max_link_width,
+        max_hostile_contact,
+        contact_tolerance,
+        min_piece_area,
+        fire_range,
+        measure or _planar_length,
     )
     held = clean_polygonal(held)
     land = clean_polygonal(land) if land is not None else None
@@ -193,7 +207,7 @@ def detect_encirclement(
         )
     links = [Link(chord, NECK, width, (a, b)) for chord, width, a, b in cut.necks]
     links += [
-        Link(lines, REAR_CONTACT, lines.length, (i,))
+        Link(lines, REAR_CONTACT, settings.measure(lines), (i,))
         for i, lines in enumerate(rear_lines)
         if lines.length > 0
     ]
@@ -202,6 +216,10 @@ def detect_encirclement(
         with np.errstate(invalid="ignore"):  # GEOS's stray floating-point flag (shapely#1345)
             overlap = shapely.intersection(held, hostile).area
     return EncirclementResult(pieces, links, held.area, cut.left_out, overlap)
+
+
+def _planar_length(line: BaseGeometry) -> float:
+    return line.length
 
 
 def _check(is_cancelled: CancelCheck) -> None:
@@ -219,20 +237,23 @@ def _cut_into_pieces(held: BaseGeometry, settings: _Settings, is_cancelled) -> _
         necks = find_necks(
             part,
             min_lobe_area=settings.min_piece_area,
-            max_width=settings.max_link_width,
+            max_width=settings.max_link_width * _MEASURE_SLACK,
             max_necks=None,
             is_cancelled=is_cancelled,
         )
         chords = [
-            n.chord for n in necks if n.width < settings.max_link_width and _links_bodies(part, n)
+            n.chord
+            for n in necks
+            if settings.measure(n.chord) < settings.max_link_width and _links_bodies(part, n)
         ]
         pieces, chords = _split_keeping_min_area(part, chords, settings.min_piece_area)
         first = len(cut.pieces)
         cut.pieces += pieces
         boundaries = shapely.boundary(np.asarray(pieces, dtype=object))  # once for all chords
         for chord in chords:
+            width = settings.measure(chord)
             for a, b in _sides_of(chord, boundaries):
-                cut.necks.append((chord, chord.length, first + a, first + b))
+                cut.necks.append((chord, width, first + a, first + b))
     return cut
 
 
@@ -433,8 +454,9 @@ def _measure_piece(
     """A piece's status and figures; ``joining`` numbers the necks that join it to the rear."""
     settings, held_area = around.settings, around.held_area
     chords_in = [around.necks[number][0] for number in joining]
-    rear_contact = rear_lines.length
-    opening = None if is_main_body else rear_contact + math.fsum(c.length for c in chords_in)
+    rear_contact = settings.measure(rear_lines) if rear_lines.length > 0 else 0.0
+    widths = (around.necks[number][1] for number in joining)
+    opening = None if is_main_body else rear_contact + math.fsum(widths)
     hostile_contact = _hostile_share(polygon, rear_lines, around)
     fire_free = None if is_main_body else _fire_free(rear_lines, chords_in, around.fire_zone)
     fire_controlled = bool(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
+from typing import Any
 
 from qgis.core import (
     QgsFields,
@@ -20,6 +22,10 @@ from .analysis_base import MIN_AREA_KM2, AnalysisAlgorithm, MetricFrame
 from .fields import INTEGER, REAL, make_fields
 from .geometry_io import read_polygon_shapes
 from .help import help_html
+
+# Necks are searched up to this factor beyond MAX_WIDTH in the local projection, whose
+# lengths differ from the ellipsoid's by well under 1 % over 1000 km.
+PLANAR_SLACK = 1.02
 
 
 @cache  # one QgsFields per run, not one per feature
@@ -145,9 +151,12 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
         land = self.read_clip_layer(land_source, self.LAND, frame, context, feedback)
         if land is not None:  # both read valid; the core repairs and flattens what this gives
             shapes = [shapely.intersection(shape, land) for shape in shapes]
+        max_width = self.parameterAsDouble(parameters, self.MAX_WIDTH, context)
         options = {
             "min_lobe_area": self.parameterAsDouble(parameters, self.MIN_LOBE_AREA, context) * 1e6,
-            "max_width": self.parameterAsDouble(parameters, self.MAX_WIDTH, context),
+            # Planar widths in the local projection differ from the ellipsoid's reported ones
+            # by well under 1 %: search a little wider, then hold them against MAX_WIDTH.
+            "max_width": max_width * PLANAR_SLACK,
             "max_necks": self.parameterAsInt(parameters, self.MAX_NECKS, context),
             "corridor_width": self.parameterAsDouble(parameters, self.CORRIDOR_WIDTH, context),
         }
@@ -176,8 +185,9 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
                 break
             by_part = necks_by_part(shape, is_cancelled=feedback.isCanceled, **options)
             for number, (part, necks) in enumerate(by_part, start=part_offset + 1):
-                for neck in necks:
-                    widths.append(self._write_neck(sink, corridor_sink, frame, neck, number))
+                for width, neck in measured_necks(necks, frame, max_width):
+                    self._write_neck(sink, corridor_sink, frame, neck, number, width)
+                    widths.append(width)
                 if not necks:
                     feedback.pushWarning(
                         self.tr(
@@ -198,9 +208,8 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
             results[self.OUTPUT_CORRIDORS] = corridor_id
         return results
 
-    def _write_neck(self, sink, corridor_sink, frame, neck, part_id: int) -> float:
-        """One neck (and its corridor), measured on the ellipsoid; returns its width."""
-        width = frame.ellipsoid_length(neck.chord)
+    def _write_neck(self, sink, corridor_sink, frame, neck, part_id: int, width: float) -> None:
+        """One neck (and its corridor), ``width`` and corridor length on the ellipsoid."""
         length = frame.ellipsoid_length(neck.corridor) if neck.corridor is not None else 0.0
         self.add_feature(
             sink,
@@ -222,4 +231,13 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
             self.add_feature(
                 corridor_sink, geometry, corridor_fields(), [part_id, neck.rank, width, length]
             )
-        return width
+
+
+def measured_necks(necks: list, frame: MetricFrame, max_width: float) -> list[tuple[float, Any]]:
+    """(width on the ellipsoid, neck) of a part's necks: the narrowest whatever its width,
+    then those narrower than ``max_width`` on the ellipsoid, ranked by that width."""
+    measured = sorted(
+        ((frame.ellipsoid_length(neck.chord), neck) for neck in necks), key=lambda m: m[0]
+    )
+    kept = measured[:1] + [m for m in measured[1:] if m[0] < max_width]
+    return [(width, replace(neck, rank=rank)) for rank, (width, neck) in enumerate(kept, 1)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from functools import cache
 
 from qgis.core import (
@@ -24,14 +23,6 @@ from .styles import RendererPostProcessor, categorized_fill_renderer, status_cat
 # m²: below this an overlap of HELD and HOSTILE is drawing noise (ground from two sources
 # meeting along a border a few metres apart), not worth a warning.
 OVERLAP_WARNING_M2 = 10_000.0
-
-
-def opening_on_ellipsoid(piece, rear_contact: float, link_lengths: list[float]) -> float | None:
-    """The opening from lengths on the ellipsoid: its rear contact and the widths of the
-    necks joining it (the same figures as rear_contact_m and the links' length_m)."""
-    if piece.opening is None:
-        return None
-    return rear_contact + math.fsum(link_lengths[i] for i in piece.joining_necks)
 
 
 @cache  # one QgsFields per run, not one per feature
@@ -186,19 +177,17 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
                 min_piece_area=number(self.MIN_PIECE_AREA) * 1e6,
                 fire_range=number(self.FIRE_RANGE),
                 is_cancelled=feedback.isCanceled,
+                # Lengths on the ellipsoid, the thresholds held against them alike.
+                measure=frame.ellipsoid_length,
             )
         except EncirclementCancelledError:
             return {}
         feedback.setProgress(80)
         self._report(result, feedback)
-        # Measured once on the ellipsoid: the links' length_m and the pieces' openings.
-        lengths = [frame.ellipsoid_length(link.geometry) for link in result.links]
         # The optional output first: if it cannot be made, OUTPUT is not written either.
-        links_id = self._write_links(parameters, context, frame, result, lengths, held_source)
+        links_id = self._write_links(parameters, context, frame, result, held_source)
         results = {
-            self.OUTPUT: self._write_pieces(
-                parameters, context, frame, result, lengths, held_source
-            ),
+            self.OUTPUT: self._write_pieces(parameters, context, frame, result, held_source),
             "POCKETS": result.pockets,
             "POCKET_SHARE": result.pocket_share,
         }
@@ -227,7 +216,7 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
             )
         )
 
-    def _write_pieces(self, parameters, context, frame, result, lengths, held_source) -> str:
+    def _write_pieces(self, parameters, context, frame, result, held_source) -> str:
         sink, dest_id = self.parameterAsSink(
             parameters,
             self.OUTPUT,
@@ -238,15 +227,9 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        rear_lengths = {
-            link.piece_ids[0]: length
-            for link, length in zip(result.links, lengths)
-            if link.kind == "rear_contact"
-        }
         for piece_id, piece in enumerate(result.pieces, start=1):
             geometry = frame.output_geometry(piece.geometry)
             geometry.convertToMultiType()
-            rear_contact = rear_lengths.get(piece_id - 1, 0.0)
             self.add_feature(
                 sink,
                 geometry,
@@ -256,8 +239,8 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
                     piece.status,
                     frame.ellipsoid_area_km2(piece.geometry),
                     piece.share,
-                    opening_on_ellipsoid(piece, rear_contact, lengths),
-                    rear_contact,
+                    piece.opening,
+                    piece.rear_contact,
                     piece.hostile_contact,
                     piece.fire_free_opening,
                     piece.fire_controlled,
@@ -269,7 +252,7 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
         )
         return dest_id
 
-    def _write_links(self, parameters, context, frame, result, lengths, held_source) -> str | None:
+    def _write_links(self, parameters, context, frame, result, held_source) -> str | None:
         sink, dest_id = self.parameterAsSink(
             parameters,
             self.OUTPUT_LINKS,
@@ -280,7 +263,7 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
         )
         if sink is None:
             return None
-        for link, length in zip(result.links, lengths):
+        for link in result.links:
             geometry = frame.output_geometry(link.geometry)
             geometry.convertToMultiType()
             pieces = ",".join(str(i + 1) for i in link.piece_ids)
@@ -290,7 +273,7 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
                 link_fields(),
                 [
                     link.kind,
-                    length,
+                    link.length,
                     pieces,
                 ],
             )

@@ -292,3 +292,40 @@ def test_a_cancelled_run_returns_no_partial_result(run_alg, tmp_path):
         feedback=CancelOnProgress(),
     )
     assert result == {}
+
+
+@pytest.mark.parametrize("width", [4999.0, 5001.0])
+def test_further_necks_are_held_against_max_width_as_reported_on_the_ellipsoid(
+    run_alg, tmp_path, width
+):
+    """Three 20 km squares near 39 E joined by a 300 m and a `width` m corridor (on the
+    ellipsoid, within UTM's 0.01 % off its central meridian), and a square near 27 E that
+    puts the projection's centre 430 km away, where lengths differ by 0.1 %: the neck 4999 m
+    wide on the ellipsoid was over 5000 m planar, so left out though MAX_WIDTH is 5000 (and
+    one 5001 m wide could be under 5000 planar, and reported)."""
+    import pyproj
+    from shapely.ops import transform
+
+    utm37 = pyproj.Transformer.from_crs(32637, 4326, always_xy=True).transform
+    x, y, side = 500_000.0, 5_540_000.0, 20_000.0
+    narrow, wide = 300 * 0.9996, width * 0.9996  # UTM's scale at its central meridian
+    chain = shapely.union_all(
+        [
+            box(x, y, x + side, y + side),
+            box(x + side, y + side / 2 - narrow / 2, x + side + 3000, y + side / 2 + narrow / 2),
+            box(x + side + 3000, y, x + 2 * side + 3000, y + side),
+            box(
+                x + 2 * side + 3000,
+                y + side / 2 - wide / 2,
+                x + 2 * side + 13_000,
+                y + side / 2 + wide / 2,
+            ),
+            box(x + 2 * side + 13_000, y, x + 3 * side + 13_000, y + side),
+        ]
+    ).segmentize(500)
+    far = box(27.0, 50.0, 27.14, 50.09)
+    layer = memory_layer([transform(utm37, chain), far])
+    _, necks = run_corridor(run_alg, tmp_path, layer, MAX_WIDTH=5000, DISSOLVE=False)
+    widths = [n["width_m"] for n in necks if n["part_id"] == 1]
+    expected = [300.0, width] if width < 5000 else [300.0]
+    assert widths == pytest.approx(expected, abs=1.0)

@@ -269,3 +269,39 @@ def test_hostile_ground_far_from_held_is_a_warning(run_alg, tmp_path):
     ]
     assert {p["hostile_contact"] for p in pieces} == {0.0}
     assert not any(p["fire_controlled"] for p in pieces)
+
+
+@pytest.mark.parametrize("width", [1999.5, 2000.5])
+def test_a_neck_is_held_against_max_link_width_as_reported_on_the_ellipsoid(
+    run_alg, tmp_path, width
+):
+    """A dumbbell near 39 E with a neck `width` m wide on the ellipsoid, and a square near
+    27 E that puts the projection's centre 430 km away, where it shrinks lengths by 0.1 %.
+    The neck was cut by its planar width (1998.5 m) while reported as 2000.5 m: a piece
+    near_encircled with an opening above MAX_LINK_WIDTH. Cut and status now go by the
+    figures reported."""
+    import pyproj
+    from shapely.ops import transform
+
+    utm37 = pyproj.Transformer.from_crs(32637, 4326, always_xy=True).transform
+    grid = width * 0.9996  # UTM's scale at its central meridian
+    x, y = 500_000.0, 5_540_000.0
+    dumbbell = shapely.union_all(
+        [
+            box(x, y, x + 10 * KM, y + 10 * KM),
+            box(x + 5 * KM - grid / 2, y + 10 * KM, x + 5 * KM + grid / 2, y + 13 * KM),
+            box(x, y + 13 * KM, x + 10 * KM, y + 23 * KM),
+        ]
+    ).segmentize(200)
+    far = box(27.0, 50.0, 27.14, 50.09)
+    held = memory_layer([transform(utm37, dumbbell), far])
+    _, pieces, links = run_encirclement(run_alg, tmp_path, held, MAX_LINK_WIDTH=2000)
+    necks = [link["length_m"] for link in links if link["kind"] == "neck"]
+    if width < 2000:
+        assert necks == [pytest.approx(width, abs=0.05)]
+        (pocket,) = [p for p in pieces if p["status"] == "near_encircled"]
+        assert pocket["opening_m"] == pytest.approx(necks[0], abs=1e-3)
+    else:
+        assert necks == []
+        # The dumbbell is one piece, the main body; the far square is cut off.
+        assert sorted(p["status"] for p in pieces) == ["encircled", "salient"]
