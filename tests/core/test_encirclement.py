@@ -46,6 +46,23 @@ def test_piece_beyond_a_400_m_neck_is_near_encircled():
     assert result.pockets >= 1
 
 
+@pytest.mark.parametrize(("scale", "cut"), [(0.999, True), (1.001, False)])
+def test_necks_and_openings_go_by_the_measure_given(scale, cut):
+    """The glue measures lengths on the ellipsoid: a 400 m neck measured 399.6 m is cut
+    below a MAX_LINK_WIDTH of 400 m, measured 400.4 m it is not; the opening is measured."""
+    result = detect_encirclement(
+        TWO_LOBES, max_link_width=400.0, measure=lambda line: line.length * scale
+    )
+    necks = [link for link in result.links if link.kind == "neck"]
+    if cut:
+        (neck,) = necks
+        assert neck.length == pytest.approx(400.0 * scale, rel=1e-9)
+        pocket = piece_at(result, 13 * KM, 5 * KM)
+        assert pocket.opening == neck.length and pocket.status == NEAR_ENCIRCLED
+    else:
+        assert necks == [] and len(result.pieces) == 1
+
+
 @pytest.mark.parametrize("angle", [0.0, 23.0])
 def test_pieces_do_not_depend_on_the_first_vertex(angle):
     """The neck's walls run parallel, so every cut square to them is as short: the pocket is
