@@ -32,7 +32,7 @@ from qgis.PyQt.QtGui import QBrush, QColor, QFont, QTextCharFormat
 from qgis.PyQt.QtWidgets import QDockWidget, QHeaderView, QTableWidgetItem, QTreeWidgetItem
 
 from ..core.classes import CLASS_STYLE, DEFAULT_CLASSES, POLYGON_CLASSES
-from ..core.deepstate import Update, choose_update
+from ..core.deepstate import DeepStateClient, Update, choose_update
 from ..core.kyiv_time import kyiv_date, to_kyiv
 from ..processing.deepstate_access import (
     DEFAULT_BASE_URL,
@@ -44,7 +44,6 @@ from ..processing.deepstate_access import (
     base_url,
     cache_dir,
     error_text,
-    make_client,
 )
 from . import jobs, layers
 from .present import (
@@ -71,6 +70,9 @@ DOCK_OBJECT_NAME = "FrontlineDock"
 TEMPORAL_CONTROLLER_DOCK = "Temporal Controller"  # objectName of QGIS's own dock
 MESSAGE_SECONDS = {Qgis.Info: 5, Qgis.Success: 5, Qgis.Warning: 10, Qgis.Critical: 0}
 MESSAGE_COLOUR = {Qgis.Warning: "#8a5300", Qgis.Critical: "#b00020", Qgis.Success: "#1b5e20"}
+# Settings of the dock kept here (the others are with the DeepState settings they go with).
+SETTING_COMPARE_CLASS = "frontline/compare_class"  # the polygon class Compare measures
+SETTING_RANGE_STEP = "frontline/range_step"  # days between the maps Load range takes
 
 
 def tr(text: str) -> str:
@@ -80,6 +82,14 @@ def tr(text: str) -> str:
 def area_text(number: str) -> str:
     """A formatted number of square kilometres with its unit, as the language writes it."""
     return tr("{} km²").format(number)
+
+
+def stored_int(key: str, default: int) -> int:
+    """A whole-number setting; one that is not a number (edited by hand) counts as unset."""
+    try:
+        return QgsSettings().value(key, default, type=int)
+    except TypeError:
+        return default
 
 
 def to_qdate(day: date) -> QDate:
@@ -94,17 +104,50 @@ def kyiv_today() -> date:
     return kyiv_date(datetime.now(timezone.utc))
 
 
+def cache_client() -> DeepStateClient:
+    """A client of the map cache alone, whatever the DeepState URL setting (QGIS's advanced
+    settings may hold one the client refuses): offline on DeepState's own address, it never
+    connects. It sizes and clears only the files the client itself writes there."""
+    return DeepStateClient(DEFAULT_BASE_URL, cache_dir(), offline=True)
+
+
+def cache_summary() -> tuple[int, set[int]]:
+    """Bytes used in the cache and the ids of the maps there. No folder yet (it is made when
+    a map is first saved) is an empty cache, and none is made here."""
+    if not cache_dir().is_dir():
+        return 0, set()
+    with cache_client() as client:
+        size, ids = client.cache_summary()
+    return size, set(ids)
+
+
+def clear_cache_folder() -> int:
+    """Delete the cache's own files, one whole file at a time (a map being written is only
+    renamed in once complete); returns the bytes they held. Makes no folder where none is."""
+    if not cache_dir().is_dir():
+        return 0
+    with cache_client() as client:
+        size = client.cache_size()
+        client.clear_cache()
+    return size
+
+
 def missing_analysis_algorithms() -> list[str]:
     return [a for a in (jobs.CORRIDOR_ALG, jobs.ENCIRCLEMENT_ALG) if not algorithm_available(a)]
 
 
 @dataclass
 class LoadedMap:
-    """The map the dock loaded last, as long as its areas layer is in the project."""
+    """A map the dock loaded: its figures stay valid after its layers leave the project."""
 
     update: Update
     areas_layer_id: str
-    areas: dict[str, float]
+    classes: tuple[str, ...]  # what was loaded: a class not among them is unknown, not 0 km²
+    areas: dict[str, float]  # km² of each loaded class the map has
+
+    def area(self, cls: str) -> float | None:
+        """The loaded area of a class (0.0 where the map has none); None if not loaded."""
+        return self.areas.get(cls, 0.0) if cls in self.classes else None
 
 
 class FrontlineDock(QgsDockWidget):
@@ -181,6 +224,10 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         self.analysisTree.header().setStretchLastSection(True)
         for cls in POLYGON_CLASSES:
             self.compareClassCombo.addItem(class_label(cls), cls)
+        compare_class = settings.value(SETTING_COMPARE_CLASS, "", type=str)
+        self.compareClassCombo.setCurrentIndex(
+            max(0, self.compareClassCombo.findData(compare_class))
+        )
         for key, side in SIDES.items():
             self.sideCombo.addItem(side.label, key)
         side = settings.value(SETTING_SIDE, DEFAULT_SIDE, type=str)
@@ -191,6 +238,7 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         today = to_qdate(kyiv_today())
         self.rangeToEdit.setDate(today)
         self.rangeFromEdit.setDate(today.addDays(-28))
+        self.rangeStepSpin.setValue(stored_int(SETTING_RANGE_STEP, self.rangeStepSpin.value()))
         self.baseUrlEdit.setText(settings.value(SETTING_BASE_URL, "", type=str))
         self.baseUrlEdit.setPlaceholderText(DEFAULT_BASE_URL)
         self.cacheDirWidget.setStorageMode(QgsFileWidget.GetDirectory)
@@ -229,6 +277,8 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
             (self.classesCombo.model().itemChanged, self._on_classes_changed),
             (self.keepPreviousCheck.toggled, self._on_keep_previous_toggled),
             (self.sideCombo.currentIndexChanged, self._on_side_changed),
+            (self.compareClassCombo.currentIndexChanged, self._on_compare_class_changed),
+            (self.rangeStepSpin.valueChanged, self._on_range_step_changed),
             (project.layersRemoved, self._on_layers_removed),
             (project.cleared, self._on_project_cleared),
             (registry.providerAdded, self._on_providers_changed),
@@ -331,6 +381,12 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
     def _on_side_changed(self, _index: int) -> None:
         QgsSettings().setValue(SETTING_SIDE, self.sideCombo.currentData())
 
+    def _on_compare_class_changed(self, _index: int) -> None:
+        QgsSettings().setValue(SETTING_COMPARE_CLASS, self.compareClassCombo.currentData())
+
+    def _on_range_step_changed(self, days: int) -> None:
+        QgsSettings().setValue(SETTING_RANGE_STEP, days)
+
     # -- messages and state ------------------------------------------------------------------
 
     def _show_message(self, text: str, level=Qgis.Info, bar: bool | None = None) -> None:
@@ -360,16 +416,8 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
             self.offlineLabel.setToolTip(tr("DeepState answered at {}").format(base_url()))
 
     def _refresh_cache_size(self) -> None:
-        if not cache_dir().is_dir():
-            # Nothing cached there yet; the folder is made when a map is first saved.
-            self.cacheSizeLabel.setText(tr("Cache: {}").format(file_size(0)))
-            self.cacheSizeLabel.setToolTip(str(cache_dir()))
-            return
         try:
-            client = make_client(base_url(), offline=False)
-            size, ids = client.cache_summary()
-            cached = set(ids)
-            client.close()
+            size, cached = cache_summary()
         except (OSError, ValueError) as error:
             self.cacheSizeLabel.setText(tr("Cache unavailable"))
             self.cacheSizeLabel.setToolTip(error_text(error))
@@ -384,11 +432,11 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         self.cacheSizeLabel.setToolTip(str(cache_dir()))
 
     def loaded_map(self) -> LoadedMap | None:
-        """The loaded map, if its areas layer is still in the project."""
+        """The map loaded last, if its areas layer is still in the project."""
         if self.loaded is None:
             return None
         if QgsProject.instance().mapLayer(self.loaded.areas_layer_id) is None:
-            self.loaded = None
+            return None
         return self.loaded
 
     def _index_of(self, update: Update | None) -> int | None:
@@ -488,7 +536,7 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
 
     def _on_layers_removed(self, layer_ids) -> None:
         if self.loaded is not None and self.loaded.areas_layer_id in layer_ids:
-            self.loaded = None
+            # Kept: the next map loaded is compared with this one, the map loaded before it.
             self.areasCaption.setText(tr("The loaded map was removed from the project."))
         self._refresh_buttons()
 
@@ -503,6 +551,7 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         self.compareResult.setText("")
         self.analysisTree.clear()
         self.analysisSummary.setText("")
+        self.rangeResult.setText("")
         self._refresh_buttons()
 
     # -- the update list and the date picker -------------------------------------------------
@@ -709,6 +758,7 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
                 self.offline_reason = task.error
                 self._show_offline_state(True)
                 self._format_calendar()
+                self._show_update(from_qdate(self.dateEdit.date()))  # "(not in the cache)"
                 text += " " + tr(
                     "Working offline now: only cached maps load; press Refresh to "
                     "try DeepState again."
@@ -753,7 +803,7 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
             points.setName(tr("Points"))
             layers.style_points(points)
             group_layers.insert(0, points)
-        previous = self.loaded  # its figures stay valid even if its layers go below
+        previous = self.loaded  # its figures stay valid even once its layers are gone
         keep = self.keep_previous()
         stale = [
             group
@@ -769,7 +819,7 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
             layers.remove_group(group)
         if previous is not None and previous.update.id != update.id:
             self.previous_loaded = previous
-        self.loaded = LoadedMap(update, areas.id(), dict(value["areas_km2"]))
+        self.loaded = LoadedMap(update, areas.id(), tuple(classes), dict(value["areas_km2"]))
         self._show_areas()
         self.compareResult.setText("")
         self.analysisTree.clear()
@@ -787,7 +837,7 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         if loaded is None:
             return
         self.areasTable.setRowCount(0)
-        rows = [c for c in POLYGON_CLASSES if c in loaded.areas or (before and c in before.areas)]
+        rows = [c for c in POLYGON_CLASSES if c in loaded.classes]
         self.areasTable.setRowCount(len(rows))
         for row, cls in enumerate(rows):
             name = QTableWidgetItem(class_label(cls))
@@ -795,16 +845,11 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
             swatch = QColor(CLASS_STYLE[cls][0])
             name.setData(Qt.DecorationRole, swatch)
             name.setData(Qt.UserRole, cls)
-            area = loaded.areas.get(cls, 0.0)
+            area = loaded.areas.get(cls, 0.0)  # loaded, and none on the map: 0 km²
             area_item = QTableWidgetItem(km2(area))
             area_item.setData(Qt.UserRole, area)
             area_item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-            if before is not None:
-                change = area - before.areas.get(cls, 0.0)
-                change_item = QTableWidgetItem(signed_km2(change))
-                change_item.setData(Qt.UserRole, change)
-            else:
-                change_item = QTableWidgetItem("–")
+            change_item = self._change_item(area, cls, before)
             change_item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
             for column, item in enumerate((name, area_item, change_item)):
                 self.areasTable.setItem(row, column, item)
@@ -817,6 +862,24 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
             )
         self.areasCaption.setText(caption)
         self.tabWidget.setCurrentWidget(self.areasTab)
+
+    @staticmethod
+    def _change_item(area: float, cls: str, before: LoadedMap | None) -> QTableWidgetItem:
+        """The change of a class's area since the map loaded before: "–" when that map did
+        not load the class (its area then is unknown, not 0 km²)."""
+        earlier = before.area(cls) if before is not None else None
+        if earlier is None:
+            item = QTableWidgetItem("–")
+            if before is not None:
+                item.setToolTip(
+                    tr("The map of {} was loaded without this class.").format(
+                        map_time(before.update.created)
+                    )
+                )
+            return item
+        item = QTableWidgetItem(signed_km2(area - earlier))
+        item.setData(Qt.UserRole, area - earlier)
+        return item
 
     # -- Compare with previous ---------------------------------------------------------------
 
@@ -1113,17 +1176,13 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         if self.task is not None:
             return
         try:
-            client = make_client(base_url(), offline=False)
-            size = client.cache_size()
-            client.clear_cache()
-            client.close()
+            size = clear_cache_folder()
         except (OSError, ValueError) as error:
             message = tr("Could not clear the cache: {}").format(error_text(error))
             self._show_message(message, Qgis.Warning)
             return
-        self.cached_ids = set()
-        self._refresh_cache_size()
-        if self.offline:
-            self._format_calendar()
-            self._show_update()
+        finally:
+            # What is left, even after a failure part way: offline, the calendar and the
+            # chosen day's label follow the maps still cached.
+            self._refresh_cache_size()
         self._show_message(tr("Cleared the cache ({}).").format(file_size(size)), Qgis.Success)

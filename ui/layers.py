@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsDateTimeRange,
+    QgsExpression,
     QgsFillSymbol,
     QgsLayerTree,
     QgsLayerTreeGroup,
@@ -66,10 +67,21 @@ def style_change(layer: QgsVectorLayer, change: str) -> None:
     label_area(layer, QColor(colour).darker(160))
 
 
+def area_label_expression() -> str:
+    """An expression writing a feature's area_km2 with one decimal and the unit as the
+    language writes it (fixed when the layer is styled: the project keeps the label)."""
+    before, _, after = QCoreApplication.translate("Frontline", "{} km²").partition("{}")
+    parts = [QgsExpression.quotedString(before)] if before else []
+    parts.append('format_number("area_km2", 1)')
+    if after:
+        parts.append(QgsExpression.quotedString(after))
+    return " || ".join(parts)
+
+
 def label_area(layer: QgsVectorLayer, colour: QColor) -> None:
     """Each piece labelled with its area in km² (one decimal)."""
     settings = QgsPalLayerSettings()
-    settings.fieldName = "format_number(\"area_km2\", 1) || ' km²'"
+    settings.fieldName = area_label_expression()
     settings.isExpression = True
     text = QgsTextFormat()
     text.setSize(8.5)

@@ -96,12 +96,16 @@ def share(value: float | None) -> str:
 
 
 def file_size(size: int) -> str:
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+    """Bytes below 1 KB, else KB, MB or GB with one decimal, in the language's units."""
+    if size < 1024:
+        return tr("{} B").format(f"{size:.0f}")
+    value = size / 1024
+    multiples = (tr("{} KB"), tr("{} MB"), tr("{} GB"))
+    for unit in multiples[:-1]:
+        if value < 1024:
+            return unit.format(f"{value:.1f}")
         value /= 1024
-    return f"{value:.1f} GB"  # pragma: no cover - the loop always returns
+    return multiples[-1].format(f"{value:.1f}")
 
 
 def map_time(moment: datetime) -> str:
@@ -208,7 +212,7 @@ def generic_figures(attributes: dict, skip: tuple[str, ...] = ("rank",)) -> str:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             continue
         if name.endswith("_km2"):
-            parts.append(f"{name[:-4].replace('_', ' ')} {km2(value)} km²")
+            parts.append(f"{name[:-4].replace('_', ' ')} " + tr("{} km²").format(km2(value)))
         elif name.endswith("_m"):
             parts.append(f"{name[:-2].replace('_', ' ')} {distance(value)}")
         elif name.endswith("_share") or name == "share":

@@ -9,6 +9,7 @@ the layer tree, no task is left running.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import time
@@ -21,6 +22,11 @@ from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
+    QgsExpression,
+    QgsExpressionContext,
+    QgsExpressionContextUtils,
+    QgsFeature,
+    QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProject,
@@ -39,6 +45,7 @@ from qgis.PyQt.QtCore import (
     Qt,
     QThread,
     QTimer,
+    QTranslator,
     QUrl,
     pyqtSlot,
 )
@@ -50,6 +57,7 @@ import frontline
 from fltest import data
 from fltest.deepstate_server import DeepStateSite, Failure, FakeDeepStateServer, refused_url
 from fltest.qt import TOOLBAR, wait_until
+from frontline.core.classes import DEFAULT_CLASSES, POLYGON_CLASSES
 from frontline.processing.deepstate_access import (
     SETTING_BASE_URL,
     SETTING_CACHE_DIR,
@@ -57,7 +65,8 @@ from frontline.processing.deepstate_access import (
     SETTING_KEEP_PREVIOUS,
     SETTING_SIDE,
 )
-from frontline.ui import jobs, present
+from frontline.ui import jobs, layers, present
+from frontline.ui.dock import SETTING_COMPARE_CLASS, SETTING_RANGE_STEP
 from frontline.ui.layers import KIND, SNAPSHOT
 from frontline.ui.tasks import JobCancelledError, JobRun
 
@@ -123,6 +132,47 @@ def layer_sum(layer: QgsVectorLayer, field: str = "area_km2", cls: str | None = 
     return sum(f[field] for f in layer.getFeatures() if cls is None or f["class"] == cls)
 
 
+def change_cell(panel, cls: str):
+    """The Change cell of a class's row in the Areas table."""
+    table = panel.areasTable
+    for row in range(table.rowCount()):
+        if table.item(row, 0).data(Qt.UserRole) == cls:
+            return table.item(row, 2)
+    raise AssertionError(f"no row for {cls}")
+
+
+def tick_classes(panel, wanted: set[str]) -> None:
+    combo = panel.classesCombo
+    for index in range(combo.count()):  # as a user ticks and unticks them
+        state = Qt.Checked if combo.itemData(index) in wanted else Qt.Unchecked
+        combo.setItemCheckState(index, state)
+
+
+class Translations(QTranslator):
+    """Translations of some texts of the Frontline context, from a dict (not the .ts: these
+    tests need no translation to exist yet)."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        super().__init__()
+        self.texts = texts
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return self.texts.get(source) if context == "Frontline" else None
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+@contextlib.contextmanager
+def translated(texts: dict[str, str]) -> Iterator[None]:
+    translator = Translations(texts)
+    QCoreApplication.installTranslator(translator)
+    try:
+        yield
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
 def group_layer(group, name: str) -> QgsVectorLayer:
     for node in group.findLayers():
         if node.layer().name() == name:
@@ -136,7 +186,14 @@ def group_layer(group, name: str) -> QgsVectorLayer:
 
 @pytest.fixture(autouse=True)
 def clean_settings() -> Iterator[None]:
-    keys = (SETTING_BASE_URL, SETTING_CLASSES, SETTING_KEEP_PREVIOUS, SETTING_SIDE)
+    keys = (
+        SETTING_BASE_URL,
+        SETTING_CLASSES,
+        SETTING_KEEP_PREVIOUS,
+        SETTING_SIDE,
+        SETTING_COMPARE_CLASS,
+        SETTING_RANGE_STEP,
+    )
     for key in keys:
         QgsSettings().remove(key)
     yield
@@ -256,6 +313,35 @@ def test_figures_name_units_by_field_suffix():
     )
     assert present.file_size(0) == "0 B"
     assert present.file_size(3 * 2**20 + 2**19) == "3.5 MB"
+
+
+def test_units_are_written_as_the_language_writes_them():
+    """File sizes and the area labels of changed ground take their units from the
+    translation (the dock writes "км²" in Ukrainian, so must the map)."""
+    units = {"{} B": "{} Б", "{} KB": "{} КБ", "{} MB": "{} МБ", "{} GB": "{} ГБ"}
+    # A quote in a translation (Ukrainian writes the apostrophe with one) stays text.
+    units["{} km²"] = "≈ {} км², з'ясовано"
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4326&field=area_km2:double", "Lost", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(QgsGeometry.fromWkt("POLYGON((35 50, 35.1 50, 35.1 50.1, 35 50))"))
+    feature["area_km2"] = 12.34
+    layer.dataProvider().addFeatures([feature])
+    with translated(units):
+        sizes = [present.file_size(n) for n in (512, 1536, 3 * 2**20 + 2**19, 5 * 2**30)]
+        layers.style_change(layer, "lost")
+    assert sizes == ["512 Б", "1.5 КБ", "3.5 МБ", "5.0 ГБ"]
+    assert area_label(layer) == "≈ 12.3 км², з'ясовано"
+    layers.style_change(layer, "lost")  # in English again
+    assert area_label(layer) == "12.3 km²"
+
+
+def area_label(layer: QgsVectorLayer) -> str:
+    """The label QGIS draws on the layer's first feature."""
+    settings = layer.labeling().settings()
+    assert settings.isExpression and layer.labelsEnabled()
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    context.setFeature(next(layer.getFeatures()))
+    return QgsExpression(settings.fieldName).evaluate(context)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -449,6 +535,83 @@ def test_second_load_replaces_the_group_and_shows_change(plugin, server):
     load(panel)
     assert len(frontline_groups("map")) == 2
     assert len(project_layers()) == 4
+    assert_project_consistent()
+
+
+def test_change_is_shown_only_for_classes_both_maps_were_loaded_with(plugin, server):
+    """A class the map loaded before did not load has no known change ("–"), not its whole
+    area; a class this load left out has no row, not 0 km² and a loss of all of it."""
+    panel = open_dock(plugin, server.base_url)
+    tick_classes(panel, {"occupied"})
+    select_day(panel, QDate(2024, 10, 13))
+    load(panel)
+    october = areas_table(panel)
+    tick_classes(panel, {"occupied", "ua_held_in_russia"})
+    select_day(panel, QDate(2024, 11, 1))
+    load(panel)
+    november = areas_table(panel)
+    assert list(november) == ["occupied", "ua_held_in_russia"]
+    area, change = november["occupied"]
+    assert change == pytest.approx(area - october["occupied"][0], abs=1e-9)
+    held = november["ua_held_in_russia"][0]
+    assert held == pytest.approx(data.history_record(NOV_1)["occupiedInRussia"], rel=0.005)
+    assert november["ua_held_in_russia"][1] is None
+    cell = change_cell(panel, "ua_held_in_russia")
+    assert cell.text() == "–"
+    assert cell.toolTip() == "The map of 2024-10-13 20:57 UTC was loaded without this class."
+    tick_classes(panel, {"ua_held_in_russia"})
+    select_day(panel, QDate(2024, 12, 1))
+    load(panel)
+    december = areas_table(panel)
+    assert list(december) == ["ua_held_in_russia"]
+    area, change = december["ua_held_in_russia"]
+    assert change == pytest.approx(area - held, abs=1e-9)
+    assert change == pytest.approx(546.32 - 626.62, abs=0.5)  # DeepState's own figures
+    assert change_cell(panel, "ua_held_in_russia").text() == present.signed_km2(change)
+
+
+def test_a_chosen_class_the_map_does_not_have_is_listed_as_zero(plugin):
+    """No Ukrainian-held ground in Russia in February 2024: loaded, it is 0 km², and the
+    next map's change is all of its area, as DeepState counts it."""
+    early = DeepStateSite([data.raw_map(day) for day in ("20240218", "20240808")])
+    with FakeDeepStateServer(early) as server:
+        panel = open_dock(plugin, server.base_url)
+        select_day(panel, QDate(2024, 2, 18))
+        load(panel)
+        february = areas_table(panel)
+        shown = change_cell(panel, "ua_held_in_russia").row()
+        assert panel.areasTable.item(shown, 1).text() == "0.0"
+        panel.nextButton.click()
+        load(panel)
+        august = areas_table(panel)
+    assert list(february) == list(DEFAULT_CLASSES)
+    assert february["ua_held_in_russia"] == (0.0, None)
+    area, change = august["ua_held_in_russia"]
+    assert area == pytest.approx(142.99, rel=0.005)
+    assert change == pytest.approx(area, abs=1e-9)
+
+
+def test_after_the_loaded_map_is_removed_the_next_is_compared_with_it(plugin, server):
+    """Its figures stay valid once its layers are gone: the next map's change is against
+    it, not against the map loaded before it."""
+    panel = loaded_panel(plugin, server, QDate(2024, 10, 13))
+    panel.nextButton.click()
+    load(panel)
+    november = areas_table(panel)
+    (group,) = frontline_groups("map")
+    QgsProject.instance().removeMapLayers([node.layerId() for node in group.findLayers()])
+    assert panel.areasCaption.text() == "The loaded map was removed from the project."
+    assert panel.loaded_map() is None  # nothing to compare or analyse in the project
+    panel.nextButton.click()
+    load(panel)
+    december = areas_table(panel)
+    assert set(december) == set(november) == set(DEFAULT_CLASSES)
+    for cls, (area, change) in december.items():
+        assert change == pytest.approx(area - november[cls][0], abs=1e-9)
+    assert december["ua_held_in_russia"][1] == pytest.approx(546.32 - 626.62, abs=0.5)
+    assert "Change against the map loaded before (2024-11-01 21:11 UTC)." in (
+        panel.areasCaption.text()
+    )
     assert_project_consistent()
 
 
@@ -715,6 +878,20 @@ def test_maps_loaded_before_the_network_went_are_known_as_cached(plugin, site, i
     assert panel.updateLabel.text().endswith(" (not in the cache)")
 
 
+def test_a_load_that_goes_offline_marks_the_chosen_day_not_cached_at_once(plugin, site):
+    with FakeDeepStateServer(site) as short_lived:
+        panel = open_dock(plugin, short_lived.base_url)
+        select_day(panel, QDate(2024, 11, 1))
+        load(panel)
+        select_day(panel, QDate(2024, 12, 5))  # no update that day: the one of 1 December
+    load(panel)  # the server is gone now
+    assert panel.offline
+    assert panel.updateLabel.text() == (
+        "No update on 2024-12-05; the map then was the update of 2024-12-01 21:46 UTC "
+        "(23:46 Kyiv) (not in the cache)"
+    )
+
+
 def test_typing_a_cache_folder_commits_it_only_when_editing_ends(plugin, server, isolated_cache):
     panel = open_dock(plugin, server.base_url)
     target = isolated_cache.parent / "typed" / "cache"
@@ -772,6 +949,25 @@ def test_cache_size_and_clear(plugin, server, isolated_cache):
     assert panel.messageLabel.text() == f"Cleared the cache ({present.file_size(size)})."
 
 
+def test_the_cache_is_sized_and_cleared_whatever_the_deepstate_url(plugin, server, isolated_cache):
+    """A URL the client refuses (QGIS's advanced settings do not check it) keeps neither the
+    size from showing nor the cache from clearing; what is not the cache's own stays."""
+    panel = loaded_panel(plugin, server)
+    size = sum(p.stat().st_size for p in isolated_cache.iterdir())
+    notes = isolated_cache / "notes.txt"
+    notes.write_text("not a map", encoding="utf-8")
+    QgsSettings().setValue(SETTING_BASE_URL, "ftp://deepstate.example")
+    panel.refreshButton.click()
+    wait_until(lambda: idle(panel))
+    assert "BASE_URL: the DeepState address must start" in panel.messageLabel.text()
+    assert panel.cacheSizeLabel.text() == f"Cache: {present.file_size(size)}"
+    panel.clearCacheButton.click()
+    assert panel.messageLabel.text() == f"Cleared the cache ({present.file_size(size)})."
+    assert list(isolated_cache.iterdir()) == [notes]
+    assert notes.read_text(encoding="utf-8") == "not a map"
+    assert panel.cacheSizeLabel.text() == "Cache: 0 B"
+
+
 def test_settings_persist_and_a_bad_url_is_refused(plugin, server):
     panel = open_dock(plugin, server.base_url)
     panel.baseUrlEdit.setText("ftp://example.org")
@@ -784,6 +980,40 @@ def test_settings_persist_and_a_bad_url_is_refused(plugin, server):
     assert panel.attributionLabel.text() == (
         'Map data: <a href="https://deepstatemap.live">DeepStateMAP</a>'
     )
+
+
+def shown_at_start(iface, choose=None) -> tuple[str, int]:
+    """Start the plugin as QGIS does: the compare class and range step its dock shows; then
+    ``choose`` sets them as a user does, and the plugin is unloaded (QGIS closes)."""
+    plugin = frontline.classFactory(iface)
+    plugin.initGui()
+    try:
+        panel = plugin.dock.panel
+        shown = (panel.compareClassCombo.currentData(), panel.rangeStepSpin.value())
+        if choose is not None:
+            choose(panel)
+    finally:
+        plugin.unload()
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    return shown
+
+
+def test_compare_class_and_range_step_are_kept_across_a_restart(
+    iface, qgis_processing, qgis_new_project
+):
+    def choose(panel) -> None:
+        combo = panel.compareClassCombo
+        combo.setCurrentIndex(combo.findData("ua_held_in_russia"))
+        panel.rangeStepSpin.setValue(3)
+
+    assert shown_at_start(iface, choose) == (POLYGON_CLASSES[0], 7)  # the defaults
+    assert QgsSettings().value(SETTING_COMPARE_CLASS) == "ua_held_in_russia"
+    assert QgsSettings().value(SETTING_RANGE_STEP, type=int) == 3
+    assert shown_at_start(iface) == ("ua_held_in_russia", 3)
+    # Values edited by hand that are none of the choices are no reason not to start.
+    QgsSettings().setValue(SETTING_COMPARE_CLASS, "nonsense")
+    QgsSettings().setValue(SETTING_RANGE_STEP, "weekly")
+    assert shown_at_start(iface) == (POLYGON_CLASSES[0], 7)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1005,6 +1235,20 @@ def test_load_range_makes_one_temporal_layer_and_opens_the_temporal_controller(
     finally:
         main_window.removeDockWidget(controller_dock)
         controller_dock.setParent(None)
+
+
+def test_a_new_project_clears_the_range_result(plugin, server):
+    require(jobs.SERIES_ALG)
+    panel = open_dock(plugin, server.base_url)
+    panel.rangeFromEdit.setDate(QDate(2024, 11, 1))
+    panel.rangeToEdit.setDate(QDate(2024, 12, 1))
+    panel.rangeStepSpin.setValue(30)
+    panel.rangeButton.click()
+    wait_until(lambda: idle(panel), 120)
+    assert panel.rangeResult.text().endswith("play them with the Temporal Controller.")
+    QgsProject.instance().clear()  # File > New
+    assert panel.rangeResult.text() == ""
+    assert project_layers() == {}
 
 
 # ---------------------------------------------------------------------------------------------
