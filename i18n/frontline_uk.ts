@@ -32,16 +32,24 @@
       <translation>{}: не вдалося записати рядок ({}).</translation>
     </message>
     <message>
-      <source>{}: the folder {} does not exist.</source>
-      <translation>{}: папки {} не існує.</translation>
-    </message>
-    <message>
       <source>Could not write a feature: {}</source>
       <translation>Не вдалося записати об'єкт: {}</translation>
     </message>
     <message>
       <source>Frontline needs: {}</source>
       <translation>Для роботи Frontline потрібно: {}</translation>
+    </message>
+    <message>
+      <source>{}: the folder {} does not exist.</source>
+      <translation>{}: папки {} не існує.</translation>
+    </message>
+    <message>
+      <source>{}: {} is a folder, not a file.</source>
+      <translation>{}: {} — це папка, а не файл.</translation>
+    </message>
+    <message>
+      <source>{} and {} name the same file {}: give each its own file, or its own layer of one GeoPackage.</source>
+      <translation>{} і {} вказують на той самий файл {}: дайте кожному власний файл або власний шар в одному GeoPackage.</translation>
     </message>
     <message>
       <source>Corridor width</source>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 from qgis.core import (
@@ -102,36 +104,70 @@ class FrontlineAlgorithm(QgsProcessingAlgorithm):
         ok, message = self.canExecute()
         if not ok:
             raise QgsProcessingException(message)
+        # Batch runs and models do not ask checkParameterValues: check the outputs here too.
+        problem = self.output_problem(parameters)
+        if problem:
+            raise QgsProcessingException(problem)
         return True
 
     def checkParameterValues(self, parameters, context) -> tuple[bool, str]:
-        """Refuse a file output whose folder does not exist before anything is written: a
-        later output failing would leave the earlier ones written (or overwritten) by a run
-        that failed. (The Processing dialog, processing.run and qgis_process ask this.)"""
+        """QGIS's own checks, then the outputs' (``output_problem``), so that the Processing
+        dialog, processing.run and qgis_process say what is wrong before the run starts."""
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
+        problem = self.output_problem(parameters)
+        return not problem, problem
+
+    def output_problem(self, parameters) -> str:
+        """Why the outputs cannot be written as given ("" if they can): a file in a folder
+        that does not exist, a file that is a folder, two outputs naming one file. Found
+        before anything is written: a later output failing would leave the earlier ones
+        written, or an earlier run's files overwritten, by a run that failed."""
+        seen: dict[tuple, str] = {}
         for definition in self.destinationParameterDefinitions():
-            path = _file_destination(parameters.get(definition.name()))
-            if path is not None and not path.parent.is_dir():
-                folder_missing = self.tr("{}: the folder {} does not exist.")
-                return False, folder_missing.format(definition.name(), path.parent)
-        return True, ""
+            name = definition.name()
+            destination = file_destination(parameters.get(name))
+            if destination is None:
+                continue
+            path, layer = destination
+            if not path.parent.is_dir():
+                return self.tr("{}: the folder {} does not exist.").format(name, path.parent)
+            if path.is_dir():
+                return self.tr("{}: {} is a folder, not a file.").format(name, path)
+            key = (os.path.abspath(path), layer)
+            if key in seen:
+                return self.tr(
+                    "{} and {} name the same file {}: give each its own file, or its own "
+                    "layer of one GeoPackage."
+                ).format(seen[key], name, path)
+            seen[key] = name
+        return ""
 
 
-# Destinations that are no file: layers of a provider, or QGIS's own temporary files.
-_NOT_FILES = ("memory:", "ogr:", "postgres:", "postgis:", "spatialite:", "mssql:", "oracle:")
+# Destinations that are no file of ours: layers of other providers, GDAL's virtual files.
+_NOT_FILES = ("memory:", "postgres:", "postgis:", "spatialite:", "mssql:", "oracle:", "/vsi")
+_OGR_DBNAME = re.compile(r"""dbname=(?:'([^']*)'|"([^"]*)"|(\S+))""")
+_OGR_TABLE = re.compile(r"""table=(?:"([^"]*)"|'([^']*)'|(\S+))""")
 
 
-def _file_destination(value) -> Path | None:
-    """The file an output parameter's value names, if it names one."""
+def file_destination(value) -> tuple[Path, str | None] | None:
+    """The file an output parameter's value names and the layer in it (None: the whole
+    file), if it names a file: a path, or an ogr: URI (the dialog's "Save to GeoPackage")."""
     if isinstance(value, QgsProcessingOutputLayerDefinition):
         value = value.sink
     if isinstance(value, QgsProperty):
         if value.propertyType() != QgsProperty.StaticProperty:
             return None  # an expression: known only when the run evaluates it
         value = value.staticValue()
-    text = str(value or "").strip()
-    if not text or text == "TEMPORARY_OUTPUT" or text.lower().startswith(_NOT_FILES):
+    text = "" if value is None else str(value)
+    if not text.strip() or text == "TEMPORARY_OUTPUT" or text.lower().startswith(_NOT_FILES):
         return None
-    return Path(text.split("|", 1)[0])
+    if text.lower().startswith("ogr:"):
+        dbname, table = _OGR_DBNAME.search(text), _OGR_TABLE.search(text)
+        if dbname is None:
+            return None
+        path = next(group for group in dbname.groups() if group is not None)
+        layer = next((g for g in table.groups() if g is not None), None) if table else None
+        return Path(path), layer
+    return Path(text), None

@@ -160,6 +160,16 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
             "max_necks": self.parameterAsInt(parameters, self.MAX_NECKS, context),
             "corridor_width": self.parameterAsDouble(parameters, self.CORRIDOR_WIDTH, context),
         }
+        # Every part is measured before an output is made: a cancelled run leaves no partial
+        # layer where an earlier run's was.
+        parts = []
+        for index, shape in enumerate(shapes):
+            if feedback.isCanceled():
+                return {}
+            parts += necks_by_part(shape, is_cancelled=feedback.isCanceled, **options)
+            feedback.setProgress(90 * (index + 1) / len(shapes))
+        if feedback.isCanceled():
+            return {}
         sink, dest_id = self.parameterAsSink(
             parameters,
             self.OUTPUT,
@@ -179,30 +189,22 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
             source.sourceCrs(),
         )
         widths: list[float] = []
-        part_offset = 0
-        for index, shape in enumerate(shapes):
-            if feedback.isCanceled():
-                break
-            by_part = necks_by_part(shape, is_cancelled=feedback.isCanceled, **options)
-            for number, (part, necks) in enumerate(by_part, start=part_offset + 1):
-                for width, neck in measured_necks(necks, frame, max_width):
-                    self._write_neck(sink, corridor_sink, frame, neck, number, width)
-                    widths.append(width)
-                if not necks:
-                    feedback.pushWarning(
-                        self.tr(
-                            "Part {} ({} km²): no straight cut leaves {} km² on both sides; "
-                            "it has no neck."
-                        ).format(
-                            number,
-                            f"{frame.ellipsoid_area_km2(part):.2f}",
-                            f"{options['min_lobe_area'] / 1e6:g}",
-                        )
+        for number, (part, necks) in enumerate(parts, start=1):
+            for width, neck in measured_necks(necks, frame, max_width):
+                self._write_neck(sink, corridor_sink, frame, neck, number, width)
+                widths.append(width)
+            if not necks:
+                feedback.pushWarning(
+                    self.tr(
+                        "Part {} ({} km²): no straight cut leaves {} km² on both sides; "
+                        "it has no neck."
+                    ).format(
+                        number,
+                        f"{frame.ellipsoid_area_km2(part):.2f}",
+                        f"{options['min_lobe_area'] / 1e6:g}",
                     )
-            part_offset += len(by_part)
-            feedback.setProgress(100 * (index + 1) / len(shapes))
-        if feedback.isCanceled():
-            return {}  # no partial layer that looks complete
+                )
+        feedback.setProgress(100)
         results = {self.OUTPUT: dest_id, "MIN_WIDTH_M": min(widths) if widths else None}
         if corridor_sink is not None:
             results[self.OUTPUT_CORRIDORS] = corridor_id

@@ -11,6 +11,7 @@ from pathlib import Path
 from qgis.core import (
     QgsCoordinateTransform,
     QgsFields,
+    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -187,17 +188,12 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
             )
         feedback.pushInfo(self.tr("{} map(s) in the series.").format(len(maps)))
         step = timedelta(days=self.parameterAsInt(parameters, self.STEP_DAYS, context))
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, series_fields(), QgsWkbTypes.MultiPolygon, WGS84
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         from ..core.kyiv_time import kyiv_day_end_utc
 
         date_to = self._dates(parameters, context)[1]
         until = kyiv_day_end_utc(date_to) if date_to else None
-        snapshots = self._write_maps(
-            maps, from_folder, classes, (step, until), sink, context, feedback
+        snapshots, features = self._read_maps(
+            maps, from_folder, classes, (step, until), context, feedback
         )
         if feedback.isCanceled():
             return {}
@@ -212,6 +208,11 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
             rows = series_rows(snapshots, classes, is_cancelled=feedback.isCanceled)
         except DiffCancelledError:
             return {}
+        if feedback.isCanceled():
+            return {}
+        # Only now, with everything read and measured, are the outputs made and written whole:
+        # a cancelled run leaves no partial layer where an earlier run's was.
+        dest_id = self._write_features(parameters, context, features)
         results = {self.OUTPUT: dest_id, "MAPS": len(snapshots)}
         results[self.OUTPUT_TABLE] = self._write_table(parameters, context, rows)
         feedback.setProgress(100)
@@ -294,17 +295,27 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
         chosen = select_updates(client.updates(), date_from, date_to, step)
         return [(u.id, lambda i=u.id: client.map_data(i)) for u in chosen], False
 
-    def _write_maps(self, maps, from_folder, classes, validity, sink, context, feedback):
-        """Write every map's features; returns (time, {class: planar union}) per map. A file
-        of a folder that is no DeepState map is left out with a warning; each map is valid
-        until the next one kept."""
+    def _write_features(self, parameters, context, features) -> str:
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, series_fields(), QgsWkbTypes.MultiPolygon, WGS84
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for geometry, attributes in features:
+            self.add_feature(sink, geometry, series_fields(), attributes)
+        return dest_id
+
+    def _read_maps(self, maps, from_folder, classes, validity, context, feedback):
+        """Every map's features (geometry and attributes, for OUTPUT) and, per map, (time,
+        {class: planar union}). A file of a folder that is no DeepState map is left out with a
+        warning; each map is valid until the next one kept."""
         import shapely
 
         step, until = validity  # the last map is valid STEP_DAYS, or up to DATE_TO if later
         frame = None
         measure = ellipsoid(context)
-        fields = series_fields()
         snapshots = []
+        features: list[tuple[QgsGeometry, list]] = []
         skipped: Counter = Counter()
         repaired = 0
 
@@ -322,7 +333,7 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
                 times = [qdatetime_utc(t) for t in (moment, moment, valid_to)]
                 names = [item.cls, item.name_en, item.name_uk, item.key]
                 area = measure.measureArea(geometry) / 1e6
-                self.add_feature(sink, geometry, fields, [snapshot_id, *times, *names, area])
+                features.append((geometry, [snapshot_id, *times, *names, area]))
                 planar.setdefault(item.cls, []).append(
                     project_shape(item.geometry, frame, DENSIFY_DEGREES)
                 )
@@ -341,7 +352,7 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
             feedback.pushWarning(self.tr("Skipped {} feature(s): {}.").format(count, reason))
         if repaired:
             feedback.pushInfo(self.tr("Repaired {} invalid polygon(s).").format(repaired))
-        return snapshots
+        return snapshots, features
 
     def _readable_maps(self, maps, from_folder, feedback):
         """(id, time, parsed map) of each map that reads as a DeepState map, in order; in a

@@ -170,14 +170,16 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
             feedback.pushWarning(self.tr("Skipped {} feature(s): {}.").format(count, reason))
         if parsed.repaired:
             feedback.pushInfo(self.tr("Repaired {} invalid polygon(s).").format(parsed.repaired))
+        if feedback.isCanceled():
+            return {}
+        # From here the outputs are written whole (a moment's work): a cancel would leave a
+        # partial layer where an earlier run's was.
         outputs = self._write_polygons(
             parameters, context, feedback, parsed, classes, snapshot_id, moment
         )
         outputs.update(
             self._write_points(parameters, context, feedback, parsed, snapshot_id, moment)
         )
-        if feedback.isCanceled():
-            return {}  # no partial layers that look complete
         outputs[self.SNAPSHOT_ID] = snapshot_id or 0
         outputs["SNAPSHOT_TIME"] = moment.isoformat().replace("+00:00", "Z") if moment else ""
         return outputs
@@ -260,8 +262,6 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
         wanted = [f for f in parsed.polygons if f.cls in classes]
         time_value = qdatetime_utc(moment)
         for index, item in enumerate(wanted):
-            if feedback.isCanceled():
-                break
             geometry = shapely_to_qgs(item.geometry)
             geometry.convertToMultiType()
             self.add_feature(
@@ -297,8 +297,6 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
             return {}
         time_value = qdatetime_utc(moment)
         for item in parsed.points:
-            if feedback.isCanceled():
-                break
             self.add_feature(
                 sink,
                 shapely_to_qgs(item.geometry),

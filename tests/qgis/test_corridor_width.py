@@ -283,15 +283,17 @@ def test_an_invalid_polygon_is_repaired_also_where_the_dialog_would_stop_on_it(
     assert result["MIN_WIDTH_M"] == pytest.approx(W, rel=0.005)
 
 
-def test_a_cancelled_run_returns_no_partial_result(run_alg, tmp_path):
+def test_a_cancelled_run_returns_no_partial_result_and_keeps_the_earlier_one(run_alg, tmp_path):
+    """Cancelled after the first of two shapes: nothing returned, and the earlier run's
+    necks left as they were (the output was made, and emptied, before the shapes were
+    measured)."""
     shapes = [affinity.translate(two_squares(), dx, 0) for dx in (0.0, 50_000.0)]
     layer = memory_layer([data.to_lonlat(s, LON0, LAT0) for s in shapes])
-    result = run_alg(
-        ALG,
-        {"INPUT": layer, "DISSOLVE": False, "OUTPUT": str(tmp_path / "n.gpkg")},
-        feedback=CancelOnProgress(),
-    )
-    assert result == {}
+    parameters = {"INPUT": layer, "DISSOLVE": False, "OUTPUT": str(tmp_path / "n.gpkg")}
+    run_alg(ALG, parameters)
+    kept = (tmp_path / "n.gpkg").read_bytes()
+    assert run_alg(ALG, parameters, feedback=CancelOnProgress()) == {}
+    assert (tmp_path / "n.gpkg").read_bytes() == kept
 
 
 @pytest.mark.parametrize("width", [4999.0, 5001.0])

@@ -1,0 +1,170 @@
+"""Outputs that cannot be written as given are refused before anything is written, however
+the algorithm is run: the Processing dialog and processing.run ask checkParameterValues,
+batch runs and models only run the algorithm (prepareAlgorithm)."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProject,
+)
+
+from fltest import data
+from fltest.layers import output_layer
+
+SNAPSHOT = "frontline:deepstatesnapshot"
+KURSK_MAP = str(data.raw_map("20241101"))
+
+
+def snapshot(tmp_path, **outputs) -> dict:
+    return {"SOURCE_FILE": KURSK_MAP, "CLASSES": [4], **outputs}
+
+
+def run_as_batch(algorithm_id: str, parameters: dict) -> tuple[dict, bool]:
+    """As the batch dialog and a model's step run an algorithm: run() without
+    checkParameterValues."""
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    return algorithm.run(parameters, context, QgsProcessingFeedback())
+
+
+@pytest.fixture()
+def earlier_map(run_alg, tmp_path):
+    """A map written by an earlier run, and its bytes."""
+    path = tmp_path / "map.gpkg"
+    run_alg(SNAPSHOT, snapshot(tmp_path, OUTPUT=str(path)))
+    return path, path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "points",
+    [
+        "{missing}/points.gpkg",
+        "ogr:dbname='{missing}/points.gpkg' table=\"points\" (geom)",  # "Save to GeoPackage"
+    ],
+)
+def test_an_output_in_a_missing_folder_keeps_the_earlier_run_in_a_batch(
+    frontline_plugin, earlier_map, tmp_path, points
+):
+    """A batch run (or a model's step) never asks checkParameterValues: the points' folder
+    was found missing only after the polygons had replaced the earlier map's. The dialog's
+    "Save to GeoPackage" gives an ogr: URI, which was not checked at all."""
+    path, kept = earlier_map
+    missing = tmp_path / "nowhere"
+    results, ok = run_as_batch(
+        SNAPSHOT,
+        snapshot(tmp_path, OUTPUT=str(path), OUTPUT_POINTS=points.format(missing=missing)),
+    )
+    assert not ok and results == {}
+    assert path.read_bytes() == kept
+
+
+def test_two_outputs_in_one_file_are_refused(run_alg, tmp_path):
+    """OUTPUT and OUTPUT_POINTS both both.gpkg: the run said it succeeded, and the file held
+    the points only (the 92 polygons of the map were lost)."""
+    both = tmp_path / "both.gpkg"
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg(SNAPSHOT, snapshot(tmp_path, OUTPUT=str(both), OUTPUT_POINTS=str(both)))
+    assert str(info.value).endswith(
+        f"\nOUTPUT and OUTPUT_POINTS name the same file {both}: give each its own file, or "
+        "its own layer of one GeoPackage."
+    )
+    assert not both.exists()
+
+
+def test_two_layers_of_one_geopackage_are_fine(run_alg, tmp_path):
+    both = tmp_path / "both.gpkg"
+    uri = "ogr:dbname='{}' table=\"{}\" (geom)"
+    result = run_alg(
+        SNAPSHOT,
+        snapshot(
+            tmp_path,
+            OUTPUT=uri.format(both, "areas"),
+            OUTPUT_POINTS=uri.format(both, "points"),
+        ),
+    )
+    areas = output_layer(result["OUTPUT"])
+    assert areas.featureCount() > 0
+    assert output_layer(result["OUTPUT_POINTS"]).featureCount() > 0
+    assert areas.featureCount() == output_layer(f"{both}|layername=areas").featureCount()
+
+
+def test_an_output_that_is_a_folder_is_refused_before_anything_is_written(run_alg, tmp_path):
+    """A series whose OUTPUT_HTML was a folder failed once OUTPUT and OUTPUT_TABLE were
+    written."""
+    folder = tmp_path / "chart"
+    folder.mkdir()
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg(
+            "frontline:deepstateseries",
+            {
+                "SOURCE_FOLDER": str(data.RAW_DIR),
+                "DATE_FROM": "2024-11-01",
+                "DATE_TO": "2024-11-01",
+                "OUTPUT": str(tmp_path / "s.gpkg"),
+                "OUTPUT_TABLE": str(tmp_path / "t.csv"),
+                "OUTPUT_HTML": str(folder),
+            },
+        )
+    assert str(info.value).endswith(f"\nOUTPUT_HTML: {folder} is a folder, not a file.")
+    assert not (tmp_path / "s.gpkg").exists() and not (tmp_path / "t.csv").exists()
+
+
+@pytest.mark.parametrize("name", [" lead", "Ліхтар і вітер"])
+def test_folders_with_a_leading_space_or_cyrillic_names_are_fine(run_alg, tmp_path, name):
+    folder = tmp_path / name
+    folder.mkdir()
+    result = run_alg(SNAPSHOT, snapshot(tmp_path, OUTPUT=str(folder / "map.gpkg")))
+    assert output_layer(result["OUTPUT"]).featureCount() > 0
+
+
+def test_gdal_virtual_files_are_not_checked_as_folders(run_alg, tmp_path):
+    result = run_alg(SNAPSHOT, snapshot(tmp_path, OUTPUT="/vsimem/frontline_map.gpkg"))
+    assert result["OUTPUT"] == "/vsimem/frontline_map.gpkg"
+
+
+class CancelAt(QgsProcessingFeedback):
+    """Cancels itself once the progress reaches ``percent``."""
+
+    def __init__(self, percent: float):
+        super().__init__()
+        self.percent = percent
+
+    def setProgress(self, progress: float) -> None:
+        super().setProgress(progress)
+        if progress >= self.percent:
+            self.cancel()
+
+
+def test_a_series_cancelled_while_reading_keeps_the_earlier_run(run_alg, tmp_path):
+    """The series layer was written map by map as the maps were read: cancelled half way,
+    the earlier run's layer was replaced by the first maps only."""
+    parameters = {
+        "SOURCE_FOLDER": str(data.RAW_DIR),
+        "DATE_FROM": "2024-10-01",
+        "DATE_TO": "2024-12-31",
+        "CLASSES": [4],
+        "OUTPUT": str(tmp_path / "series.gpkg"),
+        "OUTPUT_TABLE": str(tmp_path / "table.csv"),
+    }
+    run_alg("frontline:deepstateseries", parameters)
+    kept = [(tmp_path / name).read_bytes() for name in ("series.gpkg", "table.csv")]
+    assert run_alg("frontline:deepstateseries", parameters, feedback=CancelAt(40)) == {}
+    assert [(tmp_path / name).read_bytes() for name in ("series.gpkg", "table.csv")] == kept
+
+
+def test_a_snapshot_cancelled_while_writing_writes_it_whole(run_alg, tmp_path):
+    """Cancelled at 60 % (while its polygons were written), a snapshot left 38 of a map's 92
+    polygons where the earlier run's map had been. Writing takes a moment: once begun, the
+    outputs are written whole."""
+    whole = run_alg(SNAPSHOT, snapshot(tmp_path, OUTPUT=str(tmp_path / "whole.gpkg")))
+    late = run_alg(
+        SNAPSHOT, snapshot(tmp_path, OUTPUT=str(tmp_path / "late.gpkg")), feedback=CancelAt(60)
+    )
+    count = output_layer(whole["OUTPUT"]).featureCount()
+    assert count > 1 and output_layer(late["OUTPUT"]).featureCount() == count
