@@ -19,8 +19,9 @@ Method, per part:
    Gaps and holes narrower than 1 m (slivers left by dissolving polygons drawn edge to edge)
    are closed: no cut uses them, and triangulating them would take samples at their width.
    Parts whose edges run less than 1 m apart along 10 m or more (drawn edge to edge, but a
-   hair apart once projected) are one part; parts meeting only at a corner stay apart,
-   whichever way rounding left it.
+   hair apart once projected) are one part; parts meeting only at a corner stay apart
+   (where rounding made two corners overlap, dissolving left one polygon with a pinch that
+   narrow, which is its narrowest neck).
 1. The boundary is sampled: Douglas-Peucker at 1 mm keeps every vertex that carries shape
    (densified straight runs collapse), then samples are added where the part is narrow
    (boundary segments longer than ~3/4 of the shortest candidate chord at their ends are split)
@@ -150,11 +151,18 @@ def _joined_across_gaps(polygons: list[Polygon]) -> list[Polygon]:
     near = np.unique(np.array(pairs, dtype=np.int64).reshape(-1))
     grown = np.empty(len(shapes), dtype=object)
     grown[near] = shapely.buffer(shapes[near], half, join_style="mitre")
+    reach = np.empty(len(shapes), dtype=object)
+    reach[near] = shapely.buffer(shapes[near], _GAP_WIDTH, join_style="mitre")
+    edges = np.empty(len(shapes), dtype=object)
+    edges[near] = shapely.boundary(shapes[near])
     a, b = np.array(pairs, dtype=np.int64).T
-    # Grown by half the gap each, polygons drawn edge to edge overlap along the shared edge
-    # in a strip about the gap wide; polygons meeting at a corner overlap in a speck. Only
-    # the former are one part, whichever way rounding left the corner.
-    shared = shapely.area(shapely.intersection(grown[a], grown[b])) / _GAP_WIDTH
+    # Polygons drawn edge to edge each have a long stretch of edge within the gap of the
+    # other; at a corner that merely touches the other, one of them has only a metre or two.
+    # Only the former are one part, whichever way rounding left the corner.
+    shared = np.minimum(
+        shapely.length(shapely.intersection(edges[a], reach[b])),
+        shapely.length(shapely.intersection(edges[b], reach[a])),
+    )
     edge = shared >= _SHARED_EDGE
     apart = np.ones(len(shapes), dtype=bool)
     joined: list[Polygon] = []
@@ -554,6 +562,7 @@ class _Segments:
     def __init__(self, rings: _Rings):
         self.a = np.vstack(rings.verts)
         self.b = np.vstack([np.roll(v, -1, axis=0) for v in rings.verts])
+        self.ring = np.concatenate([np.full(len(v), r) for r, v in enumerate(rings.verts)])
         self.lo = np.minimum(self.a, self.b)
         self.hi = np.maximum(self.a, self.b)
         self._tree: shapely.STRtree | None = None
@@ -643,6 +652,7 @@ class _PartSolver:
         self.corridor_width = max(float(corridor_width), 0.0)
         self.cancelled = cancelled
         self.area_tol = 1e-9 * self.rings.part_area
+        self._ponds: dict[float, tuple[Polygon, np.ndarray]] = {}
 
     # ------------------------------------------------------------------ sampling
 
@@ -913,11 +923,7 @@ class _PartSolver:
         is_near = self._near_candidates(mesh)
         cand = np.flatnonzero(is_cand)
         cand = cand[np.argsort(mesh.length[cand], kind="stable")]
-        # Chords joining two rings lead around holes: the centreline runs on past them.
-        graph = _Graph(
-            mesh,
-            is_cand | (mesh.chord & (mesh.ring[mesh.edge_v[:, 0]] != mesh.ring[mesh.edge_v[:, 1]])),
-        )
+        graph = _Graph(mesh, is_cand)
         valid: dict[tuple[int, int], bool] = {}
         if cand.size == 0:
             # No chord of the triangulation leaves enough on both sides: a cut doing so, if
@@ -1528,9 +1534,11 @@ class _PartSolver:
     ) -> tuple[float, np.ndarray, np.ndarray] | None:
         """The shortest chord through ``point`` within 40 degrees of square to ``normal``:
         (length, midpoint, unit direction), or None if outside or wider than threshold."""
-        if not shapely.contains_xy(self.poly, point[0], point[1]):
+        ground, ponds = self._ponds_as_ground(threshold)
+        if not shapely.contains_xy(ground, point[0], point[1]):
             return None
         idx = self.segments.near(point - threshold, point + threshold)
+        idx = idx[~np.isin(self.segments.ring[idx], ponds)]
         if idx.size == 0:
             return None
         angle = np.radians(np.arange(-40.0, 41.0, 10.0))
@@ -1552,6 +1560,22 @@ class _PartSolver:
         centre = point + 0.5 * (ahead[k] + behind[k]) * direction
         return float(length[k]), centre, direction
 
+    def _ponds_as_ground(self, threshold: float) -> tuple[Polygon, np.ndarray]:
+        """The part with its holes narrower than ``threshold`` filled, and those holes' ring
+        numbers: a cross-section of a corridor passes over a pond in it (the centreline
+        forks round it, and the corridor goes on), so its width is taken across."""
+        if threshold not in self._ponds:
+            verts = self.rings.verts
+            narrow = [r for r in range(1, len(verts)) if _narrowness(verts[r]) < threshold]
+            ground = self.poly
+            if narrow:
+                ground = Polygon(
+                    verts[0], [v for r, v in enumerate(verts[1:], 1) if r not in narrow]
+                )
+                shapely.prepare(ground)
+            self._ponds[threshold] = ground, np.array(narrow, dtype=np.int64)
+        return self._ponds[threshold]
+
     def _neck(self, graph: _Graph, part_id: int, rank: int, cut: _Cut) -> Neck:
         width, edge, tu, tv, r = cut.width, cut.edge, cut.tu, cut.tv, cut.ring
         rings = self.rings
@@ -1566,7 +1590,7 @@ class _PartSolver:
         threshold = self.corridor_width or 2.0 * width
         # The seed chord may lie far along the corridor (ties slide to the middle of
         # parallel walls), even past a hole: the corridor starts at the neck.
-        edge = graph.nearest((pu + pv) / 2.0, threshold, edge)
+        edge = graph.nearest((pu + pv) / 2.0, width, threshold, edge)
         path = self._corridor(graph, edge, threshold)
         corridor = None
         if len(path) >= 2:
@@ -1585,6 +1609,13 @@ class _PartSolver:
             side_b_area=rings.part_area - minor,
             part_area=rings.part_area,
         )
+
+
+def _narrowness(ring: np.ndarray) -> float:
+    """The shorter side of the smallest rectangle round a ring: how wide a strip it fits in."""
+    rectangle = shapely.get_coordinates(shapely.minimum_rotated_rectangle(Polygon(ring)))
+    sides = np.hypot(*np.diff(rectangle[:3], axis=0).T)
+    return float(sides.min())
 
 
 def _in_corridor(neck: Neck, other: Neck) -> bool:
@@ -1741,7 +1772,10 @@ class _Graph:
         self.edge_tris = mesh.edge_tris.tolist()
         self.tri_edges = mesh.tri_edges.tolist()
         self.length = mesh.length.tolist()
-        self.chord = mesh.chord.tolist()
+        # Basins pass chords within one ring only: chords to and between holes (ponds in a
+        # wide body) would join necks that wide ground parts.
+        one_ring = mesh.ring[mesh.edge_v[:, 0]] == mesh.ring[mesh.edge_v[:, 1]]
+        self.chord = (mesh.chord & one_ring).tolist()
         self.separating = separating.tolist()
         self.separating_mask = separating
         self.length_array = mesh.length
@@ -1752,14 +1786,15 @@ class _Graph:
         d = self.ends[e, 1] - self.ends[e, 0]
         return np.array([-d[1], d[0]]) / max(float(np.hypot(*d)), 1e-300)
 
-    def nearest(self, point: np.ndarray, threshold: float, default: int) -> int:
+    def nearest(self, point: np.ndarray, within: float, threshold: float, default: int) -> int:
         """The corridor chord (separating, no longer than ``threshold``) whose midpoint is
-        nearest ``point``; ``default`` if there is none."""
-        usable = self.separating_mask & (self.length_array <= threshold)
-        if not usable.any():
+        nearest ``point`` and less than ``within`` from it; else ``default``."""
+        usable = np.flatnonzero(self.separating_mask & (self.length_array <= threshold))
+        if usable.size == 0:
             return default
-        chords = np.flatnonzero(usable)
-        return int(chords[np.argmin(np.hypot(*(self.mid[chords] - point).T))])
+        gap = np.hypot(*(self.mid[usable] - point).T)
+        best = int(np.argmin(gap))
+        return int(usable[best]) if gap[best] < within else default
 
     def walk(
         self, start: int, threshold: float, marked: np.ndarray | None, through: list | None = None
@@ -1788,9 +1823,8 @@ class _Graph:
     def corridor(self, start: int, threshold: float) -> list[int]:
         """Chords from the farthest one on one side, through ``start``, to the other side.
 
-        Only chords that separate two big sides, or join two rings, count: the others lead
-        into spurs of the medial axis (small bulges and teeth of the boundary), not along
-        the corridor; chords to a hole lead around it.
+        Only chords that separate two big sides count: the others lead into spurs of the
+        medial axis (small bulges and teeth of the boundary), not along the corridor.
         """
         members, _ = self.walk(start, threshold, None, self.separating)
         sides = [self._farthest_path(start, t, members) for t in self.edge_tris[start]]

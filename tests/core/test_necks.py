@@ -414,19 +414,66 @@ def test_corridor_width_setting_bounds_the_corridor():
 
 @pytest.mark.parametrize("hole_x", [300.0, 700.0, 1500.0])
 def test_a_pond_in_the_corridor_does_not_end_it(hole_x):
-    """A 20 m pond in a 200 m corridor 2 km long: the centreline runs round it (the medial
-    axis forks there), so the corridor still runs from mouth to mouth and through the neck.
-    The walk along the corridor stopped at the pond (690 m for a pond at x=700), and started
-    at the chord polishing began from, which may lie past the pond from the neck."""
+    """A 20 m pond in a 200 m corridor 2 km long: the corridor runs on over it (its width is
+    taken across the pond), from mouth to mouth and through the neck. It stopped at the pond
+    (690 m for a pond at x=700), and started at the chord polishing began from, which may lie
+    past the pond from the neck."""
     w, length = 200.0, 2000.0
     part = dumbbell(side=3000.0, width=w, length=length).difference(Point(hole_x, 0).buffer(10.0))
     (neck,) = find_necks(part, min_lobe_area=1 * KM2, max_width=5000)
     assert neck.width == pytest.approx(w, abs=0.01)
-    # Round the pond the centreline bends out to the middle of a strand, about 55 m aside.
-    assert length <= neck.corridor_length <= 1.05 * length
+    assert neck.corridor_length == pytest.approx(length, rel=0.01)
     xs = np.asarray(neck.corridor.coords)[:, 0]
     assert (xs.min(), xs.max()) == pytest.approx((0.0, length), abs=0.01 * length)
     assert neck.corridor.distance(neck.chord) < 1e-6
+
+
+def ponded_chain(ponds: bool) -> Polygon:
+    """Bodies A, B, C (3 km) joined by a 200 m and a 400 m corridor, each 2 km long; with
+    ``ponds``, a grid of 100 ponds 20 m across, 300 m apart, in body B."""
+    chain = shapely.union_all(
+        [
+            box(-3000, -1500, 0, 1500),
+            box(0, -100, 2000, 100),
+            box(2000, -1500, 5000, 1500),
+            box(5000, -200, 7000, 200),
+            box(7000, -1500, 10_000, 1500),
+        ]
+    )
+    if not ponds:
+        return chain
+    grid = [
+        Point(2150 + i * 300, -1350 + j * 300).buffer(10.0) for i in range(10) for j in range(10)
+    ]
+    return chain.difference(shapely.union_all(grid))
+
+
+@pytest.mark.parametrize("ponds", [False, True])
+def test_ponds_in_a_wide_body_neither_stretch_a_corridor_nor_hide_a_neck(ponds):
+    """Chords between ponds 300 m apart are shorter than the corridors' limits: a corridor
+    walk through them ran across body B (8.2 km), and the 400 m neck beyond was taken for a
+    part of the 200 m neck's basin and left out."""
+    necks = find_necks(ponded_chain(ponds), min_lobe_area=1 * KM2, max_width=5000, max_necks=3)
+    assert [n.width for n in necks] == pytest.approx([200.0, 400.0], abs=0.01)
+    assert [n.corridor_length for n in necks] == pytest.approx([2000.0, 2000.0], rel=0.01)
+
+
+def test_a_corridor_starts_at_its_own_neck_not_in_another_corridor():
+    """A 300 m and an 80 m corridor with CORRIDOR_WIDTH 100 m: no corridor at the 300 m neck
+    (wider than 100 m); the corridor was looked for at any chord of the part, started in the
+    80 m corridor, and the 300 m neck was then left out as lying in it."""
+    chain = shapely.union_all(
+        [
+            box(-3000, -1500, 0, 1500),
+            box(0, -150, 2000, 150),
+            box(2000, -1500, 5000, 1500),
+            box(5000, -40, 7000, 40),
+            box(7000, -1500, 10_000, 1500),
+        ]
+    )
+    necks = find_necks(chain, min_lobe_area=1 * KM2, max_width=5000, corridor_width=100.0)
+    assert [n.width for n in necks] == pytest.approx([80.0, 300.0], abs=0.01)
+    assert [n.corridor_length for n in necks] == pytest.approx([2000.0, 0.0], abs=20.0)
 
 
 def test_necks_by_part_lists_every_part_with_its_necks():
