@@ -21,7 +21,8 @@ Definitions (``frontline:encirclement`` documents the same):
   chords and rear contact are never hostile. With HOSTILE, only boundary within
   ``contact_tolerance`` of it counts; without it, everything else does, except the edge of
   LAND (a coast is not hostile ground).
-* **status**: ``encircled`` (opening 0), ``near_encircled`` (opening below ``max_link_width``
+* **status**: ``encircled`` (opening under 1 m: a corner or a pinch of drawing noise is no way
+  out), ``near_encircled`` (opening below ``max_link_width``
   or hostile_contact at least ``max_hostile_contact``), ``salient`` (hostile_contact at least
   0.5), else ``secure``; the main body is judged by its hostile contact only.
 * With ``fire_range`` > 0, ground within that distance of hostile ground is under fire;
@@ -58,6 +59,9 @@ _EPSILON = 0.01  # m: chords lie on the boundaries of the pieces they separate
 
 CancelCheck = Optional[Callable[[], bool]]
 Measure = Callable[[BaseGeometry], float]  # a line's length in metres
+# m: an opening narrower than this is none (a corner touching a corner, or pushed a hair
+# into an edge by projecting, joins two pieces by a sub-metre pinch)
+_CLOSED_BELOW = 1.0
 # Necks are searched up to this factor beyond MAX_LINK_WIDTH, then held against it by
 # ``measure``: a local projection stretches lengths by well under 1 % over 1000 km.
 _MEASURE_SLACK = 1.02
@@ -423,7 +427,7 @@ def _status(
     if is_main_body:
         # It plays the rear's part: no pocket, whatever borders it.
         return SALIENT if hostile_contact >= 0.5 else SECURE
-    if opening is not None and opening <= 0:
+    if opening is not None and opening < _CLOSED_BELOW:
         return ENCIRCLED
     if opening is not None and opening < settings.max_link_width:
         return NEAR_ENCIRCLED
@@ -435,13 +439,18 @@ def _status(
 
 
 def _fire_free(
-    rear_lines: BaseGeometry, chords_in: list[LineString], fire_zone: BaseGeometry | None
+    rear_lines: BaseGeometry,
+    chords_in: list[LineString],
+    fire_zone: BaseGeometry | None,
+    measure: Measure,
 ) -> float | None:
-    """Length of the opening (rear contact and joining chords) outside the zone under fire."""
+    """Length of the opening (rear contact and joining chords) outside the zone under fire,
+    measured as the opening is."""
     if fire_zone is None:
         return None
     opening = shapely.union_all([rear_lines, *chords_in]) if chords_in else rear_lines
-    return _lines(shapely.difference(opening, fire_zone)).length
+    free = _lines(shapely.difference(opening, fire_zone))
+    return measure(free) if free.length > 0 else 0.0
 
 
 def _measure_piece(
@@ -458,7 +467,11 @@ def _measure_piece(
     widths = (around.necks[number][1] for number in joining)
     opening = None if is_main_body else rear_contact + math.fsum(widths)
     hostile_contact = _hostile_share(polygon, rear_lines, around)
-    fire_free = None if is_main_body else _fire_free(rear_lines, chords_in, around.fire_zone)
+    fire_free = (
+        None
+        if is_main_body
+        else _fire_free(rear_lines, chords_in, around.fire_zone, settings.measure)
+    )
     fire_controlled = bool(
         fire_free is not None and opening is not None and opening > 0 and fire_free <= _EPSILON
     )

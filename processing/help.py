@@ -196,7 +196,7 @@ def _encirclement() -> str:
         "it to pieces that reach the rear.</li>"
         "<li><b>hostile_contact</b>: the share (0 to 1) of the piece's boundary that borders "
         "hostile ground; neck chords and rear contact are never hostile.</li>"
-        "<li><b>status</b>: encircled (opening 0); near_encircled (opening under "
+        "<li><b>status</b>: encircled (opening under 1 m); near_encircled (opening under "
         "MAX_LINK_WIDTH, or hostile_contact at least MAX_HOSTILE_CONTACT); salient "
         "(hostile_contact at least 0.5); else secure. With REAR, the piece cut off from the "
         "rear is the pocket even when it is the larger side of a neck.</li>"

@@ -49,9 +49,15 @@ def test_piece_beyond_a_400_m_neck_is_near_encircled():
 @pytest.mark.parametrize(("scale", "cut"), [(0.999, True), (1.001, False)])
 def test_necks_and_openings_go_by_the_measure_given(scale, cut):
     """The glue measures lengths on the ellipsoid: a 400 m neck measured 399.6 m is cut
-    below a MAX_LINK_WIDTH of 400 m, measured 400.4 m it is not; the opening is measured."""
+    below a MAX_LINK_WIDTH of 400 m, measured 400.4 m it is not; the opening, and the part
+    of it out of fire, are measured."""
+    far = box(100 * KM, 0, 101 * KM, KM)  # hostile ground: nothing of the opening under fire
     result = detect_encirclement(
-        TWO_LOBES, max_link_width=400.0, measure=lambda line: line.length * scale
+        TWO_LOBES,
+        hostile=far,
+        fire_range=1000.0,
+        max_link_width=400.0,
+        measure=lambda line: line.length * scale,
     )
     necks = [link for link in result.links if link.kind == "neck"]
     if cut:
@@ -59,6 +65,7 @@ def test_necks_and_openings_go_by_the_measure_given(scale, cut):
         assert neck.length == pytest.approx(400.0 * scale, rel=1e-9)
         pocket = piece_at(result, 13 * KM, 5 * KM)
         assert pocket.opening == neck.length and pocket.status == NEAR_ENCIRCLED
+        assert pocket.fire_free_opening == pytest.approx(pocket.opening, rel=1e-9)
     else:
         assert necks == [] and len(result.pieces) == 1
 
@@ -143,6 +150,19 @@ def test_cut_off_piece_is_encircled():
     cut_off = piece_at(result, 31 * KM, 1 * KM)
     assert cut_off.status == ENCIRCLED and cut_off.opening == 0.0
     assert cut_off.share == pytest.approx(9.0 / 109.0, rel=1e-9)
+
+
+@pytest.mark.parametrize("overlap", [0.0, 1e-3])
+def test_ground_joined_at_a_corner_or_a_pinch_is_encircled(overlap):
+    """Two squares whose corners touch (two parts) or overlap by a millimetre, as projecting
+    may leave them (one polygon with a pinch 1.4 mm wide): the smaller is cut off either way.
+    The pinch was a neck whose width made an opening, and the piece near_encircled."""
+    a = box(0, 0, 3 * KM, 3 * KM)
+    b = box(3 * KM - overlap, 3 * KM - overlap, 7 * KM, 7 * KM)
+    result = detect_encirclement(shapely.union_all([a, b]))
+    cut_off = piece_at(result, 1 * KM, 1 * KM)
+    assert cut_off.status == ENCIRCLED and cut_off.opening == pytest.approx(0.0, abs=0.01)
+    assert piece_at(result, 5 * KM, 5 * KM).is_main_body
 
 
 def test_larger_side_cut_off_from_the_rear_is_the_pocket():
