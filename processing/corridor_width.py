@@ -138,8 +138,6 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         import shapely
 
-        from ..core.necks import necks_by_part
-
         source = self.polygon_source(parameters, self.INPUT, context)
         land_source = self.polygon_source(parameters, self.LAND, context, optional=True)
         frame = MetricFrame([source], source.sourceCrs(), context)
@@ -166,7 +164,7 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
         for index, shape in enumerate(shapes):
             if feedback.isCanceled():
                 return {}
-            parts += necks_by_part(shape, is_cancelled=feedback.isCanceled, **options)
+            parts += necks_on_ellipsoid(shape, options, frame, max_width, feedback.isCanceled)
             feedback.setProgress(90 * (index + 1) / len(shapes))
         if feedback.isCanceled():
             return {}
@@ -190,7 +188,7 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
         )
         widths: list[float] = []
         for number, (part, necks) in enumerate(parts, start=1):
-            for width, neck in measured_necks(necks, frame, max_width):
+            for width, neck in necks:
                 self._write_neck(sink, corridor_sink, frame, neck, number, width)
                 widths.append(width)
             if not necks:
@@ -233,6 +231,26 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
             self.add_feature(
                 corridor_sink, geometry, corridor_fields(), [part_id, neck.rank, width, length]
             )
+
+
+def necks_on_ellipsoid(shape, options: dict, frame: MetricFrame, max_width: float, cancelled):
+    """(part, [(width on the ellipsoid, neck)]) of each part of ``shape``, MAX_NECKS applied
+    after measuring: a neck the core ranked in (planar) but too wide on the ellipsoid must
+    not crowd out one further down that qualifies, so the core is asked again for more."""
+    from ..core.necks import necks_by_part
+
+    wanted = options["max_necks"]
+    cap = wanted
+    while True:
+        found = necks_by_part(shape, is_cancelled=cancelled, **{**options, "max_necks": cap})
+        measured = [(part, measured_necks(necks, frame, max_width)) for part, necks in found]
+        crowded = any(
+            len(necks) >= cap and len(kept) < wanted
+            for (_, necks), (_, kept) in zip(found, measured)
+        )
+        if not crowded or cancelled():
+            return [(part, kept[:wanted]) for part, kept in measured]
+        cap += wanted
 
 
 def measured_necks(necks: list, frame: MetricFrame, max_width: float) -> list[tuple[float, Any]]:
