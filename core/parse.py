@@ -336,9 +336,9 @@ def _other_geometry(kind: object) -> Text:
 
 
 def _unknown_fill(fill: object) -> Text:
-    if isinstance(fill, str) and fill:
-        return Text(N_("unknown fill {fill}"), fill=fill)
-    return Text(N_("polygon without a fill"))
+    if fill is None or fill == "":
+        return Text(N_("polygon without a fill"))
+    return Text(N_("unknown fill {fill}"), fill=str(fill))  # a number, a list: shown as given
 
 
 def _features(data: bytes | str | dict) -> list:

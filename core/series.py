@@ -130,6 +130,15 @@ def _same(text: str) -> str:
     return text
 
 
+def _say(translate: Translate, template: str, **fields: object) -> str:
+    """The template translated and filled in; in English if the translation is broken (an
+    unknown field, say): a page with an English heading beats no page."""
+    try:
+        return translate(template).format(**fields)
+    except (KeyError, IndexError, ValueError, TypeError, AttributeError):
+        return template.format(**fields)
+
+
 def series_chart_html(
     rows: Sequence[SeriesRow],
     title: str,
@@ -141,7 +150,7 @@ def series_chart_html(
 
     ``translate`` gives the page's words in the user's language, ``label`` a class's name
     for the headings (the table keeps the class ids of the series layer). Numbers group
-    thousands with a thin space, as the dock does, whatever the language."""
+    thousands with a narrow no-break space, as the dock does, whatever the language."""
     names = list(dict.fromkeys(row.cls for row in rows))
     times = sorted({row.snapshot_time for row in rows})
     parts = [
@@ -155,7 +164,7 @@ def series_chart_html(
     for index, name in enumerate(names):
         colour = _PALETTE[index % len(_PALETTE)]
         series = [(row.snapshot_time, row.area_km2) for row in rows if row.cls == name]
-        parts.append(f"<h2>{_esc(translate(_HEADING).format(name=label(name)))}</h2>")
+        parts.append(f"<h2>{_esc(_say(translate, _HEADING, name=label(name)))}</h2>")
         parts.append(_chart_svg(label(name), series, times, colour, translate))
     if rows:
         parts.append(_table_html(rows, translate))
@@ -178,7 +187,7 @@ def _chart_svg(name: str, series, times: list[datetime], colour: str, translate:
     def y_of(area: float) -> float:
         return _TOP + plot_h * (high - area) / (high - low)
 
-    label = translate(_CHART_LABEL).format(name=name, start=_date(times[0]), end=_date(times[-1]))
+    label = _say(translate, _CHART_LABEL, name=name, start=_date(times[0]), end=_date(times[-1]))
     out = [f'<svg width="{_WIDTH}" height="{_HEIGHT}" role="img" aria-label="{_esc(label)}">']
     decimals = _tick_decimals(ticks)
     for tick in ticks:
@@ -193,7 +202,7 @@ def _chart_svg(name: str, series, times: list[datetime], colour: str, translate:
     points = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
     out.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{points}"/>')
     for (time, area), (x, y) in zip(series, xy):
-        tip = _esc(translate(_POINT_TIP).format(time=_when(time), area=_number(area)))
+        tip = _esc(_say(translate, _POINT_TIP, time=_when(time), area=_number(area)))
         out.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}"><title>{tip}</title></circle>'
         )
@@ -292,9 +301,9 @@ def _number(value: float) -> str:
 
 
 def _grouped(value: float, decimals: int) -> str:
-    """The number with thousands apart by a thin space (no comma, which reads as a decimal
-    point in Ukrainian and most of Europe)."""
-    return f"{value:,.{decimals}f}".replace(",", "\u2009")
+    """The number with thousands apart by a narrow no-break space (no comma, which reads
+    as a decimal point in Ukrainian and most of Europe)."""
+    return f"{value:,.{decimals}f}".replace(",", "\u202f")
 
 
 def _share(value: float) -> str:

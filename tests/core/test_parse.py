@@ -300,6 +300,11 @@ def test_features_without_a_fill_or_a_geometry_type_say_so() -> None:
     ]
     result = parse_map(feature_collection(*features))
     assert english(result.skipped) == {"polygon without a fill": 1, "geometry without a type": 1}
+    numbered = {"type": "Polygon", "coordinates": SQUARE}
+    result = parse_map(
+        feature_collection({"type": "Feature", "properties": {"fill": 7}, "geometry": numbered})
+    )
+    assert english(result.skipped) == {"unknown fill 7": 1}
 
 
 def test_malformed_pieces_are_skipped_and_counted() -> None:

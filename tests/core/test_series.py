@@ -188,8 +188,8 @@ def test_chart_page_for_one_map_and_for_no_rows():
 
 def test_chart_page_speaks_the_language_it_is_given():
     """Every word of the page goes through ``translate`` (the glue's Qt translator), class
-    headings through ``label``; numbers group thousands with a thin space, not a comma
-    (a decimal point to most of Europe)."""
+    headings through ``label``; numbers group thousands with a narrow no-break space, not a
+    comma (a decimal point to most of Europe)."""
     snapshots = [(_day(0), {"held": box(0, 0, 40 * KM, 30 * KM)})]
     words = {
         "en": "uk",
@@ -209,9 +209,9 @@ def test_chart_page_speaks_the_language_it_is_given():
     assert "<h2>Утримувана: площа (км²)</h2>" in page
     (svg,) = _svgs(page)
     assert svg.get("aria-label") == "Утримувана: площа в км² від 2025-03-01 до 2025-03-01"
-    assert svg.find("circle/title").text.endswith(": 1\u2009200.0 км²")
+    assert svg.find("circle/title").text.endswith(": 1\u202f200.0 км²")
     assert "<th>час карти</th><th>[class]</th><th>площа, км²</th>" in page
-    assert "<td>1\u2009200.0</td>" in page
+    assert "<td>1\u202f200.0</td>" in page
     empty = series_chart_html([], "Nothing", {"No maps.": "Немає карт.", "en": "uk"}.get)
     assert "<p>Немає карт.</p>" in empty
 
@@ -221,3 +221,10 @@ def test_rows_are_plain_values():
 
     assert isinstance(row, SeriesRow)
     assert row.area_km2 == pytest.approx(1.0)
+
+
+def test_a_broken_translation_falls_back_to_english():
+    rows = series_rows([(_day(0), {"held": box(0, 0, KM, KM)})], ["held"])
+    broken = {"{name}: area (km²)": "{назва}: площа (км²)"}
+    page = series_chart_html(rows, "Held", lambda text: broken.get(text, text))
+    assert "<h2>held: area (km²)</h2>" in page
