@@ -76,7 +76,9 @@ def _corridorwidth() -> str:
         "bulge (side_a_km2 equals MIN_LOBE_AREA). Gaps and holes "
         "narrower than 1 m (slivers left where polygons drawn edge to edge are dissolved) are "
         "closed first, and polygons whose edges run less than 1 m apart along 10 m or more "
-        "(drawn edge to edge) are one part; polygons meeting only at a corner are not.</p>"
+        "(drawn edge to edge) are one part; polygons meeting only at a corner are not. A "
+        "corridor's width is taken across a hole narrower than its limit (a pond in it): the "
+        "corridor goes on over it.</p>"
         "<h3>Example</h3><pre>qgis_process run frontline:corridorwidth -- INPUT=held.gpkg "
         "MIN_LOBE_AREA=1 MAX_WIDTH=5000 OUTPUT=necks.gpkg</pre>"
     )
