@@ -1538,7 +1538,8 @@ class _PartSolver:
         if not shapely.contains_xy(ground, point[0], point[1]):
             return None
         idx = self.segments.near(point - threshold, point + threshold)
-        idx = idx[~np.isin(self.segments.ring[idx], ponds)]
+        if ponds.size:
+            idx = idx[~np.isin(self.segments.ring[idx], ponds)]
         if idx.size == 0:
             return None
         angle = np.radians(np.arange(-40.0, 41.0, 10.0))
