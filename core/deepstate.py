@@ -89,6 +89,14 @@ def snapshot_time(snapshot_id: int) -> datetime:
     return datetime.fromtimestamp(int(snapshot_id), tz=timezone.utc)
 
 
+MAX_SNAPSHOT_ID = 2**31 - 1  # Unix seconds up to 2038; a larger "id" is no DeepState map
+
+
+def is_snapshot_id(value: int) -> bool:
+    """Whether ``value`` can be a map id (a Unix time from 1970 to 2038)."""
+    return 0 < value <= MAX_SNAPSHOT_ID
+
+
 class _LinkParser(HTMLParser):
     """Collects (text, href) of <a> elements whose href is http(s)."""
 
@@ -134,9 +142,11 @@ def _parse_time(text: object) -> datetime | None:
         return None
     try:
         value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
+        return (
+            value.astimezone(timezone.utc) if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        )
+    except (ValueError, OverflowError):  # not a time, or one out of datetime's range in UTC
         return None
-    return value.astimezone(timezone.utc) if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
 def update_from_record(record: dict) -> Update | None:
@@ -147,6 +157,8 @@ def update_from_record(record: dict) -> Update | None:
     try:
         snapshot_id = int(raw_id)
     except ValueError:
+        return None
+    if not is_snapshot_id(snapshot_id):
         return None
     description_en = record.get("descriptionEn")
     description_uk = record.get("description")
@@ -305,6 +317,12 @@ def _network_reason(exc: BaseException) -> Text:
     return Text(N_("connection failed"))
 
 
+# Notes about the cache (the others tell of retries and waits): a dock shows these.
+_NO_CACHE = N_("{problem}; maps are not cached")
+_NOT_CACHED = N_("{file} was not cached: {reason}")
+CACHE_NOTES = (_NO_CACHE, _NOT_CACHED)
+
+
 class DeepStateClient:
     """Reads DeepState's update list and maps, through a disk cache when ``cache_dir`` is set."""
 
@@ -325,6 +343,8 @@ class DeepStateClient:
         sleep: Callable[[float], None] = time.sleep,
         is_cancelled: Callable[[], bool] | None = None,
         clock: Callable[[], float] = time.time,
+        on_note: Callable[[Text], None] | None = None,
+        total_timeout: float = 300.0,
     ) -> None:
         if not base_url.lower().startswith(("https://", "http://")):
             raise DeepStateSettingsError(
@@ -351,22 +371,27 @@ class DeepStateClient:
         self._clock = clock
         self._session = requests.Session()
         self._updates: tuple[float, list[Update]] | None = None
+        self._on_note = on_note
+        self._listed_offline = False  # offline, a cached update list was read
+        self.total_timeout = float(total_timeout)
         if self.offline and self.cache_dir is None:
             raise ValueError("offline mode needs a cache_dir")
         if self.cache_dir is not None:
             try:
                 self.cache_dir.mkdir(parents=True, exist_ok=True)
             except OSError as exc:  # a file in the way, no permission: say so on one line
-                raise DeepStateCacheError(
-                    Text(
-                        N_(
-                            "DeepState cache folder {folder} cannot be made: {reason} "
-                            "(setting frontline/cache_dir)"
-                        ),
-                        folder=self.cache_dir,
-                        reason=exc.strerror or str(exc),
-                    )
-                ) from None
+                problem = Text(
+                    N_(
+                        "DeepState cache folder {folder} cannot be made: {reason} "
+                        "(setting frontline/cache_dir)"
+                    ),
+                    folder=self.cache_dir,
+                    reason=exc.strerror or str(exc),
+                )
+                if self.offline:  # the cache is all there is to read
+                    raise DeepStateCacheError(problem) from None
+                self._note(Text(_NO_CACHE, problem=problem))
+                self.cache_dir = None
 
     # -- public API --------------------------------------------------------------------------
 
@@ -410,7 +435,40 @@ class DeepStateClient:
         chosen = choose_update(updates, day)
         if chosen is None:
             raise DeepStateNoUpdateError(_none_before(day, updates))
+        if self.offline:
+            self._note_stale_list(day)
         return chosen
+
+    def _note_stale_list(self, day: date) -> None:
+        """Offline, the cached list may end before the day did: a later map of the day may
+        exist, and the one chosen may be days older than the day asked for."""
+        end = kyiv_day_end_utc(day).timestamp()
+        fetched = self._updates[0] if self._listed_offline and self._updates else None
+        if fetched is not None and fetched >= end:
+            return
+        when = (
+            datetime.fromtimestamp(fetched, tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+            if fetched is not None
+            else None
+        )
+        if when is None:
+            text = Text(
+                N_(
+                    "offline, with no update list in the cache: the map for {day} is the "
+                    "newest cached map made before that day ended; a later one may exist"
+                ),
+                day=day.isoformat(),
+            )
+        else:
+            text = Text(
+                N_(
+                    "offline, with the update list cached at {when}: a later map for {day} "
+                    "may exist"
+                ),
+                when=when,
+                day=day.isoformat(),
+            )
+        self._note(text)
 
     def map_data(self, snapshot_id: int) -> dict:
         """The raw FeatureCollection of one update (from the cache when it is there)."""
@@ -472,6 +530,10 @@ class DeepStateClient:
             raise DeepStateFormatError(
                 Text(N_("{what}: the id {id} is not a number"), what=what, id=repr(raw_id))
             ) from None
+        if not is_snapshot_id(snapshot_id):  # checked before it names a file in the cache
+            raise DeepStateFormatError(
+                Text(N_("{what}: the id {id} is no map id"), what=what, id=snapshot_id)
+            )
         data = validate_feature_collection(obj["map"], what)
         if self._read_cached_map(snapshot_id) is None:
             blob = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -569,6 +631,7 @@ class DeepStateClient:
         updates = sorted([*listed, *extra], key=lambda u: (u.created, u.id))
         if cached is not None:
             self._updates = (fetched, updates)
+            self._listed_offline = True
         return updates
 
     def _write_cache(self, name: str, data: bytes) -> None:
@@ -577,7 +640,17 @@ class DeepStateClient:
         try:
             write_atomic(self.cache_dir / name, data, _TMP_PREFIX)
         except OSError as exc:  # a full disk must not lose the download the caller is waiting for
-            log.warning("Could not cache %s: %s", name, exc)
+            self._note(
+                Text(_NOT_CACHED, file=self.cache_dir / name, reason=exc.strerror or str(exc))
+            )
+
+    def _note(self, text: Text) -> None:
+        """Tell the caller (a Processing log) what happened on the way: a retry, a wait, a
+        map not cached. Without a caller, Python's log."""
+        if self._on_note is not None:
+            self._on_note(text)
+        else:
+            log.info("%s", text)
 
     # -- HTTP --------------------------------------------------------------------------------
 
@@ -616,7 +689,13 @@ class DeepStateClient:
                     delay = retry.retry_after
                 else:
                     delay = min(self.backoff * 2**attempt, MAX_BACKOFF)
-                log.info("%s: %s; retrying in %.1f s", what, retry.error, delay)
+                self._note(
+                    Text(
+                        N_("{error}; trying again in {seconds:.0f} s"),
+                        error=retry.error.text,
+                        seconds=delay,
+                    )
+                )
                 self._wait(delay, what)
                 attempt += 1
 
@@ -664,15 +743,14 @@ class DeepStateClient:
                     url=url,
                 )
             ) from None
-        except requests.exceptions.SSLError:
-            raise DeepStateNetworkError(
-                Text(N_("{what}: TLS certificate verification failed ({url})"), what=what, url=url),
-                url=url,
-            ) from None
+        except requests.exceptions.SSLError as exc:
+            raise _tls_error(exc, what, url) from None
         except requests.exceptions.ProxyError:
             raise DeepStateNetworkError(
                 Text(N_("{what}: the proxy refused ({url})"), what=what, url=url), url=url
             ) from None
+        except _NOT_RETRIED as exc:  # trying again would fail the same way
+            raise DeepStateNetworkError(_request_problem(exc, what, url), url=url) from None
         except requests.exceptions.RequestException as exc:
             text = Text(
                 N_("{what}: {reason} ({url})"), what=what, reason=_network_reason(exc), url=url
@@ -719,9 +797,20 @@ class DeepStateClient:
             )
         chunks: list[bytes] = []
         size = 0
+        deadline = time.monotonic() + self.total_timeout
         try:
             for chunk in response.iter_content(_CHUNK):
                 self._check_cancelled(what)
+                if time.monotonic() > deadline:  # a server dripping bytes, each within the timeout
+                    raise DeepStateTimeoutError(
+                        Text(
+                            N_("{what}: the download took over {seconds:.0f} s ({url})"),
+                            what=what,
+                            seconds=self.total_timeout,
+                            url=url,
+                        ),
+                        url=url,
+                    )
                 size += len(chunk)
                 if size > self.max_bytes:
                     raise DeepStateTooLargeError(
@@ -734,7 +823,15 @@ class DeepStateClient:
                         url=url,
                     )
                 chunks.append(chunk)
-        except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError):
+        except requests.exceptions.ContentDecodingError:
+            raise DeepStateFormatError(
+                Text(
+                    N_("{what}: the compressed answer cannot be decoded ({url})"),
+                    what=what,
+                    url=url,
+                )
+            ) from None
+        except requests.exceptions.ChunkedEncodingError:
             raise _RetryableError(self._truncated(what, url, size, expected)) from None
         except requests.exceptions.ConnectionError as exc:
             if "timed out" in str(exc).lower():
@@ -757,6 +854,51 @@ class DeepStateClient:
             template = N_("{what}: the download broke off after {size} of {expected} bytes ({url})")
         text = Text(template, what=what, size=size, expected=expected, url=url)
         return DeepStateTruncatedError(text, url=url)
+
+
+# Failures of the request itself, not of the network: a bad address, a redirect loop, a
+# malformed answer, a SOCKS proxy without its Python package.
+_NOT_RETRIED = (
+    requests.exceptions.InvalidURL,
+    requests.exceptions.InvalidSchema,
+    requests.exceptions.MissingSchema,
+    requests.exceptions.TooManyRedirects,
+    requests.exceptions.InvalidHeader,
+)
+
+
+def _request_problem(exc: requests.exceptions.RequestException, what: Text, url: str) -> Text:
+    if isinstance(exc, requests.exceptions.TooManyRedirects):
+        return Text(N_("{what}: too many redirects ({url})"), what=what, url=url)
+    if isinstance(exc, requests.exceptions.InvalidHeader):
+        return Text(N_("{what}: a malformed answer ({url})"), what=what, url=url)
+    if "socks" in str(exc).lower():
+        return Text(
+            N_(
+                "{what}: QGIS's proxy is a SOCKS proxy, which needs the Python package PySocks "
+                "('pip install PySocks') ({url})"
+            ),
+            what=what,
+            url=url,
+        )
+    return Text(N_("{what}: {url} is not a valid address (BASE_URL)"), what=what, url=url)
+
+
+_TLS_REASON = re.compile(r"\[SSL: ([A-Z_]+)\]|certificate verify failed", re.IGNORECASE)
+
+
+def _tls_error(exc: requests.exceptions.SSLError, what: Text, url: str) -> Exception:
+    """A certificate that fails verification is final; another TLS failure (a handshake cut
+    off) may pass on another try."""
+    found = _TLS_REASON.search(str(exc))
+    reason = (found.group(1) or "CERTIFICATE_VERIFY_FAILED") if found else "TLS"
+    if reason.upper() == "CERTIFICATE_VERIFY_FAILED":
+        return DeepStateNetworkError(
+            Text(N_("{what}: TLS certificate verification failed ({url})"), what=what, url=url),
+            url=url,
+        )
+    text = Text(N_("{what}: TLS failed ({reason}) ({url})"), what=what, reason=reason, url=url)
+    return _RetryableError(DeepStateNetworkError(text, url=url))
 
 
 def _cancelled(what: Text) -> Text:
@@ -784,4 +926,5 @@ def _none_before(day: date, updates: list[Update]) -> Text:
 
 def _map_ids(files: list[Path]) -> list[int]:
     """Ids of the cached maps among ``files``, oldest first."""
-    return sorted(int(m.group(1)) for m in map(_MAP_FILE.match, (p.name for p in files)) if m)
+    ids = (int(m.group(1)) for m in map(_MAP_FILE.match, (p.name for p in files)) if m)
+    return sorted(i for i in ids if is_snapshot_id(i))  # a stray file is no map of ours

@@ -167,6 +167,8 @@ def load_json(data: bytes | str, what: str | Text) -> object:
         raise DeepStateFormatError(
             Text(N_("{what}: not UTF-8 JSON ({error})"), what=what, error=type(exc).__name__)
         ) from None
+    except RecursionError:  # nested deeper than Python's stack: no map is
+        raise DeepStateFormatError(Text(N_("{what}: JSON nested too deeply"), what=what)) from None
 
 
 # JSON's own word for null is not translated.

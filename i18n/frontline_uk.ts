@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="uk">
   <context>
     <name>Frontline</name>
@@ -819,10 +820,6 @@
       <translation>Офлайн: не вдалося зв'язатися з DeepState ({}). Карт у кеші: {}.</translation>
     </message>
     <message>
-      <source>{} map updates, the latest of {}.</source>
-      <translation>Оновлень карти: {}, найновіше — від {}.</translation>
-    </message>
-    <message>
       <source>{}: cancelled; nothing was added.</source>
       <translation>{}: скасовано; нічого не додано.</translation>
     </message>
@@ -877,6 +874,10 @@
     <message>
       <source>DeepState answered at {}</source>
       <translation>DeepState відповів за адресою {}</translation>
+    </message>
+    <message>
+      <source>{} map updates, the latest of {}.</source>
+      <translation>Оновлень карти: {}, найновіше — від {}.</translation>
     </message>
     <message>
       <source>Something went wrong: {}</source>
@@ -1011,6 +1012,14 @@
       <translation>Алгоритм {} не встановлено.</translation>
     </message>
     <message>
+      <source>{problem}; maps are not cached</source>
+      <translation>{problem}; карти не кешуються</translation>
+    </message>
+    <message>
+      <source>{file} was not cached: {reason}</source>
+      <translation>{file} не збережено в кеші: {reason}</translation>
+    </message>
+    <message>
       <source>DeepState update list</source>
       <translation>список оновлень DeepState</translation>
     </message>
@@ -1043,6 +1052,14 @@
       <translation>не вдалося з'єднатися</translation>
     </message>
     <message>
+      <source>{what}: {url} is not a valid address (BASE_URL)</source>
+      <translation>{what}: {url} — недійсна адреса (BASE_URL)</translation>
+    </message>
+    <message>
+      <source>{what}: TLS failed ({reason}) ({url})</source>
+      <translation>{what}: помилка TLS ({reason}) ({url})</translation>
+    </message>
+    <message>
       <source>{what}: cancelled</source>
       <translation>{what}: скасовано</translation>
     </message>
@@ -1057,6 +1074,18 @@
     <message>
       <source>{what}: the download broke off after {size} of {expected} bytes ({url})</source>
       <translation>{what}: завантаження обірвалося після {size} з {expected} байтів ({url})</translation>
+    </message>
+    <message>
+      <source>{what}: too many redirects ({url})</source>
+      <translation>{what}: забагато переспрямувань ({url})</translation>
+    </message>
+    <message>
+      <source>{what}: a malformed answer ({url})</source>
+      <translation>{what}: спотворена відповідь ({url})</translation>
+    </message>
+    <message>
+      <source>{what}: QGIS's proxy is a SOCKS proxy, which needs the Python package PySocks ('pip install PySocks') ({url})</source>
+      <translation>{what}: проксі QGIS — це проксі SOCKS, для якого потрібен пакет Python PySocks ('pip install PySocks') ({url})</translation>
     </message>
     <message>
       <source>{what}: the download stalled ({url})</source>
@@ -1075,12 +1104,24 @@
       <translation>{what}: жоден запис не має ідентифікатора</translation>
     </message>
     <message>
+      <source>offline, with no update list in the cache: the map for {day} is the newest cached map made before that day ended; a later one may exist</source>
+      <translation>офлайн, без списку оновлень у кеші: карта за {day} — найновіша з кешованих карт, створених до кінця того дня; може існувати пізніша</translation>
+    </message>
+    <message>
+      <source>offline, with the update list cached at {when}: a later map for {day} may exist</source>
+      <translation>офлайн, зі списком оновлень, кешованим {when}: може існувати пізніша карта за {day}</translation>
+    </message>
+    <message>
       <source>{what}: HTTP {status} {reason} ({url})</source>
       <translation>{what}: помилка HTTP {status} {reason} ({url})</translation>
     </message>
     <message>
       <source>{what}: HTTP {status} ({url})</source>
       <translation>{what}: помилка HTTP {status} ({url})</translation>
+    </message>
+    <message>
+      <source>{what}: TLS certificate verification failed ({url})</source>
+      <translation>{what}: не вдалося перевірити сертифікат TLS ({url})</translation>
     </message>
     <message>
       <source>{what}: cannot be read ({reason})</source>
@@ -1111,6 +1152,10 @@
       <translation>{what}: у відповіді немає ідентифікатора</translation>
     </message>
     <message>
+      <source>{what}: the id {id} is no map id</source>
+      <translation>{what}: ідентифікатор {id} не є ідентифікатором карти</translation>
+    </message>
+    <message>
       <source>{what}: not in the cache and the client is offline</source>
       <translation>{what}: немає в кеші, а режим офлайн увімкнено</translation>
     </message>
@@ -1123,6 +1168,10 @@
       <translation>{what}: розмір відповіді {size} байтів перевищує дозволені {limit} ({url})</translation>
     </message>
     <message>
+      <source>DeepState cache folder {folder} cannot be made: {reason} (setting frontline/cache_dir)</source>
+      <translation>Не вдалося створити папку кешу DeepState {folder}: {reason} (налаштування frontline/cache_dir)</translation>
+    </message>
+    <message>
       <source>{what}: no map is in the cache and the client is offline</source>
       <translation>{what}: у кеші немає жодної карти, а режим офлайн увімкнено</translation>
     </message>
@@ -1131,24 +1180,28 @@
       <translation>{what}: ідентифікатор {id} не є числом</translation>
     </message>
     <message>
-      <source>{what}: TLS certificate verification failed ({url})</source>
-      <translation>{what}: не вдалося перевірити сертифікат TLS ({url})</translation>
-    </message>
-    <message>
       <source>{what}: the proxy refused ({url})</source>
       <translation>{what}: проксі-сервер відхилив запит ({url})</translation>
     </message>
     <message>
-      <source>DeepState cache folder {folder} cannot be made: {reason} (setting frontline/cache_dir)</source>
-      <translation>Не вдалося створити папку кешу DeepState {folder}: {reason} (налаштування frontline/cache_dir)</translation>
+      <source>{what}: the compressed answer cannot be decoded ({url})</source>
+      <translation>{what}: стиснену відповідь неможливо розпакувати ({url})</translation>
     </message>
     <message>
       <source>{error}; the server asks to wait {seconds:.0f} s, try again later</source>
       <translation>{error}; сервер просить зачекати {seconds:.0f} с, спробуйте пізніше</translation>
     </message>
     <message>
+      <source>{error}; trying again in {seconds:.0f} s</source>
+      <translation>{error}; нова спроба за {seconds:.0f} с</translation>
+    </message>
+    <message>
       <source>{what}: no answer within the timeout ({url})</source>
       <translation>{what}: сервер не відповів за відведений час ({url})</translation>
+    </message>
+    <message>
+      <source>{what}: the download took over {seconds:.0f} s ({url})</source>
+      <translation>{what}: завантаження тривало понад {seconds:.0f} с ({url})</translation>
     </message>
     <message>
       <source>{what}: the answer exceeds the {limit} bytes allowed ({url})</source>
@@ -1237,6 +1290,10 @@
     <message>
       <source>{what}: not UTF-8 JSON ({error})</source>
       <translation>{what}: це не JSON у кодуванні UTF-8 ({error})</translation>
+    </message>
+    <message>
+      <source>{what}: JSON nested too deeply</source>
+      <translation>{what}: JSON має надто глибоку вкладеність</translation>
     </message>
     <message>
       <source>en</source>

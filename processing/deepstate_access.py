@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QThread
 from qgis.PyQt.QtNetwork import QNetworkProxy
 
 from ..core.errors import Text
@@ -43,6 +44,10 @@ def qgis_proxies(url: str) -> dict[str, str] | None:
     A SOCKS proxy needs the PySocks package, as requests documents.
     """
     manager = QgsNetworkAccessManager.instance()
+    if QThread.currentThread() is not QCoreApplication.instance().thread():
+        # A worker thread's manager read the settings when the thread first asked; task
+        # threads live on, so read them again (the Options dialog does so on the main one).
+        manager.setupDefaultProxyAndCache()
     proxy = manager.fallbackProxy()
     if proxy.type() in (QNetworkProxy.NoProxy, QNetworkProxy.DefaultProxy):
         return None
@@ -69,6 +74,12 @@ def error_text(error: BaseException) -> str:
     translated; any other error is shown as it is."""
     text = getattr(error, "text", None)
     return localised(text) if isinstance(text, Text) else str(error)
+
+
+def notes_to(feedback) -> Callable[[Text], None]:
+    """What the DeepState client tells on the way (retries, waits, maps not cached), for
+    the Processing log in the user's language."""
+    return lambda text: feedback.pushInfo(localised(text))
 
 
 def skip_reasons(skipped: dict[Text, int]) -> list[tuple[str, int]]:

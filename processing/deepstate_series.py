@@ -26,7 +26,13 @@ from qgis.core import (
 )
 
 from .base import FrontlineAlgorithm
-from .deepstate_access import DEFAULT_BASE_URL, error_text, make_client, skip_reasons
+from .deepstate_access import (
+    DEFAULT_BASE_URL,
+    error_text,
+    make_client,
+    notes_to,
+    skip_reasons,
+)
 from .deepstate_snapshot import not_a_map, qdatetime_utc
 from .fields import DATE_TIME, FEATURE_NAMES, REAL, SNAPSHOT_STAMP, TEXT, make_fields
 from .geometry_io import (
@@ -291,6 +297,7 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
             self.parameterAsString(parameters, self.BASE_URL, context).strip() or DEFAULT_BASE_URL,
             self.parameterAsBoolean(parameters, self.OFFLINE, context),
             is_cancelled=feedback.isCanceled,
+            on_note=notes_to(feedback),
         )
         chosen = select_updates(client.updates(), date_from, date_to, step)
         return [(u.id, lambda i=u.id: client.map_data(i)) for u in chosen], False

@@ -22,7 +22,13 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDateTime, Qt
 
 from .base import FrontlineAlgorithm
-from .deepstate_access import DEFAULT_BASE_URL, error_text, make_client, skip_reasons
+from .deepstate_access import (
+    DEFAULT_BASE_URL,
+    error_text,
+    make_client,
+    notes_to,
+    skip_reasons,
+)
 from .fields import FEATURE_NAMES, REAL, SNAPSHOT_STAMP, TEXT, make_fields
 from .geometry_io import WGS84, ellipsoid, shapely_to_qgs, tr
 from .help import help_html
@@ -213,6 +219,7 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
                 or DEFAULT_BASE_URL,
                 self.parameterAsBoolean(parameters, self.OFFLINE, context),
                 is_cancelled=feedback.isCanceled,
+                on_note=notes_to(feedback),
             )
             if snapshot_id > 0:
                 feedback.pushInfo(self.tr("Fetching DeepState map {}").format(snapshot_id))

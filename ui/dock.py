@@ -602,6 +602,8 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
                 ).format(result.reason, len(self.cached_ids)),
                 Qgis.Warning,
             )
+        elif result.cache_notes:  # the maps download, but are not kept: say why
+            self._show_message(" ".join(result.cache_notes), Qgis.Warning)
         else:
             self._show_message(
                 tr("{} map updates, the latest of {}.").format(

@@ -26,7 +26,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QDate
 
 from ..core.classes import POLYGON_CLASSES
-from ..processing.deepstate_access import error_text, make_client
+from ..processing.deepstate_access import error_text, localised, make_client
 from .tasks import JobCancelledError, JobRun, NetworkFailure
 
 SNAPSHOT_ALG = "frontline:deepstatesnapshot"
@@ -148,14 +148,17 @@ class UpdateList:
     cached: set[int]
     offline: bool
     reason: str = ""  # why the list came from the cache
+    cache_notes: tuple[str, ...] = ()  # what went wrong with the cache, to be told
 
 
 def updates_job(base_url: str):
     """The update list: online, else the cached one (offline)."""
 
     def job(run: JobRun) -> UpdateList:
+        from ..core.deepstate import CACHE_NOTES
         from ..core.errors import DeepStateCancelledError, DeepStateError
 
+        notes: list = []
         # list_ttl=0: ask DeepState itself, so that the dock knows whether it is online.
         client = make_client(
             base_url,
@@ -165,10 +168,12 @@ def updates_job(base_url: str):
             backoff=0.5,
             connect_timeout=5.0,
             list_ttl=0.0,
+            on_note=notes.append,
         )
         try:
             updates = client.updates()
-            return UpdateList(updates, set(client.cached_ids()), offline=False)
+            told = tuple(localised(n) for n in notes if n.template in CACHE_NOTES)
+            return UpdateList(updates, set(client.cached_ids()), False, cache_notes=told)
         except DeepStateCancelledError:
             raise JobCancelledError() from None
         except DeepStateError as error:

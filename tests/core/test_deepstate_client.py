@@ -405,6 +405,14 @@ def test_invalid_json(deepstate_server, tmp_path) -> None:
         ("public", b"[1, 2, 3]", "updates", "no record has an id"),
         ("last", b'{"id": 5}', "latest", "with a 'map'"),
         ("last", b'{"map": {"type": "FeatureCollection", "features": []}}', "latest", "no id"),
+        # An "id" past 2038 is no Unix time of a map: it crashed, and was cached under it.
+        (
+            "last",
+            b'{"id": 1000000000000, "map": {"type": "FeatureCollection", "features": []}}',
+            "latest",
+            "the id 1000000000000 is no map id",
+        ),
+        ("public", b'[{"id": 1000000000000}]', "updates", "no record has an id"),
     ],
 )
 def test_json_of_the_wrong_shape(deepstate_server, tmp_path, pattern, body, call, needle) -> None:
@@ -439,14 +447,101 @@ def test_oversized_streamed_body_is_cut_at_the_cap(deepstate_server, tmp_path) -
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_cache_folder_that_cannot_be_made_is_one_line(tmp_path) -> None:
+def test_a_cache_folder_that_cannot_be_made_is_one_line_offline(tmp_path) -> None:
     blocker = tmp_path / "afile"
     blocker.write_text("not a folder", encoding="utf-8")
     with pytest.raises(DeepStateError) as info:
-        make_client("http://127.0.0.1:9", blocker / "cache")
+        make_client("http://127.0.0.1:9", blocker / "cache", offline=True)
     assert isinstance(info.value, OSError)  # callers that catch OSError still do
     assert_one_line(info.value, "cache folder", str(blocker / "cache"), "frontline/cache_dir")
     assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_online_a_cache_folder_that_cannot_be_made_only_costs_the_caching(
+    deepstate_server, tmp_path
+) -> None:
+    """It stopped the download; an existing read-only folder only kept the map uncached."""
+    blocker = tmp_path / "afile"
+    blocker.write_text("not a folder", encoding="utf-8")
+    notes: list = []
+    client = make_client(deepstate_server.base_url, blocker / "cache", on_note=notes.append)
+    assert client.map_data(ID_0304) == raw_json(ID_0304)
+    (note,) = map(str, notes)
+    assert note.startswith(f"DeepState cache folder {blocker / 'cache'} cannot be made: ")
+    assert note.endswith("(setting frontline/cache_dir); maps are not cached")
+
+
+def test_retries_are_told_to_the_caller(deepstate_server, tmp_path) -> None:
+    """Waits of up to two minutes went to Python's log only, not to the Processing log."""
+    deepstate_server.site.fail("geojson", Failure.error(503, "20"))
+    notes: list = []
+    client = make_client(deepstate_server.base_url, tmp_path, on_note=notes.append)
+    assert client.map_data(ID_0304) == raw_json(ID_0304)
+    assert [str(n) for n in notes] == [
+        f"DeepState map {ID_0304}: HTTP 503 Service Unavailable "
+        f"({deepstate_server.base_url}{MAP_PATH}); trying again in 20 s"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("base_url", "needle"),
+    [
+        ("http://127.0.0.1:99999", "is not a valid address (BASE_URL)"),
+        ("http://[::1", "is not a valid address (BASE_URL)"),
+    ],
+)
+def test_a_bad_address_is_said_at_once_not_retried(tmp_path, base_url, needle) -> None:
+    """It was "connection failed" after 7 s of retries."""
+    sleeps = Sleeps()
+    client = make_client(base_url, tmp_path, sleep=sleeps)
+    with pytest.raises(DeepStateNetworkError) as info:
+        client.updates()
+    assert_one_line(info.value, "DeepState update list", needle)
+    assert sleeps == []
+
+
+def test_a_socks_proxy_without_pysocks_is_said_at_once(deepstate_server, tmp_path) -> None:
+    sleeps = Sleeps()
+    proxy = {"http": "socks5h://127.0.0.1:1080", "https": "socks5h://127.0.0.1:1080"}
+    client = make_client(deepstate_server.base_url, tmp_path, sleep=sleeps, proxies=proxy)
+    try:
+        import socks  # noqa: F401
+    except ImportError:
+        with pytest.raises(DeepStateNetworkError) as info:
+            client.updates()
+        assert_one_line(info.value, "SOCKS proxy", "PySocks")
+        assert sleeps == []
+    else:
+        pytest.skip("PySocks is installed: the proxy would be tried")
+
+
+def test_an_undecodable_compressed_answer_is_a_format_error(deepstate_server, tmp_path) -> None:
+    """It was "the download broke off after 0 bytes", retried."""
+    broken = Failure(headers={"Content-Encoding": "gzip"}, body=b"not gzip at all")
+    deepstate_server.site.fail("geojson", broken)
+    sleeps = Sleeps()
+    client = make_client(deepstate_server.base_url, tmp_path, sleep=sleeps)
+    with pytest.raises(DeepStateFormatError) as info:
+        client.map_data(ID_0304)
+    assert_one_line(info.value, f"DeepState map {ID_0304}", "cannot be decoded")
+    assert sleeps == [] and list(tmp_path.iterdir()) == []
+
+
+def test_a_download_longer_than_the_total_timeout_stops(deepstate_server, tmp_path) -> None:
+    """A server sending a byte now and then never hits the read timeout."""
+    client = make_client(deepstate_server.base_url, tmp_path, total_timeout=0.0)
+    with pytest.raises(DeepStateTimeoutError) as info:
+        client.map_data(ID_0304)
+    assert_one_line(info.value, "the download took over 0 s")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_json_nested_too_deeply_is_a_format_error(deepstate_server, tmp_path) -> None:
+    deepstate_server.site.fail("geojson", Failure.replace(b"[" * 100_000 + b"]" * 100_000))
+    client = make_client(deepstate_server.base_url, tmp_path)
+    with pytest.raises(DeepStateFormatError) as info:
+        client.map_data(ID_0304)
+    assert_one_line(info.value, "JSON nested too deeply")
 
 
 def test_an_address_without_a_scheme_is_one_line_naming_the_parameter(tmp_path) -> None:
@@ -672,3 +767,43 @@ def test_fake_server_records_look_like_deepstate(deepstate_site) -> None:
     record = deepstate_site.record(ID_0304)
     assert record["createdAt"] == "2025-03-04T00:15:45.000Z" == iso_utc(ID_0304)
     assert record["descriptionEn"].startswith("The enemy advanced near <a href=")
+
+
+def test_records_with_an_impossible_id_or_time_are_left_out(deepstate_server, tmp_path) -> None:
+    """A record whose id lies past 2038, or whose time cannot be put in UTC, crashed the
+    whole list (year 33658 is out of range; OverflowError): such a record is left out."""
+    records = [
+        deepstate_server.site.record(ID_0304),
+        {"id": 1000000000000},
+        {"id": ID_0304 + 60, "createdAt": "0001-01-01T00:00:00+05:00"},
+    ]
+    deepstate_server.site.fail("public", Failure.replace(json.dumps(records).encode()))
+    updates = make_client(deepstate_server.base_url, tmp_path).updates()
+    assert [u.id for u in updates] == [ID_0304, ID_0304 + 60]
+    assert updates[1].created == snapshot_time(ID_0304 + 60)  # the id tells the time
+
+
+def test_a_stray_file_named_like_a_huge_map_id_is_no_cached_map(deepstate_server, tmp_path):
+    (tmp_path / "deepstate_1000000000000.geojson").write_bytes(raw_bytes(ID_0304))
+    client = make_client(deepstate_server.base_url, tmp_path, offline=True)
+    assert client.cached_ids() == []
+
+
+def test_offline_a_list_cached_before_the_day_ended_is_said(deepstate_server, tmp_path) -> None:
+    """The list cached in the early hours of 2025-03-04: offline, the map chosen for that
+    day is the last the list knew, and a later one may exist. It was chosen silently (with a
+    list cached months before, a map months old was given as the day's)."""
+    early = snapshot_time(ID_0304).timestamp() + 3600  # 2025-03-04 01:15 UTC
+    make_client(deepstate_server.base_url, tmp_path, clock=lambda: early).updates()
+    notes: list = []
+    offline = make_client(
+        refused_url(), tmp_path, offline=True, clock=lambda: LATER, on_note=notes.append
+    )
+    assert offline.update_for_date(date(2025, 3, 4)).id == ID_0304
+    assert [str(n) for n in notes] == [
+        "offline, with the update list cached at 2025-03-04 01:15 UTC: a later map for "
+        "2025-03-04 may exist"
+    ]
+    notes.clear()
+    offline.update_for_date(date(2025, 3, 3))  # that day had ended when the list was cached
+    assert notes == []

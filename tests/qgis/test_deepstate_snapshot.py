@@ -248,15 +248,43 @@ def test_base_url_without_a_scheme_names_the_parameter(run_alg, tmp_path):
 
 
 def test_a_cache_folder_that_is_a_file_is_a_message(run_alg, tmp_path, isolated_cache):
+    """Offline the cache is all there is: an error naming the folder."""
     blocker = tmp_path / "afile"
     blocker.write_text("x", encoding="utf-8")
     QgsSettings().setValue(SETTING_CACHE_DIR, str(blocker))  # isolated_cache removes it
     with pytest.raises(QgsProcessingException) as info:
         run_alg(
             ALG,
-            {"BASE_URL": refused_url(), "SNAPSHOT_ID": 1, "OUTPUT": str(tmp_path / "d.gpkg")},
+            {"OFFLINE": True, "SNAPSHOT_ID": 1, "OUTPUT": str(tmp_path / "d.gpkg")},
         )
     assert str(info.value).startswith(f"DeepState cache folder {blocker} cannot be made: ")
+
+
+def test_online_a_cache_folder_that_cannot_be_made_is_said_and_the_map_loads(
+    run_alg, tmp_path, isolated_cache, kursk_server
+):
+    """It stopped the download; a read-only folder only kept the map out of the cache."""
+    from fltest.feedback import RecordingFeedback
+    from fltest.layers import output_layer
+
+    blocker = tmp_path / "afile"
+    blocker.write_text("x", encoding="utf-8")
+    QgsSettings().setValue(SETTING_CACHE_DIR, str(blocker))  # isolated_cache removes it
+    feedback = RecordingFeedback()
+    result = run_alg(
+        ALG,
+        {
+            "BASE_URL": kursk_server.base_url,
+            "DATE": "2024-11-01",
+            "CLASSES": [4],
+            "OUTPUT": str(tmp_path / "d.gpkg"),
+        },
+        feedback=feedback,
+    )
+    assert output_layer(result["OUTPUT"]).featureCount() > 0
+    (note,) = [line for line in feedback.infos if "cache folder" in line]
+    assert note.startswith(f"DeepState cache folder {blocker} cannot be made: ")
+    assert note.endswith("; maps are not cached")
 
 
 def test_not_a_deepstate_file(run_alg, tmp_path):
@@ -303,3 +331,23 @@ def test_loaded_layer_gets_categorized_deepstate_style(
     colours = {c.value(): c.symbol().color().name() for c in renderer.categories()}
     assert colours["occupied"] == "#a52714"
     assert colours["ua_held_in_russia"] == "#01579b"
+
+
+def test_a_retry_is_told_in_the_log(run_alg, tmp_path, kursk_site, kursk_server):
+    """Retries and waits went to Python's log only: a run seemed to hang for minutes."""
+    from fltest.feedback import RecordingFeedback
+
+    kursk_site.fail("geojson", Failure.error(503, "0"))
+    feedback = RecordingFeedback()
+    run_alg(
+        ALG,
+        {
+            "BASE_URL": kursk_server.base_url,
+            "DATE": "2024-11-01",
+            "OUTPUT": str(tmp_path / "a.gpkg"),
+        },
+        feedback=feedback,
+    )
+    (retry,) = [line for line in feedback.infos if "trying again" in line]
+    assert retry.startswith("DeepState map 1730495471: HTTP 503 ")
+    assert retry.endswith("; trying again in 0 s")

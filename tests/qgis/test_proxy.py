@@ -74,3 +74,40 @@ def test_the_dock_and_algorithms_client_downloads_through_the_qgis_proxy(
     client.close()
     path, headers = deepstate_server.site.requests[0]
     assert (path, headers["Host"]) == ("/api/history/public", "deepstate.invalid")
+
+
+def test_a_long_lived_worker_thread_sees_a_proxy_set_after_it_first_asked():
+    """QGIS's task threads live on: one that had asked before the proxy was set in Options
+    kept its first answer (no proxy), as its own network manager had read the settings
+    then."""
+    import queue
+    import threading
+
+    from qgis.core import QgsSettings
+
+    jobs: queue.Queue = queue.Queue()
+    answers: queue.Queue = queue.Queue()
+
+    def worker():
+        while jobs.get():
+            answers.put(qgis_proxies(BASE))
+
+    thread = threading.Thread(target=worker, daemon=True)
+    thread.start()
+    settings = QgsSettings()
+    keys = ("proxyEnabled", "proxyType", "proxyHost", "proxyPort")
+    try:
+        jobs.put(True)
+        assert answers.get(timeout=10) is None
+        for key, value in zip(keys, (True, "HttpProxy", "proxy.example", "3128")):
+            settings.setValue(f"proxy/{key}", value)
+        QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()  # as Options does
+        jobs.put(True)
+        address = "http://proxy.example:3128"
+        assert answers.get(timeout=10) == {"https": address, "http": address}
+    finally:
+        jobs.put(False)
+        thread.join(10)
+        for key in keys:
+            settings.remove(f"proxy/{key}")
+        QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
