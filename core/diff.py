@@ -53,7 +53,9 @@ from .shapes import clean_polygonal, flat_polygons, line_segments, segment_lines
 GAINED = "gained"
 LOST = "lost"
 
-TOUCH_TOLERANCE = 0.01  # m; overlay noding moves shared edges by far less than this
+# m: DeepState redraws a shared vertex a few centimetres away, and projecting bends a straight
+# edge by up to some 15 cm: edges that close to the front lie on it.
+TOUCH_TOLERANCE = 0.5
 NOISE_WIDTH = 0.001  # m; pieces thinner than this everywhere are overlay noise, always dropped
 SNAP_GRID = 0.001  # m; grid of the retry when an overlay raises a TopologyException
 SLIVER_GRID = 1e-6  # m; grid that spiky pieces are snapped to

@@ -60,7 +60,12 @@ def repaired_polygonal(geometry: BaseGeometry | None) -> tuple[Polygon | MultiPo
     if polygonal and valid:
         _remember_valid(geometry)
         return geometry, False
-    if not valid:
+    if not valid and geometry.geom_type in ("MultiPolygon", "GeometryCollection"):
+        # Parts that overlap or nest (QGIS's "Collect geometries" makes such features) are
+        # dissolved: make_valid of the whole would cut the overlaps out.
+        geometry = shapely.make_valid(np.asarray(shapely.get_parts(geometry), dtype=object))
+        geometry = shapely.GeometryCollection([g for g in geometry if not g.is_empty])
+    elif not valid:
         geometry = shapely.make_valid(geometry)
     parts = flat_polygons(geometry)
     if not parts:

@@ -8,6 +8,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsGeometry,
+    QgsPointXY,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
@@ -17,6 +18,7 @@ from qgis.core import (
     QgsRectangle,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from .base import FrontlineAlgorithm
 from .geometry_io import (
@@ -33,6 +35,9 @@ from .geometry_io import (
 # The least side or piece area the analyses accept (100 m x 100 m): at 0 every corner of the
 # boundary would be a "neck".
 MIN_AREA_KM2 = 0.01
+# Planar distances more than this share off somewhere in the layers are worth a warning.
+PLANAR_ERROR_WARNING = 0.005
+_EARTH_RADIUS_M = 6_371_008.8  # mean radius: the error estimate needs no more
 
 
 class MetricFrame:
@@ -54,6 +59,33 @@ class MetricFrame:
         self.to_output = QgsCoordinateTransform(self.crs, output_crs, context.transformContext())
         self.to_wgs84 = QgsCoordinateTransform(self.crs, WGS84, context.transformContext())
         self.measure = ellipsoid(context)
+
+    def planar_error(self) -> float:
+        """The largest relative error of planar distances over the frame's own extent: at an
+        angle c from its centre the Lambert azimuthal equal-area projection shortens lengths
+        along the radius by cos(c/2) and stretches them across it by 1/cos(c/2)."""
+        extent = self.extent
+        centre = QgsPointXY(extent.center())
+        corners = [
+            QgsPointXY(x, y)
+            for x in (extent.xMinimum(), extent.xMaximum())
+            for y in (extent.yMinimum(), extent.yMaximum())
+        ]
+        far = max(self.measure.measureLine(centre, corner) for corner in corners)
+        return 1.0 / math.cos(min(far / _EARTH_RADIUS_M / 2.0, 1.5)) - 1.0
+
+    def warn_if_distances_stretch(self, feedback, what: str) -> None:
+        """Warn when planar distances (``what``) may be off by more than 0.5 % at the edge."""
+        error = self.planar_error()
+        if error > PLANAR_ERROR_WARNING:
+            feedback.pushWarning(
+                QCoreApplication.translate(
+                    "Frontline",
+                    "The layers reach so far from the centre of the local projection that {} "
+                    "may be off by up to {:.1f} % at their far end: limit them to the area you "
+                    "study.",
+                ).format(what, 100.0 * error)
+            )
 
     def around(self, margin_m: float) -> QgsRectangle:
         """The lon/lat extent of the frame's own inputs grown by ``margin_m`` metres."""

@@ -118,6 +118,7 @@ class FrontlineDiffAlgorithm(AnalysisAlgorithm):
         if not output_crs.isValid():
             output_crs = after_source.sourceCrs()
         frame = MetricFrame([before_source, after_source], output_crs, context)
+        frame.warn_if_distances_stretch(feedback, "depth_m, front_km")
         before = self.read_metric(before_source, self.BEFORE, frame, context, feedback)
         after = self.read_metric(after_source, self.AFTER, frame, context, feedback)
         feedback.setProgress(20)

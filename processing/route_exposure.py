@@ -126,6 +126,7 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
         # Centred on the routes: hostile ground reaching far beyond them must not move the
         # centre and stretch the ranges.
         frame = MetricFrame([routes_source], routes_source.sourceCrs(), context)
+        frame.warn_if_distances_stretch(feedback, "distance_m")
         routes = read_line_features(routes_source, self.ROUTES, frame.crs, context, feedback)
         # Ground farther than the largest range only makes a route "beyond": not needed.
         reach = max(ranges) + 1e4

@@ -64,6 +64,18 @@ def test_square_advanced_two_km_on_one_side(angle):
     assert result.max_depth == piece.depth
 
 
+def test_a_front_redrawn_centimetres_away_is_still_the_front_the_piece_touches():
+    """AFTER gains a 10 km x 2 km strip north of the old line, drawn 3 cm off it (DeepState
+    moves a shared vertex a few centimetres when it redraws): the strip touches the 10 km
+    of front and is 2 km deep. Counted on the front within 1 cm only, it touched none."""
+    before = box(0, 0, 10 * KM, 10 * KM)
+    after = shapely.union(before, box(0, 10 * KM + 0.03, 10 * KM, 12 * KM))
+    (piece,) = diff_fronts(before, after).pieces
+    assert piece.change == GAINED
+    assert piece.front_length == pytest.approx(10 * KM, abs=0.05)
+    assert piece.depth == pytest.approx(2 * KM, abs=1.0)
+
+
 def test_gain_and_loss_in_one_pair():
     """East: 4 km of line pushed 2 km out (gained 8 km²); west: 5 km pushed 1 km in (lost 5)."""
     before = box(0, 0, 10 * KM, 10 * KM)

@@ -349,3 +349,31 @@ def test_every_run_iterated_in_one_context_gets_its_style(frontline_plugin, tmp_
     ]
     assert len(loaded) == runs
     assert all(isinstance(layer.renderer(), QgsCategorizedSymbolRenderer) for layer in loaded)
+
+
+@pytest.mark.parametrize(("far_lon", "warned"), [(31.0, False), (140.0, True)])
+def test_layers_reaching_far_from_the_centre_are_warned_of(run_alg, tmp_path, far_lon, warned):
+    """An unchanged patch in the Far East moved the projection's centre: depths near Donetsk
+    changed by 3 % without a word. Planar distances more than 0.5 % off are warned of."""
+    from fltest.feedback import RecordingFeedback
+
+    donbas = box(37.5, 48.0, 37.6, 48.1)
+    patch = box(far_lon, 48.0, far_lon + 0.1, 48.1)
+    advanced = box(37.5, 48.0, 37.65, 48.1)
+    feedback = RecordingFeedback()
+    run_diff(
+        run_alg,
+        tmp_path,
+        memory_layer([donbas, patch]),
+        memory_layer([advanced, patch]),
+        feedback=feedback,
+    )
+    stretched = [w for w in feedback.warnings if "local projection" in w]
+    if warned:
+        (warning,) = stretched
+        assert warning.startswith(
+            "The layers reach so far from the centre of the local projection that depth_m, "
+            "front_km may be off by up to "
+        )
+    else:
+        assert stretched == []
