@@ -64,7 +64,9 @@ class MetricFrame:
         """The largest relative error of planar distances over the frame's own extent: at an
         angle c from its centre the Lambert azimuthal equal-area projection shortens lengths
         along the radius by cos(c/2) and stretches them across it by 1/cos(c/2)."""
-        extent = self.extent
+        extent = self.extent.intersect(QgsRectangle(-180.0, -90.0, 180.0, 90.0))
+        if extent.isEmpty() and not extent.isNull():  # a point or a line: no error to speak of
+            extent = self.extent
         centre = QgsPointXY(extent.center())
         corners = [
             QgsPointXY(x, y)
@@ -72,7 +74,8 @@ class MetricFrame:
             for y in (extent.yMinimum(), extent.yMaximum())
         ]
         far = max(self.measure.measureLine(centre, corner) for corner in corners)
-        return 1.0 / math.cos(min(far / _EARTH_RADIUS_M / 2.0, 1.5)) - 1.0
+        error = 1.0 / math.cos(min(far / _EARTH_RADIUS_M / 2.0, 1.5)) - 1.0
+        return error if math.isfinite(error) else math.inf
 
     def warn_if_distances_stretch(self, feedback, what: str) -> None:
         """Warn when planar distances (``what``) may be off by more than 0.5 % at the edge."""

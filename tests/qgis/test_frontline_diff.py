@@ -377,3 +377,17 @@ def test_layers_reaching_far_from_the_centre_are_warned_of(run_alg, tmp_path, fa
         )
     else:
         assert stretched == []
+
+
+def test_the_planar_error_of_the_whole_world_is_a_number():
+    """The extent check lets latitudes reach 90.5 (rounding): the estimate was NaN there, so
+    the layers reaching farthest were the ones not warned of."""
+    from qgis.core import QgsRectangle
+
+    from frontline.processing.analysis_base import PLANAR_ERROR_WARNING, MetricFrame
+    from frontline.processing.geometry_io import ellipsoid
+
+    frame = MetricFrame.__new__(MetricFrame)  # only what planar_error reads
+    frame.extent = QgsRectangle(-180.0, -90.5, 180.0, 90.5)
+    frame.measure = ellipsoid()
+    assert PLANAR_ERROR_WARNING < frame.planar_error() < 1.0
