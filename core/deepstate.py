@@ -700,11 +700,12 @@ class DeepStateClient:
                 attempt += 1
 
     def _get_once(self, url: str, what: Text) -> bytes:
-        """One GET. When it can be cancelled it runs on a helper thread, so that a cancel is
-        seen within a fraction of a second even while the server sends nothing (a socket
-        read blocks up to the read timeout); the abandoned request ends on its own."""
-        if self._is_cancelled is None:
-            return self._request(url, what)
+        """One GET, on a helper thread, so that a cancel is seen within a fraction of a
+        second even while the server sends nothing (a socket read blocks up to the read
+        timeout), and a download dripping bytes is given up after ``total_timeout`` (each
+        read may wait for a whole chunk); the abandoned request ends on its own."""
+        cancelled = self._is_cancelled or (lambda: False)
+        deadline = time.monotonic() + self.total_timeout
         outcome: dict[str, object] = {}
 
         def work() -> None:
@@ -718,10 +719,15 @@ class DeepStateClient:
         worker.start()
         while worker.is_alive():
             worker.join(_CANCEL_POLL)
-            if worker.is_alive() and self._is_cancelled():
+            if not worker.is_alive():
+                break
+            late = time.monotonic() > deadline
+            if late or cancelled():
                 # The abandoned request keeps its session; later requests get a fresh one.
                 if self._session is session:
                     self._session = requests.Session()
+                if late:
+                    raise self._too_long(what, url)
                 raise DeepStateCancelledError(_cancelled(what))
         if "error" in outcome:
             raise outcome["error"]  # type: ignore[misc]
@@ -802,15 +808,7 @@ class DeepStateClient:
             for chunk in response.iter_content(_CHUNK):
                 self._check_cancelled(what)
                 if time.monotonic() > deadline:  # a server dripping bytes, each within the timeout
-                    raise DeepStateTimeoutError(
-                        Text(
-                            N_("{what}: the download took over {seconds:.0f} s ({url})"),
-                            what=what,
-                            seconds=self.total_timeout,
-                            url=url,
-                        ),
-                        url=url,
-                    )
+                    raise self._too_long(what, url)
                 size += len(chunk)
                 if size > self.max_bytes:
                     raise DeepStateTooLargeError(
@@ -843,6 +841,17 @@ class DeepStateClient:
         if expected is not None and received < expected:
             raise _RetryableError(self._truncated(what, url, received, expected))
         return b"".join(chunks)
+
+    def _too_long(self, what: Text, url: str) -> DeepStateTimeoutError:
+        return DeepStateTimeoutError(
+            Text(
+                N_("{what}: the download took over {seconds:.0f} s ({url})"),
+                what=what,
+                seconds=self.total_timeout,
+                url=url,
+            ),
+            url=url,
+        )
 
     @staticmethod
     def _truncated(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -45,9 +46,7 @@ def qgis_proxies(url: str) -> dict[str, str] | None:
     """
     manager = QgsNetworkAccessManager.instance()
     if QThread.currentThread() is not QCoreApplication.instance().thread():
-        # A worker thread's manager read the settings when the thread first asked; task
-        # threads live on, so read them again (the Options dialog does so on the main one).
-        manager.setupDefaultProxyAndCache()
+        _follow_proxy_settings(manager)
     proxy = manager.fallbackProxy()
     if proxy.type() in (QNetworkProxy.NoProxy, QNetworkProxy.DefaultProxy):
         return None
@@ -61,6 +60,32 @@ def qgis_proxies(url: str) -> dict[str, str] | None:
         credentials = f"{quote(proxy.user(), safe='')}:{quote(proxy.password(), safe='')}@"
     address = f"{scheme}://{credentials}{proxy.hostName()}:{proxy.port()}"
     return {urlsplit(url).scheme or "https": address, "http": address, "https": address}
+
+
+_PROXY_KEYS = (
+    "proxyEnabled",
+    "proxyType",
+    "proxyHost",
+    "proxyPort",
+    "proxyUser",
+    "proxyPassword",
+    "proxyExcludedUrls",
+    "noProxyUrls",
+    "authcfg",
+)
+_THREAD_PROXY = threading.local()  # the proxy settings this thread's manager last read
+
+
+def _follow_proxy_settings(manager: QgsNetworkAccessManager) -> None:
+    """A worker thread's network manager reads QGIS's proxy settings when it is made, and
+    task threads live on: read them again once they changed (the Options dialog does so on
+    the main thread only). Not on every call: each read connects the manager's signals
+    anew."""
+    settings = QgsSettings()
+    current = tuple(str(settings.value(f"proxy/{key}", "")) for key in _PROXY_KEYS)
+    if getattr(_THREAD_PROXY, "settings", None) != current:
+        manager.setupDefaultProxyAndCache()
+        _THREAD_PROXY.settings = current
 
 
 def localised(text: Text) -> str:

@@ -807,3 +807,17 @@ def test_offline_a_list_cached_before_the_day_ended_is_said(deepstate_server, tm
     notes.clear()
     offline.update_for_date(date(2025, 3, 3))  # that day had ended when the list was cached
     assert notes == []
+
+
+def test_a_download_is_given_up_at_the_total_timeout_while_the_server_waits(
+    deepstate_server, tmp_path
+) -> None:
+    """Each read may wait for a whole chunk, within the read timeout: the total limit is
+    kept by the waiting thread, not between chunks only."""
+    deepstate_server.site.fail("geojson", Failure(delay=3.0))
+    client = make_client(deepstate_server.base_url, tmp_path, total_timeout=0.5, max_retries=0)
+    started = time.monotonic()
+    with pytest.raises(DeepStateTimeoutError) as info:
+        client.map_data(ID_0304)
+    assert time.monotonic() - started < 2.0
+    assert_one_line(info.value, "the download took over 0 s")  # 0.5 s, rounded
