@@ -897,8 +897,8 @@ _TLS_REASON = re.compile(r"\[SSL: ([A-Z_]+)\]|certificate verify failed", re.IGN
 
 
 def _tls_error(exc: requests.exceptions.SSLError, what: Text, url: str) -> Exception:
-    """A certificate that fails verification is final; another TLS failure (a handshake cut
-    off) may pass on another try."""
+    """A TLS failure naming its reason is final (a certificate failing verification, plain
+    HTTP on the port); one cut off (EOF) or without a reason may pass on another try."""
     found = _TLS_REASON.search(str(exc))
     reason = (found.group(1) or "CERTIFICATE_VERIFY_FAILED") if found else "TLS"
     if reason.upper() == "CERTIFICATE_VERIFY_FAILED":
@@ -907,7 +907,9 @@ def _tls_error(exc: requests.exceptions.SSLError, what: Text, url: str) -> Excep
             url=url,
         )
     text = Text(N_("{what}: TLS failed ({reason}) ({url})"), what=what, reason=reason, url=url)
-    return _RetryableError(DeepStateNetworkError(text, url=url))
+    if "EOF" in reason.upper() or not found:  # a handshake cut off: worth another try
+        return _RetryableError(DeepStateNetworkError(text, url=url))
+    return DeepStateNetworkError(text, url=url)  # a wrong protocol or version stays wrong
 
 
 def _cancelled(what: Text) -> Text:

@@ -821,3 +821,16 @@ def test_a_download_is_given_up_at_the_total_timeout_while_the_server_waits(
         client.map_data(ID_0304)
     assert time.monotonic() - started < 2.0
     assert_one_line(info.value, "the download took over 0 s")  # 0.5 s, rounded
+
+
+def test_tls_to_a_plain_http_server_names_the_reason_and_is_not_retried(
+    deepstate_server, tmp_path
+) -> None:
+    """It said "TLS certificate verification failed" whatever went wrong."""
+    sleeps = Sleeps()
+    url = deepstate_server.base_url.replace("http://", "https://")
+    client = make_client(url, tmp_path, sleep=sleeps)
+    with pytest.raises(DeepStateNetworkError) as info:
+        client.updates()
+    assert_one_line(info.value, "DeepState update list: TLS failed (")
+    assert "certificate" not in str(info.value) and sleeps == []
