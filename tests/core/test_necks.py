@@ -428,18 +428,24 @@ def test_a_pond_in_the_corridor_does_not_end_it(hole_x):
     assert neck.corridor.distance(neck.chord) < 1e-6
 
 
-def ponded_chain(ponds: bool) -> Polygon:
-    """Bodies A, B, C (3 km) joined by a 200 m and a 400 m corridor, each 2 km long; with
-    ``ponds``, a grid of 100 ponds 20 m across, 300 m apart, in body B."""
-    chain = shapely.union_all(
+def three_bodies(first: float, second: float) -> Polygon:
+    """Bodies A, B, C (3 km squares) joined by corridors ``first`` and ``second`` m wide, each
+    2 km long, along the x axis."""
+    return shapely.union_all(
         [
             box(-3000, -1500, 0, 1500),
-            box(0, -100, 2000, 100),
+            box(0, -first / 2, 2000, first / 2),
             box(2000, -1500, 5000, 1500),
-            box(5000, -200, 7000, 200),
+            box(5000, -second / 2, 7000, second / 2),
             box(7000, -1500, 10_000, 1500),
         ]
     )
+
+
+def ponded_chain(ponds: bool) -> Polygon:
+    """``three_bodies`` joined by a 200 m and a 400 m corridor; with ``ponds``, a grid of 100
+    ponds 20 m across, 300 m apart, in body B."""
+    chain = three_bodies(200.0, 400.0)
     if not ponds:
         return chain
     grid = [
@@ -462,15 +468,7 @@ def test_a_corridor_starts_at_its_own_neck_not_in_another_corridor():
     """A 300 m and an 80 m corridor with CORRIDOR_WIDTH 100 m: no corridor at the 300 m neck
     (wider than 100 m); the corridor was looked for at any chord of the part, started in the
     80 m corridor, and the 300 m neck was then left out as lying in it."""
-    chain = shapely.union_all(
-        [
-            box(-3000, -1500, 0, 1500),
-            box(0, -150, 2000, 150),
-            box(2000, -1500, 5000, 1500),
-            box(5000, -40, 7000, 40),
-            box(7000, -1500, 10_000, 1500),
-        ]
-    )
+    chain = three_bodies(300.0, 80.0)
     necks = find_necks(chain, min_lobe_area=1 * KM2, max_width=5000, corridor_width=100.0)
     assert [n.width for n in necks] == pytest.approx([80.0, 300.0], abs=0.01)
     assert [n.corridor_length for n in necks] == pytest.approx([2000.0, 0.0], abs=20.0)
