@@ -811,14 +811,12 @@ class DeepStateClient:
                     raise self._too_long(what, url)
                 size += len(chunk)
                 if size > self.max_bytes:
-                    raise DeepStateTooLargeError(
-                        Text(
-                            N_("{what}: the answer exceeds the {limit} bytes allowed ({url})"),
-                            what=what,
-                            limit=self.max_bytes,
-                            url=url,
-                        ),
-                        url=url,
+                    raise _error(
+                        DeepStateTooLargeError,
+                        N_("{what}: the answer exceeds the {limit} bytes allowed ({url})"),
+                        what,
+                        url,
+                        limit=self.max_bytes,
                     )
                 chunks.append(chunk)
         except requests.exceptions.ContentDecodingError:
@@ -843,15 +841,8 @@ class DeepStateClient:
         return b"".join(chunks)
 
     def _too_long(self, what: Text, url: str) -> DeepStateTimeoutError:
-        return DeepStateTimeoutError(
-            Text(
-                N_("{what}: the download took over {seconds:.0f} s ({url})"),
-                what=what,
-                seconds=self.total_timeout,
-                url=url,
-            ),
-            url=url,
-        )
+        template = N_("{what}: the download took over {seconds:.0f} s ({url})")
+        return _error(DeepStateTimeoutError, template, what, url, seconds=self.total_timeout)
 
     @staticmethod
     def _truncated(
@@ -910,6 +901,11 @@ def _tls_error(exc: requests.exceptions.SSLError, what: Text, url: str) -> Excep
     if "EOF" in reason.upper() or not found:  # a handshake cut off: worth another try
         return _RetryableError(DeepStateNetworkError(text, url=url))
     return DeepStateNetworkError(text, url=url)  # a wrong protocol or version stays wrong
+
+
+def _error(kind: type[DeepStateError], template: str, what: Text, url: str, **fields):
+    """An error of ``kind`` about ``what`` at ``url``, its message ``template`` filled in."""
+    return kind(Text(template, what=what, url=url, **fields), url=url)
 
 
 def _cancelled(what: Text) -> Text:
