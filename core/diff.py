@@ -53,9 +53,9 @@ from .shapes import clean_polygonal, flat_polygons, line_segments, segment_lines
 GAINED = "gained"
 LOST = "lost"
 
-# m: DeepState redraws a shared vertex a few centimetres away, and projecting bends a straight
-# edge by up to some 15 cm: edges that close to the front lie on it.
-TOUCH_TOLERANCE = 0.5
+# m: DeepState redraws a shared vertex a few centimetres away: edges that close to the front
+# lie on it. (Not much more: both sides of a strip thinner than this would lie on it.)
+TOUCH_TOLERANCE = 0.05
 NOISE_WIDTH = 0.001  # m; pieces thinner than this everywhere are overlay noise, always dropped
 SNAP_GRID = 0.001  # m; grid of the retry when an overlay raises a TopologyException
 SLIVER_GRID = 1e-6  # m; grid that spiky pieces are snapped to
@@ -383,11 +383,11 @@ def _measure_pieces(
         return []
     front = _FrontIndex(front_lines)
     clipped = any(whole is not piece for whole, piece in zip(wholes, pieces))
-    pieces, bodies, starts, ends, owner, on_front = _segments_on_front(pieces, front)
-    front_lengths = _front_covered(front, starts[on_front], ends[on_front], owner[on_front])
-    front_lengths = np.bincount(front_lengths[0], front_lengths[1], minlength=len(pieces))
+    pieces, starts, ends, owner, on_front = _segments_on_front(pieces, front)
+    lengths = np.hypot(*(ends - starts).T)
+    front_lengths = np.bincount(owner[on_front], lengths[on_front], minlength=len(pieces))
     if clipped:
-        _, _, starts, ends, owner, on_front = _segments_on_front(wholes, front)
+        _, starts, ends, owner, on_front = _segments_on_front(wholes, front)
     sites, at_front = [], []
     for index, piece in enumerate(pieces):
         touched = on_front & (owner == index)
@@ -399,7 +399,7 @@ def _measure_pieces(
         else:
             sites.append((np.empty((0, 2)), np.empty((0, 2))))
     _check(is_cancelled)
-    depths = max_distances_to_segments(bodies, sites, is_cancelled=is_cancelled)
+    depths = max_distances_to_segments(pieces, sites, is_cancelled=is_cancelled)
     measured = [
         ChangePiece(piece, change, piece.area, float(depth), float(length), near)
         for piece, change, depth, length, near in zip(
@@ -410,51 +410,14 @@ def _measure_pieces(
 
 
 def _segments_on_front(pieces: list[Polygon], front: _FrontIndex):
-    """The pieces with spikes along the front removed (see ``_spiky_pieces``), their bodies
-    (``_without_hairs``), the bodies' segments (starts, ends, owning piece) and which of
-    these lie on the front."""
+    """The pieces with spikes along the front removed (see ``_spiky_pieces``), their segments
+    (starts, ends, owning piece) and which of these lie on the front."""
     starts, ends, owner, next_segment = _piece_segments(pieces)
     spiky = _spiky_pieces(starts, ends, owner, next_segment)
     if len(spiky):
         pieces = _without_spikes(pieces, spiky)
         starts, ends, owner, next_segment = _piece_segments(pieces)
-    # A hair along the front (two maps drawing one line a few centimetres apart, or edges
-    # bent differently by projecting) lies on the front on both sides: the front a piece
-    # touches, and its depth, are taken from its body, without parts that thin.
-    on_front = _on_front(front, starts, ends, next_segment)
-    hairy = _hairy_pieces(front, starts, ends, owner, on_front, len(pieces))
-    if not len(hairy):
-        return pieces, pieces, starts, ends, owner, on_front
-    bodies = list(pieces)
-    for index, body in zip(hairy, _without_hairs([pieces[i] for i in hairy])):
-        bodies[index] = body
-    starts, ends, owner, next_segment = _piece_segments(bodies)
-    return pieces, bodies, starts, ends, owner, _on_front(front, starts, ends, next_segment)
-
-
-def _hairy_pieces(front: _FrontIndex, starts, ends, owner, on_front, count: int) -> np.ndarray:
-    """Pieces whose edges on the front add up to more than the front they run along: both
-    sides of a hair lie on it (a cheap test, so that only those pieces are opened)."""
-    edges = np.bincount(owner[on_front], np.hypot(*(ends - starts)[on_front].T), minlength=count)
-    piece, covered = _front_covered(front, starts[on_front], ends[on_front], owner[on_front])
-    along = np.bincount(piece, covered, minlength=count)
-    return np.flatnonzero(edges > along + TOUCH_TOLERANCE)
-
-
-def _without_hairs(pieces: list[Polygon]) -> list[Polygon]:
-    """Each piece without its parts thinner than TOUCH_TOLERANCE (an opening, mitred so that
-    edges come back where they were); a piece that is all hair stays as it is."""
-    half = 0.5 * TOUCH_TOLERANCE
-    shapes = np.asarray(pieces, dtype=object)
-    opened = shapely.buffer(
-        shapely.buffer(shapes, -half, join_style="mitre"), half, join_style="mitre"
-    )
-    empty = shapely.is_empty(opened)
-    opened[empty] = shapes[empty]
-    return [
-        max(flat_polygons(g), key=lambda p: p.area) if g.geom_type != "Polygon" else g
-        for g in opened
-    ]
+    return pieces, starts, ends, owner, _on_front(front, starts, ends, next_segment)
 
 
 def _spiky_pieces(starts, ends, owner, following) -> np.ndarray:
@@ -490,42 +453,6 @@ def _piece_segments(pieces: list[Polygon]):
     ring_first = np.append(0, ring_last[:-1] + 1)
     following[ring_last] = ring_first
     return starts, ends, ring_owner[ring_index], following
-
-
-def _front_covered(front: _FrontIndex, starts, ends, owner) -> tuple[np.ndarray, np.ndarray]:
-    """(piece, length) of the earlier front that the pieces' front edges run along, each
-    stretch of front counted once per piece: the edges are projected onto the front segments
-    within the tolerance, and their spans on each segment merged. (Both sides of a tail thin
-    as the tolerance lie on the front, but along one stretch of it.)"""
-    none = np.zeros(0, dtype=np.int64), np.zeros(0)
-    if len(starts) == 0 or front.is_empty:
-        return none
-    edge, seg = front.tree.query(
-        segment_lines(starts, ends), predicate="dwithin", distance=TOUCH_TOLERANCE
-    )
-    if len(edge) == 0:
-        return none
-    a, b = front.starts[seg], front.ends[seg]
-    ab = b - a
-    squared = np.einsum("ij,ij->i", ab, ab)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        t0 = np.einsum("ij,ij->i", starts[edge] - a, ab) / squared
-        t1 = np.einsum("ij,ij->i", ends[edge] - a, ab) / squared
-    lo = np.clip(np.nan_to_num(np.minimum(t0, t1)), 0.0, 1.0)
-    hi = np.clip(np.nan_to_num(np.maximum(t0, t1)), 0.0, 1.0)
-    order = np.lexsort((lo, seg, owner[edge]))
-    pieces, segments, lo, hi = owner[edge][order], seg[order], lo[order], hi[order]
-    length = np.sqrt(squared[order])
-    covered = np.zeros(len(order))
-    reach = 0.0
-    for k in range(len(order)):  # merge the spans on each (piece, front segment)
-        if k == 0 or pieces[k] != pieces[k - 1] or segments[k] != segments[k - 1]:
-            reach = lo[k]
-        start = max(lo[k], reach)
-        if hi[k] > start:
-            covered[k] = (hi[k] - start) * length[k]
-            reach = hi[k]
-    return pieces, covered
 
 
 def _on_front(front: _FrontIndex, starts, ends, following) -> np.ndarray:

@@ -76,30 +76,6 @@ def test_a_front_redrawn_centimetres_away_is_still_the_front_the_piece_touches()
     assert piece.depth == pytest.approx(2 * KM, abs=1.0)
 
 
-def test_a_hair_along_the_front_counts_for_neither_front_nor_depth():
-    """The west kilometre of a 10 km square is lost, and AFTER draws its south edge 5 cm
-    inside from x = 1 to 5 km (as projecting bends long edges): the lost piece has a 4 km
-    hair along the south edge. Both sides of it lay on the front: 20 km of front instead of
-    12, and its tip made the piece 4 km deep instead of 1."""
-    before = box(0, 0, 10 * KM, 10 * KM)
-    after = Polygon(
-        [
-            (1 * KM, 0.05),
-            (5 * KM, 0.05),
-            (5 * KM, 0),
-            (10 * KM, 0),
-            (10 * KM, 10 * KM),
-            (1 * KM, 10 * KM),
-        ]
-    )
-    result = diff_fronts(before, after, min_area=0.5 * KM2)
-    (piece,) = result.pieces
-    assert piece.change == LOST
-    assert piece.area == pytest.approx(10 * KM2 + 200, rel=1e-9)  # the hair stays in the area
-    assert piece.front_length == pytest.approx(12 * KM, abs=0.05)
-    assert piece.depth == pytest.approx(1 * KM, abs=1.0)
-
-
 def test_gain_and_loss_in_one_pair():
     """East: 4 km of line pushed 2 km out (gained 8 km²); west: 5 km pushed 1 km in (lost 5)."""
     before = box(0, 0, 10 * KM, 10 * KM)
