@@ -884,12 +884,22 @@ def _request_problem(exc: requests.exceptions.RequestException, what: Text, url:
     return Text(N_("{what}: {url} is not a valid address (BASE_URL)"), what=what, url=url)
 
 
+# TLS failures that another try cannot mend: plain HTTP on the port, no common protocol.
+_FINAL_TLS = frozenset(
+    {
+        "WRONG_VERSION_NUMBER",
+        "UNSUPPORTED_PROTOCOL",
+        "NO_PROTOCOLS_AVAILABLE",
+        "TLSV1_ALERT_PROTOCOL_VERSION",
+        "HTTP_REQUEST",
+    }
+)
 _TLS_REASON = re.compile(r"\[SSL: ([A-Z_]+)\]|certificate verify failed", re.IGNORECASE)
 
 
 def _tls_error(exc: requests.exceptions.SSLError, what: Text, url: str) -> Exception:
-    """A TLS failure naming its reason is final (a certificate failing verification, plain
-    HTTP on the port); one cut off (EOF) or without a reason may pass on another try."""
+    """A certificate failing verification, or a protocol the two ends cannot agree on, is
+    final; another TLS failure (a handshake cut off, an alert) may pass on another try."""
     found = _TLS_REASON.search(str(exc))
     reason = (found.group(1) or "CERTIFICATE_VERIFY_FAILED") if found else "TLS"
     if reason.upper() == "CERTIFICATE_VERIFY_FAILED":
@@ -898,9 +908,9 @@ def _tls_error(exc: requests.exceptions.SSLError, what: Text, url: str) -> Excep
             url=url,
         )
     text = Text(N_("{what}: TLS failed ({reason}) ({url})"), what=what, reason=reason, url=url)
-    if "EOF" in reason.upper() or not found:  # a handshake cut off: worth another try
-        return _RetryableError(DeepStateNetworkError(text, url=url))
-    return DeepStateNetworkError(text, url=url)  # a wrong protocol or version stays wrong
+    if reason.upper() in _FINAL_TLS:  # a wrong protocol or version stays wrong
+        return DeepStateNetworkError(text, url=url)
+    return _RetryableError(DeepStateNetworkError(text, url=url))  # cut off, an alert: again
 
 
 def _error(kind: type[DeepStateError], template: str, what: Text, url: str, **fields):
