@@ -43,7 +43,7 @@ from shapely.geometry import LineString, MultiLineString, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
-from .necks import find_necks, polygon_parts, split_by_chords
+from .necks import Measure, find_necks, polygon_parts, split_by_chords
 from .shapes import clean_polygonal
 
 ENCIRCLED = "encircled"
@@ -58,13 +58,9 @@ REAR_CONTACT = "rear_contact"
 _EPSILON = 0.01  # m: chords lie on the boundaries of the pieces they separate
 
 CancelCheck = Optional[Callable[[], bool]]
-Measure = Callable[[BaseGeometry], float]  # a line's length in metres
 # m: an opening narrower than this is none (a corner touching a corner, or pushed a hair
 # into an edge by projecting, joins two pieces by a sub-metre pinch)
 _CLOSED_BELOW = 1.0
-# Necks are searched up to this factor beyond MAX_LINK_WIDTH, then held against it by
-# ``measure``: a local projection stretches lengths by well under 1 % over 1000 km.
-_MEASURE_SLACK = 1.02
 
 
 class EncirclementCancelledError(Exception):
@@ -238,26 +234,25 @@ def _cut_into_pieces(held: BaseGeometry, settings: _Settings, is_cancelled) -> _
         if part.area < settings.min_piece_area:
             cut.left_out += 1
             continue
-        necks = find_necks(
+        necks = find_necks(  # widths by the measure, and held against the limit by it
             part,
             min_lobe_area=settings.min_piece_area,
-            max_width=settings.max_link_width * _MEASURE_SLACK,
+            max_width=settings.max_link_width,
             max_necks=None,
             is_cancelled=is_cancelled,
+            measure=settings.measure,
         )
-        chords = [
-            n.chord
-            for n in necks
-            if settings.measure(n.chord) < settings.max_link_width and _links_bodies(part, n)
-        ]
-        pieces, chords = _split_keeping_min_area(part, chords, settings.min_piece_area)
+        links = [n for n in necks if n.width < settings.max_link_width and _links_bodies(part, n)]
+        width_of = {id(n.chord): n.width for n in links}
+        pieces, chords = _split_keeping_min_area(
+            part, [n.chord for n in links], settings.min_piece_area
+        )
         first = len(cut.pieces)
         cut.pieces += pieces
         boundaries = shapely.boundary(np.asarray(pieces, dtype=object))  # once for all chords
         for chord in chords:
-            width = settings.measure(chord)
             for a, b in _sides_of(chord, boundaries):
-                cut.necks.append((chord, width, first + a, first + b))
+                cut.necks.append((chord, width_of[id(chord)], first + a, first + b))
     return cut
 
 

@@ -59,7 +59,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import shapely
@@ -102,6 +102,12 @@ _NO_CUT = (math.inf, 0.0, 0.0, False)  # a window where no cut leaves enough on 
 _BASE_SAMPLES = 50_000  # the area-scale sampling adds at most about this many samples
 _LARGE_MESH = 100_000  # samples above which stray non-conforming segments are tolerated
 
+Measure = Callable[[BaseGeometry], float]  # a line's length in metres
+# With a measure, necks are searched up to this factor beyond max_width (planar), then held
+# against it by the measure: a local projection's lengths differ by well under 1 % over
+# 1000 km.
+_MEASURE_SLACK = 1.02
+
 
 @dataclass(frozen=True)
 class Neck:
@@ -110,9 +116,9 @@ class Neck:
     part_id: int  # 1-based; parts numbered by decreasing area
     rank: int  # 1 = narrowest of its part
     chord: LineString  # both ends on the part's boundary, inside the part
-    width: float  # chord length, metres (planar)
+    width: float  # chord length, metres (planar, or by the measure given)
     corridor: LineString | MultiLineString | None  # centreline stretch through the neck
-    corridor_length: float  # metres
+    corridor_length: float  # metres (as the width)
     side_a_area: float  # m², the smaller side (left of the chord, from its first point)
     side_b_area: float  # m², the larger side
     part_area: float  # m²
@@ -205,16 +211,20 @@ def necks_by_part(
     max_necks: int | None = 3,
     corridor_width: float = 0.0,
     is_cancelled: Callable[[], bool] | None = None,
+    measure: Measure | None = None,
 ) -> list[tuple[Polygon, list[Neck]]]:
     """Each part of ``geom`` (planar metres; ``polygon_parts`` order, part_id 1, 2, ...) with
     its necks by rank; a part without a neck has an empty list.
 
     Per part: the narrowest neck (rank 1) whatever its width, then further necks narrower than
     ``max_width``, at most ``max_necks`` per part (None = all). ``corridor_width`` 0 means twice
-    each neck's width. Returns [] once ``is_cancelled()`` is true (the caller knows it
+    each neck's width. With ``measure`` (a line's length: the glue's, on the ellipsoid) the
+    widths and corridor lengths are its, and necks are held against ``max_width``, ranked and
+    counted by them. Returns [] once ``is_cancelled()`` is true (the caller knows it
     cancelled).
     """
     cancelled = is_cancelled or (lambda: False)
+    search = _NeckSearch(min_lobe_area, max_width, max_necks, corridor_width, cancelled)
     found: list[tuple[Polygon, list[Neck]]] = []
     for part_id, part in enumerate(polygon_parts(geom), start=1):
         if cancelled():
@@ -222,12 +232,58 @@ def necks_by_part(
         if min_lobe_area > 0 and part.area < 2 * min_lobe_area:
             found.append((part, []))
             continue
-        solver = _PartSolver(part, min_lobe_area, max_width, max_necks, corridor_width, cancelled)
-        necks = solver.necks(part_id)
+        necks = search.necks(part, part_id, measure)
         if necks is None:
             return []
         found.append((part, necks))
     return found
+
+
+@dataclass(frozen=True)
+class _NeckSearch:
+    min_lobe_area: float
+    max_width: float
+    max_necks: int | None
+    corridor_width: float
+    cancelled: Callable[[], bool]
+
+    def necks(self, part: Polygon, part_id: int, measure: Measure | None) -> list[Neck] | None:
+        """The part's necks (None once cancelled); with ``measure``, MAX_NECKS counts the
+        necks kept by it: one the planar search ranked in but too wide by the measure must
+        not crowd out one further down that qualifies, so the search is run again for more."""
+        if measure is None:
+            return self._solve(part, part_id, self.max_width, self.max_necks)
+        wanted = self.max_necks
+        while True:
+            found = self._solve(part, part_id, self.max_width * _MEASURE_SLACK, wanted)
+            if found is None:
+                return None
+            kept = _measured(found, measure, self.max_width)
+            if self.max_necks is None or len(found) < wanted or len(kept) >= self.max_necks:
+                return kept[: self.max_necks]
+            wanted += self.max_necks
+
+    def _solve(self, part, part_id: int, max_width: float, max_necks: int | None):
+        return _PartSolver(
+            part, self.min_lobe_area, max_width, max_necks, self.corridor_width, self.cancelled
+        ).necks(part_id)
+
+
+def _measured(necks: list[Neck], measure: Measure, max_width: float) -> list[Neck]:
+    """The necks with widths and corridor lengths by ``measure``: the narrowest whatever its
+    width, then those narrower than ``max_width``, ranked by width."""
+    widths = [measure(neck.chord) for neck in necks]
+    order = sorted(range(len(necks)), key=widths.__getitem__)
+    kept = order[:1] + [i for i in order[1:] if widths[i] < max_width]
+    return [
+        replace(
+            necks[i],
+            rank=rank,
+            width=widths[i],
+            corridor_length=measure(necks[i].corridor) if necks[i].corridor is not None else 0.0,
+        )
+        for rank, i in enumerate(kept, start=1)
+    ]
 
 
 def split_by_chords(part: Polygon, chords: Sequence[LineString]) -> list[Polygon]:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cache
-from typing import Any
 
 from qgis.core import (
     QgsFields,
@@ -22,10 +20,6 @@ from .analysis_base import MIN_AREA_KM2, AnalysisAlgorithm, MetricFrame
 from .fields import INTEGER, REAL, make_fields
 from .geometry_io import read_polygon_shapes
 from .help import help_html
-
-# Necks are searched up to this factor beyond MAX_WIDTH in the local projection, whose
-# lengths differ from the ellipsoid's by well under 1 % over 1000 km.
-PLANAR_SLACK = 1.02
 
 
 @cache  # one QgsFields per run, not one per feature
@@ -138,6 +132,8 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         import shapely
 
+        from ..core.necks import necks_by_part
+
         source = self.polygon_source(parameters, self.INPUT, context)
         land_source = self.polygon_source(parameters, self.LAND, context, optional=True)
         frame = MetricFrame([source], source.sourceCrs(), context)
@@ -149,12 +145,9 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
         land = self.read_clip_layer(land_source, self.LAND, frame, context, feedback)
         if land is not None:  # both read valid; the core repairs and flattens what this gives
             shapes = [shapely.intersection(shape, land) for shape in shapes]
-        max_width = self.parameterAsDouble(parameters, self.MAX_WIDTH, context)
         options = {
             "min_lobe_area": self.parameterAsDouble(parameters, self.MIN_LOBE_AREA, context) * 1e6,
-            # Planar widths in the local projection differ from the ellipsoid's reported ones
-            # by well under 1 %: search a little wider, then hold them against MAX_WIDTH.
-            "max_width": max_width * PLANAR_SLACK,
+            "max_width": self.parameterAsDouble(parameters, self.MAX_WIDTH, context),
             "max_necks": self.parameterAsInt(parameters, self.MAX_NECKS, context),
             "corridor_width": self.parameterAsDouble(parameters, self.CORRIDOR_WIDTH, context),
         }
@@ -164,7 +157,10 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
         for index, shape in enumerate(shapes):
             if feedback.isCanceled():
                 return {}
-            parts += necks_on_ellipsoid(shape, options, frame, max_width, feedback.isCanceled)
+            # Widths and corridor lengths on the ellipsoid, MAX_WIDTH and MAX_NECKS held by them.
+            parts += necks_by_part(
+                shape, is_cancelled=feedback.isCanceled, measure=frame.ellipsoid_length, **options
+            )
             feedback.setProgress(90 * (index + 1) / len(shapes))
         if feedback.isCanceled():
             return {}
@@ -188,9 +184,9 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
         )
         widths: list[float] = []
         for number, (part, necks) in enumerate(parts, start=1):
-            for width, neck in necks:
-                self._write_neck(sink, corridor_sink, frame, neck, number, width)
-                widths.append(width)
+            for neck in necks:
+                self._write_neck(sink, corridor_sink, frame, neck, number)
+                widths.append(neck.width)
             if not necks:
                 feedback.pushWarning(
                     self.tr(
@@ -208,9 +204,9 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
             results[self.OUTPUT_CORRIDORS] = corridor_id
         return results
 
-    def _write_neck(self, sink, corridor_sink, frame, neck, part_id: int, width: float) -> None:
-        """One neck (and its corridor), ``width`` and corridor length on the ellipsoid."""
-        length = frame.ellipsoid_length(neck.corridor) if neck.corridor is not None else 0.0
+    def _write_neck(self, sink, corridor_sink, frame, neck, part_id: int) -> None:
+        """One neck (and its corridor), its width and corridor length on the ellipsoid."""
+        width, length = neck.width, neck.corridor_length
         self.add_feature(
             sink,
             frame.output_geometry(neck.chord),
@@ -231,33 +227,3 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
             self.add_feature(
                 corridor_sink, geometry, corridor_fields(), [part_id, neck.rank, width, length]
             )
-
-
-def necks_on_ellipsoid(shape, options: dict, frame: MetricFrame, max_width: float, cancelled):
-    """(part, [(width on the ellipsoid, neck)]) of each part of ``shape``, MAX_NECKS applied
-    after measuring: a neck the core ranked in (planar) but too wide on the ellipsoid must
-    not crowd out one further down that qualifies, so the core is asked again for more."""
-    from ..core.necks import necks_by_part
-
-    wanted = options["max_necks"]
-    cap = wanted
-    while True:
-        found = necks_by_part(shape, is_cancelled=cancelled, **{**options, "max_necks": cap})
-        measured = [(part, measured_necks(necks, frame, max_width)) for part, necks in found]
-        crowded = any(
-            len(necks) >= cap and len(kept) < wanted
-            for (_, necks), (_, kept) in zip(found, measured)
-        )
-        if not crowded or cancelled():
-            return [(part, kept[:wanted]) for part, kept in measured]
-        cap += wanted
-
-
-def measured_necks(necks: list, frame: MetricFrame, max_width: float) -> list[tuple[float, Any]]:
-    """(width on the ellipsoid, neck) of a part's necks: the narrowest whatever its width,
-    then those narrower than ``max_width`` on the ellipsoid, ranked by that width."""
-    measured = sorted(
-        ((frame.ellipsoid_length(neck.chord), neck) for neck in necks), key=lambda m: m[0]
-    )
-    kept = measured[:1] + [m for m in measured[1:] if m[0] < max_width]
-    return [(width, replace(neck, rank=rank)) for rank, (width, neck) in enumerate(kept, 1)]

@@ -775,3 +775,32 @@ def test_occupied_area_necks_are_valid():
     assert {n.part_id for n in necks} >= {1}
     for neck in necks:
         assert_valid_neck(neck, parts[neck.part_id - 1], 1 * KM2)
+
+
+def scaled_length(line) -> float:
+    """Lengths 0.2 % longer east of x = 12 km and 0.2 % shorter west of it, as a local
+    projection's scale against the ellipsoid varies across a layer."""
+    return line.length * (1.002 if line.centroid.x > 12_000 else 0.998)
+
+
+def test_max_necks_counts_the_necks_kept_on_the_ellipsoid():
+    """A 300 m neck, one 4995 m planar in the east (5005 m on the ellipsoid: too wide) and
+    one 5005 m planar in the west (4995 m: wide enough to keep). With MAX_NECKS 2 the core
+    gave the 300 m and the eastern neck, which was then dropped: the western one, which
+    qualifies, was crowded out."""
+    held = shapely.union_all(
+        [
+            box(0, 0, 10_000, 20_000),
+            box(10_000, 9850, 11_000, 10_150),
+            box(11_000, 0, 21_000, 20_000),
+            box(2497.5, -3000, 7502.5, 0),
+            box(0, -13_000, 10_000, -3000),
+            box(13_502.5, -3000, 18_497.5, 0),
+            box(11_000, -13_000, 21_000, -3000),
+        ]
+    )
+    ((_, necks),) = necks_by_part(
+        held, min_lobe_area=20 * KM2, max_width=5000.0, max_necks=2, measure=scaled_length
+    )
+    assert [round(neck.width, 1) for neck in necks] == [299.4, 4995.0]
+    assert [neck.rank for neck in necks] == [1, 2]

@@ -331,35 +331,3 @@ def test_further_necks_are_held_against_max_width_as_reported_on_the_ellipsoid(
     widths = [n["width_m"] for n in necks if n["part_id"] == 1]
     expected = [300.0, width] if width < 5000 else [300.0]
     assert widths == pytest.approx(expected, abs=1.0)
-
-
-class ScaledFrame:
-    """A frame whose lengths on the ellipsoid are 0.2 % longer east of x = 12 km and 0.2 %
-    shorter west of it, as a local projection's scale varies across a layer."""
-
-    def ellipsoid_length(self, line) -> float:
-        return line.length * (1.002 if line.centroid.x > 12_000 else 0.998)
-
-
-def test_max_necks_counts_the_necks_kept_on_the_ellipsoid():
-    """A 300 m neck, one 4995 m planar in the east (5005 m on the ellipsoid: too wide) and
-    one 5005 m planar in the west (4995 m: wide enough to keep). With MAX_NECKS 2 the core
-    gave the 300 m and the eastern neck, which was then dropped: the western one, which
-    qualifies, was crowded out."""
-    from frontline.processing.corridor_width import necks_on_ellipsoid
-
-    held = shapely.union_all(
-        [
-            box(0, 0, 10_000, 20_000),
-            box(10_000, 9850, 11_000, 10_150),
-            box(11_000, 0, 21_000, 20_000),
-            box(2497.5, -3000, 7502.5, 0),
-            box(0, -13_000, 10_000, -3000),
-            box(13_502.5, -3000, 18_497.5, 0),
-            box(11_000, -13_000, 21_000, -3000),
-        ]
-    )
-    options = {"min_lobe_area": 20e6, "max_width": 5000 * 1.02, "max_necks": 2}
-    ((_, necks),) = necks_on_ellipsoid(held, options, ScaledFrame(), 5000.0, lambda: False)
-    assert [round(width, 1) for width, _ in necks] == [299.4, 4995.0]
-    assert [neck.rank for _, neck in necks] == [1, 2]
