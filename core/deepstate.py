@@ -550,14 +550,11 @@ class DeepStateClient:
 
     def cache_summary(self) -> tuple[int, list[int]]:
         """``cache_size()`` and ``cached_ids()`` from one listing of the folder."""
-        files = self._own_files()
-        return sum(path.stat().st_size for path in files), _map_ids(files)
+        return cache_summary(self.cache_dir)
 
     def clear_cache(self) -> None:
         """Delete this client's files (maps, update list, leftover temporary files)."""
-        for path in self._own_files():
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
+        clear_cache(self.cache_dir)
         self._updates = None
 
     def close(self) -> None:
@@ -576,14 +573,7 @@ class DeepStateClient:
         return f"deepstate_{snapshot_id}.geojson"
 
     def _own_files(self) -> list[Path]:
-        if self.cache_dir is None or not self.cache_dir.is_dir():
-            return []
-        return [
-            p
-            for p in self.cache_dir.iterdir()
-            if p.is_file()
-            and (_MAP_FILE.match(p.name) or p.name == _LIST_FILE or p.name.startswith(_TMP_PREFIX))
-        ]
+        return cache_files(self.cache_dir)
 
     def _discard(self, path: Path, why: str) -> None:
         log.warning("Discarding cached %s: %s", path.name, why)
@@ -939,6 +929,39 @@ def _none_before(day: date, updates: list[Update]) -> Text:
         day=day.isoformat(),
         first=updates[0].kyiv_date.isoformat(),
     )
+
+
+# The cache on its own (the dock sizes and clears it whatever the DeepState address).
+
+
+def cache_files(folder: Path | None) -> list[Path]:
+    """The client's own files in a cache folder: maps, the update list, leftover temporary
+    files; nothing else there (nor a folder that is not there) counts."""
+    if folder is None or not folder.is_dir():
+        return []
+    return [
+        p
+        for p in folder.iterdir()
+        if p.is_file()
+        and (_MAP_FILE.match(p.name) or p.name == _LIST_FILE or p.name.startswith(_TMP_PREFIX))
+    ]
+
+
+def cache_summary(folder: Path | None) -> tuple[int, list[int]]:
+    """Bytes held by the cache's own files, and the ids of its maps, oldest first."""
+    files = cache_files(folder)
+    return sum(path.stat().st_size for path in files), _map_ids(files)
+
+
+def clear_cache(folder: Path | None) -> int:
+    """Delete the cache's own files, each whole (a map being written is renamed in only once
+    complete); the bytes they held."""
+    size = 0
+    for path in cache_files(folder):
+        with contextlib.suppress(FileNotFoundError):
+            size += path.stat().st_size
+            path.unlink()
+    return size
 
 
 def _map_ids(files: list[Path]) -> list[int]:

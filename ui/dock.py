@@ -31,8 +31,9 @@ from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont, QTextCharFormat
 from qgis.PyQt.QtWidgets import QDockWidget, QHeaderView, QTableWidgetItem, QTreeWidgetItem
 
+from ..core import deepstate
 from ..core.classes import CLASS_STYLE, DEFAULT_CLASSES, POLYGON_CLASSES
-from ..core.deepstate import DeepStateClient, Update, choose_update
+from ..core.deepstate import Update, choose_update
 from ..core.kyiv_time import kyiv_date, to_kyiv
 from ..processing.deepstate_access import (
     DEFAULT_BASE_URL,
@@ -104,32 +105,16 @@ def kyiv_today() -> date:
     return kyiv_date(datetime.now(timezone.utc))
 
 
-def cache_client() -> DeepStateClient:
-    """A client of the map cache alone, whatever the DeepState URL setting (QGIS's advanced
-    settings may hold one the client refuses): offline on DeepState's own address, it never
-    connects. It sizes and clears only the files the client itself writes there."""
-    return DeepStateClient(DEFAULT_BASE_URL, cache_dir(), offline=True)
-
-
 def cache_summary() -> tuple[int, set[int]]:
-    """Bytes used in the cache and the ids of the maps there. No folder yet (it is made when
-    a map is first saved) is an empty cache, and none is made here."""
-    if not cache_dir().is_dir():
-        return 0, set()
-    with cache_client() as client:
-        size, ids = client.cache_summary()
+    """Bytes used in the cache and the ids of the maps there, whatever the DeepState URL
+    setting; no folder yet (it is made when a map is first saved) is an empty cache."""
+    size, ids = deepstate.cache_summary(cache_dir())
     return size, set(ids)
 
 
 def clear_cache_folder() -> int:
-    """Delete the cache's own files, one whole file at a time (a map being written is only
-    renamed in once complete); returns the bytes they held. Makes no folder where none is."""
-    if not cache_dir().is_dir():
-        return 0
-    with cache_client() as client:
-        size = client.cache_size()
-        client.clear_cache()
-    return size
+    """Delete the cache's own files; returns the bytes they held. Makes no folder."""
+    return deepstate.clear_cache(cache_dir())
 
 
 def missing_analysis_algorithms() -> list[str]:
