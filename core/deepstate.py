@@ -700,7 +700,7 @@ class DeepStateClient:
 
         def work() -> None:
             try:
-                outcome["body"] = self._request(url, what)
+                outcome["body"] = self._request(url, what, deadline)
             except BaseException as exc:  # handed over to the waiting thread
                 outcome["error"] = exc
 
@@ -723,7 +723,7 @@ class DeepStateClient:
             raise outcome["error"]  # type: ignore[misc]
         return outcome["body"]  # type: ignore[return-value]
 
-    def _request(self, url: str, what: Text) -> bytes:
+    def _request(self, url: str, what: Text, deadline: float) -> bytes:
         try:
             response = self._session.get(
                 url,
@@ -754,7 +754,7 @@ class DeepStateClient:
             raise _RetryableError(DeepStateNetworkError(text, url=url)) from None
         with response:
             self._check_status(response, url, what)
-            return self._read_body(response, url, what)
+            return self._read_body(response, url, what, deadline)
 
     def _check_status(self, response: requests.Response, url: str, what: Text) -> None:
         status = response.status_code
@@ -777,7 +777,9 @@ class DeepStateClient:
             raise _RetryableError(error, wait)
         raise error
 
-    def _read_body(self, response: requests.Response, url: str, what: Text) -> bytes:
+    def _read_body(
+        self, response: requests.Response, url: str, what: Text, deadline: float
+    ) -> bytes:
         declared = response.headers.get("Content-Length")
         expected = int(declared) if declared and declared.strip().isdigit() else None
         if expected is not None and expected > self.max_bytes:
@@ -793,7 +795,6 @@ class DeepStateClient:
             )
         chunks: list[bytes] = []
         size = 0
-        deadline = time.monotonic() + self.total_timeout
         try:
             for chunk in response.iter_content(_CHUNK):
                 self._check_cancelled(what)
