@@ -48,7 +48,8 @@ Method, per part:
    grid search over both end positions takes over.
 5. The corridor is the shortest-path-farthest walk from the chord nearest the neck through the
    chord midpoints of its basin, on each side (in a parallel corridor all chord midpoints lie
-   on the centreline); chords joining the shell to a hole carry it round the hole.
+   on the centreline), continued by cross-sections while the width allows; a hole narrower
+   than the corridor's limit (a pond) is measured across, so the corridor goes on over it.
 
 Cost is dominated by the triangulation of the samples; their number depends on the shape's
 real detail and narrow places, not on redundant collinear vertices.
@@ -139,11 +140,10 @@ def polygon_parts(geom: BaseGeometry | None) -> list[Polygon]:
 
 
 def _joined_across_gaps(polygons: list[Polygon]) -> list[Polygon]:
-    """The polygons with those less than ``_GAP_WIDTH`` apart joined by a mitred buffer out
-    and back, as ``_without_gaps`` closes gaps inside a part: edges that run that close are
-    bridged, mere corners that close are not (the way back cuts a bridge that thin).
-    Polygons drawn edge to edge stay apart when dissolved if projecting moved their shared
-    edge by a hair."""
+    """The polygons whose edges run less than ``_GAP_WIDTH`` apart along ``_SHARED_EDGE`` or
+    more joined by a mitred buffer out and back, as ``_without_gaps`` closes gaps inside a
+    part; polygons meeting only at a corner stay apart. (Polygons drawn edge to edge stay
+    apart when dissolved if projecting moved their shared edge by a hair.)"""
     if len(polygons) < 2:
         return polygons
     shapes = np.asarray(polygons, dtype=object)
@@ -709,6 +709,7 @@ class _PartSolver:
         self.cancelled = cancelled
         self.area_tol = 1e-9 * self.rings.part_area
         self._ponds: dict[float, tuple[Polygon, np.ndarray]] = {}
+        self._hole_widths: list[float] | None = None
 
     # ------------------------------------------------------------------ sampling
 
@@ -1623,7 +1624,9 @@ class _PartSolver:
         forks round it, and the corridor goes on), so its width is taken across."""
         if threshold not in self._ponds:
             verts = self.rings.verts
-            narrow = [r for r in range(1, len(verts)) if _narrowness(verts[r]) < threshold]
+            if self._hole_widths is None:  # once per part, whatever the thresholds
+                self._hole_widths = [_narrowness(v) for v in verts[1:]]
+            narrow = [r for r, w in enumerate(self._hole_widths, start=1) if w < threshold]
             ground = self.poly
             if narrow:
                 ground = Polygon(
