@@ -435,13 +435,15 @@ class DeepStateClient:
         chosen = choose_update(updates, day)
         if chosen is None:
             raise DeepStateNoUpdateError(_none_before(day, updates))
-        if self.offline:
-            self._note_stale_list(day)
+        self.note_stale_list(day)
         return chosen
 
-    def _note_stale_list(self, day: date) -> None:
-        """Offline, the cached list may end before the day did: a later map of the day may
-        exist, and the one chosen may be days older than the day asked for."""
+    def note_stale_list(self, day: date, *, series: bool = False) -> None:
+        """Offline, say so when the cached list may end before ``day`` did: a later map of
+        the day may exist, and the one chosen may be days older than the day asked for (a
+        series: maps up to that day may be missing). Call after ``updates()``."""
+        if not self.offline:
+            return
         end = kyiv_day_end_utc(day).timestamp()
         fetched = self._updates[0] if self._listed_offline and self._updates else None
         if fetched is not None and fetched >= end:
@@ -451,7 +453,9 @@ class DeepStateClient:
             if fetched is not None
             else None
         )
-        if when is None:
+        if series:
+            text = _stale_series_note(day, when)
+        elif when is None:
             text = Text(
                 N_(
                     "offline, with no update list in the cache: the map for {day} is the "
@@ -969,3 +973,23 @@ def _map_ids(files: list[Path]) -> list[int]:
     """Ids of the cached maps among ``files``, oldest first."""
     ids = (int(m.group(1)) for m in map(_MAP_FILE.match, (p.name for p in files)) if m)
     return sorted(i for i in ids if is_snapshot_id(i))  # a stray file is no map of ours
+
+
+def _stale_series_note(day: date, when: str | None) -> Text:
+    """The offline series' note: maps the cached list does not know are not in it."""
+    if when is None:
+        return Text(
+            N_(
+                "offline, with no update list in the cache: the series has only the cached "
+                "maps up to {day}; others may exist"
+            ),
+            day=day.isoformat(),
+        )
+    return Text(
+        N_(
+            "offline, with the update list cached at {when}: maps published after it, up to "
+            "{day}, are not in the series unless cached"
+        ),
+        when=when,
+        day=day.isoformat(),
+    )

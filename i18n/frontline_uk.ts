@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="uk">
   <context>
     <name>Frontline</name>
@@ -467,8 +468,8 @@
       <translation>&lt;p&gt;Яка частина кожного маршруту перебуває в межах дальності вогневого ураження з ворожої території.&lt;/p&gt;&lt;h3&gt;Визначення&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Кожен маршрут розрізано на &lt;b&gt;ділянки&lt;/b&gt;; distance_m — відстань від найближчої точки ділянки до найближчої ворожої території (0 — усередині неї; порожньо, якщо вона далі за найбільшу дальність плюс 10 км: так далеко територію не зчитують);&lt;/li&gt;&lt;li&gt;&lt;b&gt;band&lt;/b&gt; — найменша з дальностей RANGES, що охоплює ділянку (відстані в межах (попередня дальність, дальність]; найменша дальність включає 0); порожнє, якщо ділянка поза всіма дальностями.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Параметри&lt;/h3&gt;&lt;p&gt;ROUTES (лінії, будь-яка СК), HOSTILE (полігони), RANGES (метри, через кому, напр. 5000,10000,20000 для FPV-дронів, ствольної та реактивної артилерії), LAND (необов'язково: ворожу територію обрізають за ним).&lt;/p&gt;&lt;h3&gt;Вихідні дані&lt;/h3&gt;&lt;p&gt;OUTPUT: ділянки з полями route_fid, distance_m, band, length_m. OUTPUT_SUMMARY: для кожного маршруту й діапазону — length_km і частка маршруту. Результат EXPOSED_SHARE: частка загальної довжини маршрутів у межах найменшої дальності (null, якщо маршрутів із довжиною немає).&lt;/p&gt;&lt;h3&gt;Обмеження&lt;/h3&gt;&lt;p&gt;Відстані обчислюють у локальній азимутальній рівновеликій проєкції з центром на маршрутах: похибка в межах 0,1 % від відстаней на еліпсоїді за кількасот кілометрів від цього центру. HOSTILE і LAND читають лише в межах найбільшої дальності (плюс 10 км) від маршрутів. Діапазони — буфери, у яких коло складено з 256 відрізків: межа діапазону лежить усередині нього не далі ніж на 0,0076 % дальності (ділянка за 4 999,9 м може потрапити до наступного діапазону).&lt;/p&gt;&lt;h3&gt;Приклад&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:routeexposure -- ROUTES=roads.gpkg HOSTILE=hostile.gpkg RANGES=5000,10000,20000 OUTPUT=exposure.gpkg&lt;/pre&gt;</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Many DeepState maps as one layer for QGIS's Temporal Controller, with a table of the area of each class on each map.&lt;/p&gt;&lt;h3&gt;Which maps&lt;/h3&gt;&lt;p&gt;For each day from DATE_FROM to DATE_TO, every STEP_DAYS days, the last map created on or before the end of that day in Kyiv time; a map chosen for several days appears once. With SOURCE_FOLDER the maps come from a folder of raw DeepState maps whose names hold the map id, e.g. &lt;code&gt;deepstate_1730495471.geojson&lt;/code&gt; (nothing is downloaded; without dates every map in the folder is used). Otherwise they are downloaded, or taken from the cache when already there (OFFLINE: the cache only).&lt;/p&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: every chosen map's polygons (EPSG:4326) with snapshot_id, snapshot_time, valid_from and valid_to (UTC: from the map's time to the next map's, the last one for STEP_DAYS days or up to the end of DATE_TO if later), class, name_en, name_uk, key and geodesic area_km2; loaded in QGIS it is set up for the Temporal Controller. &lt;b&gt;OUTPUT_TABLE&lt;/b&gt;: one row per map and class with area_km2, gained_km2 and lost_km2 against the previous map (area = previous area + gained - lost), share_of_first (of the class's area on the first map where it has any) and share_of_max (of its largest area in the series). &lt;b&gt;OUTPUT_HTML&lt;/b&gt; (optional): the area series as charts in a self-contained HTML page. Result MAPS: the number of maps.&lt;/p&gt;&lt;h3&gt;Limits&lt;/h3&gt;&lt;p&gt;Areas and changes are computed in one local equal-area projection for the whole series (exact areas on the WGS84 ellipsoid). DeepState maps are about 0.6 MB each: a long daily series downloads many of them once, then uses the cache.&lt;/p&gt;&lt;h3&gt;Example&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:deepstateseries -- DATE_FROM=2024-08-08 DATE_TO=2025-03-20 STEP_DAYS=7 OUTPUT=series.gpkg OUTPUT_TABLE=areas.csv OUTPUT_HTML=areas.html&lt;/pre&gt;</source>
-      <translation>&lt;p&gt;Багато карт DeepState як один шар для панелі Temporal Controller у QGIS, з таблицею площі кожного класу на кожній карті.&lt;/p&gt;&lt;h3&gt;Які карти&lt;/h3&gt;&lt;p&gt;Для кожного дня від DATE_FROM до DATE_TO з кроком STEP_DAYS днів — остання карта, створена не пізніше кінця цього дня за київським часом; карта, вибрана для кількох днів, з'являється один раз. Із SOURCE_FOLDER карти беруться з папки вихідних карт DeepState з ідентифікатором карти в назві, напр. &lt;code&gt;deepstate_1730495471.geojson&lt;/code&gt; (нічого не завантажується; без дат використовуються всі карти в папці). Інакше їх завантажують або беруть із кешу, якщо вони вже там є (OFFLINE: лише кеш).&lt;/p&gt;&lt;h3&gt;Вихідні дані&lt;/h3&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: полігони кожної вибраної карти (EPSG:4326) з полями snapshot_id, snapshot_time, valid_from і valid_to (UTC: від часу карти до часу наступної, для останньої — STEP_DAYS днів або до кінця DATE_TO, якщо це пізніше), class, name_en, name_uk, key і геодезичною area_km2; після завантаження в QGIS шар налаштовано для Temporal Controller. &lt;b&gt;OUTPUT_TABLE&lt;/b&gt;: один рядок на карту й клас з полями area_km2, gained_km2 і lost_km2 відносно попередньої карти (площа = попередня площа + здобуто - втрачено), share_of_first (частка від площі класу на першій карті, де він є) і share_of_max (частка від його найбільшої площі в серії). &lt;b&gt;OUTPUT_HTML&lt;/b&gt; (необов'язково): ряди площ у вигляді графіків на самодостатній HTML-сторінці. Результат MAPS: кількість карт.&lt;/p&gt;&lt;h3&gt;Обмеження&lt;/h3&gt;&lt;p&gt;Площі й зміни обчислюють в одній локальній рівновеликій проєкції для всієї серії (площі точні на еліпсоїді WGS84). Кожна карта DeepState займає близько 0,6 МБ: довга щоденна серія один раз завантажує багато карт, а далі бере їх із кешу.&lt;/p&gt;&lt;h3&gt;Приклад&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:deepstateseries -- DATE_FROM=2024-08-08 DATE_TO=2025-03-20 STEP_DAYS=7 OUTPUT=series.gpkg OUTPUT_TABLE=areas.csv OUTPUT_HTML=areas.html&lt;/pre&gt;</translation>
+      <source>&lt;p&gt;Many DeepState maps as one layer for QGIS's Temporal Controller, with a table of the area of each class on each map.&lt;/p&gt;&lt;h3&gt;Which maps&lt;/h3&gt;&lt;p&gt;For each day from DATE_FROM to DATE_TO, every STEP_DAYS days, the last map created on or before the end of that day in Kyiv time; a map chosen for several days appears once. With SOURCE_FOLDER the maps come from a folder of raw DeepState maps whose names hold the map id, e.g. &lt;code&gt;deepstate_1730495471.geojson&lt;/code&gt; (nothing is downloaded; without dates every map in the folder is used). Otherwise they are downloaded, or taken from the cache when already there (OFFLINE: the cache only; the log says when the cached update list is older than the end of DATE_TO, so later maps may be missing).&lt;/p&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: every chosen map's polygons (EPSG:4326) with snapshot_id, snapshot_time, valid_from and valid_to (UTC: from the map's time to the next map's, the last one for STEP_DAYS days or up to the end of DATE_TO if later), class, name_en, name_uk, key and geodesic area_km2; loaded in QGIS it is set up for the Temporal Controller. &lt;b&gt;OUTPUT_TABLE&lt;/b&gt;: one row per map and class with area_km2, gained_km2 and lost_km2 against the previous map (area = previous area + gained - lost), share_of_first (of the class's area on the first map where it has any) and share_of_max (of its largest area in the series). &lt;b&gt;OUTPUT_HTML&lt;/b&gt; (optional): the area series as charts in a self-contained HTML page. Result MAPS: the number of maps.&lt;/p&gt;&lt;h3&gt;Limits&lt;/h3&gt;&lt;p&gt;Areas and changes are computed in one local equal-area projection for the whole series (exact areas on the WGS84 ellipsoid). DeepState maps are about 0.6 MB each: a long daily series downloads many of them once, then uses the cache.&lt;/p&gt;&lt;h3&gt;Example&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:deepstateseries -- DATE_FROM=2024-08-08 DATE_TO=2025-03-20 STEP_DAYS=7 OUTPUT=series.gpkg OUTPUT_TABLE=areas.csv OUTPUT_HTML=areas.html&lt;/pre&gt;</source>
+      <translation>&lt;p&gt;Багато карт DeepState як один шар для панелі Temporal Controller у QGIS, з таблицею площі кожного класу на кожній карті.&lt;/p&gt;&lt;h3&gt;Які карти&lt;/h3&gt;&lt;p&gt;Для кожного дня від DATE_FROM до DATE_TO з кроком STEP_DAYS днів — остання карта, створена не пізніше кінця цього дня за київським часом; карта, вибрана для кількох днів, з'являється один раз. Із SOURCE_FOLDER карти беруться з папки вихідних карт DeepState з ідентифікатором карти в назві, напр. &lt;code&gt;deepstate_1730495471.geojson&lt;/code&gt; (нічого не завантажується; без дат використовуються всі карти в папці). Інакше їх завантажують або беруть із кешу, якщо вони вже там є (OFFLINE: лише кеш; журнал повідомляє, коли кешований список оновлень старший за кінець DATE_TO, тож пізніших карт може бракувати).&lt;/p&gt;&lt;h3&gt;Вихідні дані&lt;/h3&gt;&lt;p&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: полігони кожної вибраної карти (EPSG:4326) з полями snapshot_id, snapshot_time, valid_from і valid_to (UTC: від часу карти до часу наступної, для останньої — STEP_DAYS днів або до кінця DATE_TO, якщо це пізніше), class, name_en, name_uk, key і геодезичною area_km2; після завантаження в QGIS шар налаштовано для Temporal Controller. &lt;b&gt;OUTPUT_TABLE&lt;/b&gt;: один рядок на карту й клас з полями area_km2, gained_km2 і lost_km2 відносно попередньої карти (площа = попередня площа + здобуто - втрачено), share_of_first (частка від площі класу на першій карті, де він є) і share_of_max (частка від його найбільшої площі в серії). &lt;b&gt;OUTPUT_HTML&lt;/b&gt; (необов'язково): ряди площ у вигляді графіків на самодостатній HTML-сторінці. Результат MAPS: кількість карт.&lt;/p&gt;&lt;h3&gt;Обмеження&lt;/h3&gt;&lt;p&gt;Площі й зміни обчислюють в одній локальній рівновеликій проєкції для всієї серії (площі точні на еліпсоїді WGS84). Кожна карта DeepState займає близько 0,6 МБ: довга щоденна серія один раз завантажує багато карт, а далі бере їх із кешу.&lt;/p&gt;&lt;h3&gt;Приклад&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:deepstateseries -- DATE_FROM=2024-08-08 DATE_TO=2025-03-20 STEP_DAYS=7 OUTPUT=series.gpkg OUTPUT_TABLE=areas.csv OUTPUT_HTML=areas.html&lt;/pre&gt;</translation>
     </message>
     <message>
       <source>&lt;p&gt;Is a force cut off, hanging on a narrow link, or mostly ringed by the enemy? Cuts the held ground into pieces and rates each one.&lt;/p&gt;&lt;h3&gt;Definitions&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;HELD&lt;/b&gt;: the ground of the side under study. &lt;b&gt;REAR&lt;/b&gt; (optional): that side's secure territory behind the line. &lt;b&gt;HOSTILE&lt;/b&gt; (optional): enemy-held and contested ground; without it, ground that is neither HELD nor REAR counts as hostile (except the edge of LAND: a coast is not hostile; gaps narrower than CONTACT_TOLERANCE along REAR or a coast are not hostile either).&lt;/li&gt;&lt;li&gt;HELD is cut into &lt;b&gt;pieces&lt;/b&gt; at every neck narrower than MAX_LINK_WIDTH (the necks of Corridor width, each side at least MIN_PIECE_AREA and wider than the neck somewhere: a chord that only cuts off a corner is no link).&lt;/li&gt;&lt;li&gt;Boundary within CONTACT_TOLERANCE of REAR touches it (rear_contact_m, on the ellipsoid). Without REAR the largest piece is the main body and plays the rear's part (its opening is empty): it is never a pocket, only a salient or secure.&lt;/li&gt;&lt;li&gt;A piece's &lt;b&gt;opening&lt;/b&gt;: its rear contact plus the widths of the necks joining it to pieces that reach the rear.&lt;/li&gt;&lt;li&gt;&lt;b&gt;hostile_contact&lt;/b&gt;: the share (0 to 1) of the piece's boundary that borders hostile ground; neck chords and rear contact are never hostile.&lt;/li&gt;&lt;li&gt;&lt;b&gt;status&lt;/b&gt;: encircled (opening under 1 m); near_encircled (opening under MAX_LINK_WIDTH, or hostile_contact at least MAX_HOSTILE_CONTACT); salient (hostile_contact at least 0.5); else secure. With REAR, the piece cut off from the rear is the pocket even when it is the larger side of a neck.&lt;/li&gt;&lt;li&gt;With FIRE_RANGE (m) above 0, ground within that distance of hostile ground is under fire: fire_free_opening_m is the part of the opening outside it, and fire_controlled marks a piece whose whole opening is under fire.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;OUTPUT: every piece with piece_id, status, area_km2, share (of all held ground), opening_m, rear_contact_m, hostile_contact, fire_free_opening_m, fire_controlled and main_body. OUTPUT_LINKS: the neck chords and rear-contact lines with kind, length_m and the pieces they join. Results POCKETS (encircled and near_encircled pieces) and POCKET_SHARE (their share of the held ground).&lt;/p&gt;&lt;h3&gt;Limits&lt;/h3&gt;&lt;p&gt;Layers may be in different CRSs; all are projected to one local equal-area projection centred on HELD, and REAR, HOSTILE and LAND are read only within FIRE_RANGE plus CONTACT_TOLERANCE plus 10 km of it. Parts smaller than MIN_PIECE_AREA are left out (they still count in the held total). HELD overlapping HOSTILE by 0.01 km² or more gives a warning.&lt;/p&gt;&lt;h3&gt;Example&lt;/h3&gt;&lt;pre&gt;qgis_process run frontline:encirclement -- HELD=held.gpkg REAR=rear.gpkg MAX_LINK_WIDTH=2000 FIRE_RANGE=5000 OUTPUT=pieces.gpkg&lt;/pre&gt;</source>
@@ -1055,6 +1056,10 @@
       <translation>не вдалося з'єднатися</translation>
     </message>
     <message>
+      <source>{what}: the download took over {seconds:.0f} s ({url})</source>
+      <translation>{what}: завантаження тривало понад {seconds:.0f} с ({url})</translation>
+    </message>
+    <message>
       <source>{what}: {url} is not a valid address (BASE_URL)</source>
       <translation>{what}: {url} — недійсна адреса (BASE_URL)</translation>
     </message>
@@ -1069,6 +1074,10 @@
     <message>
       <source>no DeepState map published on or before {day} (Kyiv time); the first is from {first}</source>
       <translation>до {day} включно (за київським часом) не опубліковано жодної карти DeepState; перша — від {first}</translation>
+    </message>
+    <message>
+      <source>offline, with the update list cached at {when}: maps published after it, up to {day}, are not in the series unless cached</source>
+      <translation>офлайн, зі списком оновлень, кешованим {when}: карт, опублікованих після нього до {day}, немає в ряді, якщо їх немає в кеші</translation>
     </message>
     <message>
       <source>{what}: the download broke off after {size} bytes ({url})</source>
@@ -1099,20 +1108,16 @@
       <translation>до {day} включно (за київським часом) не опубліковано жодної карти DeepState</translation>
     </message>
     <message>
+      <source>offline, with no update list in the cache: the series has only the cached maps up to {day}; others may exist</source>
+      <translation>офлайн, без списку оновлень у кеші: ряд містить лише кешовані карти до {day}; можуть існувати й інші</translation>
+    </message>
+    <message>
       <source>{what}: expected a JSON list, got {kind}</source>
       <translation>{what}: очікувався список JSON, отримано {kind}</translation>
     </message>
     <message>
       <source>{what}: no record has an id</source>
       <translation>{what}: жоден запис не має ідентифікатора</translation>
-    </message>
-    <message>
-      <source>offline, with no update list in the cache: the map for {day} is the newest cached map made before that day ended; a later one may exist</source>
-      <translation>офлайн, без списку оновлень у кеші: карта за {day} — найновіша з кешованих карт, створених до кінця того дня; може існувати пізніша</translation>
-    </message>
-    <message>
-      <source>offline, with the update list cached at {when}: a later map for {day} may exist</source>
-      <translation>офлайн, зі списком оновлень, кешованим {when}: може існувати пізніша карта за {day}</translation>
     </message>
     <message>
       <source>{what}: HTTP {status} {reason} ({url})</source>
@@ -1137,6 +1142,14 @@
     <message>
       <source>no DeepState map for {day}: that day is in the future (Kyiv time)</source>
       <translation>немає карти DeepState на {day}: цей день ще не настав (за київським часом)</translation>
+    </message>
+    <message>
+      <source>offline, with no update list in the cache: the map for {day} is the newest cached map made before that day ended; a later one may exist</source>
+      <translation>офлайн, без списку оновлень у кеші: карта за {day} — найновіша з кешованих карт, створених до кінця того дня; може існувати пізніша</translation>
+    </message>
+    <message>
+      <source>offline, with the update list cached at {when}: a later map for {day} may exist</source>
+      <translation>офлайн, зі списком оновлень, кешованим {when}: може існувати пізніша карта за {day}</translation>
     </message>
     <message>
       <source>{what} ({time:%Y-%m-%d %H:%M} UTC) is not in the cache and the client is offline</source>
@@ -1187,6 +1200,10 @@
       <translation>{what}: проксі-сервер відхилив запит ({url})</translation>
     </message>
     <message>
+      <source>{what}: the answer exceeds the {limit} bytes allowed ({url})</source>
+      <translation>{what}: відповідь перевищує дозволені {limit} байтів ({url})</translation>
+    </message>
+    <message>
       <source>{what}: the compressed answer cannot be decoded ({url})</source>
       <translation>{what}: стиснену відповідь неможливо розпакувати ({url})</translation>
     </message>
@@ -1201,14 +1218,6 @@
     <message>
       <source>{what}: no answer within the timeout ({url})</source>
       <translation>{what}: сервер не відповів за відведений час ({url})</translation>
-    </message>
-    <message>
-      <source>{what}: the download took over {seconds:.0f} s ({url})</source>
-      <translation>{what}: завантаження тривало понад {seconds:.0f} с ({url})</translation>
-    </message>
-    <message>
-      <source>{what}: the answer exceeds the {limit} bytes allowed ({url})</source>
-      <translation>{what}: відповідь перевищує дозволені {limit} байтів ({url})</translation>
     </message>
     <message>
       <source>DeepState map</source>

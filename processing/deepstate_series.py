@@ -300,6 +300,7 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
             on_note=notes_to(feedback),
         )
         chosen = select_updates(client.updates(), date_from, date_to, step)
+        client.note_stale_list(date_to, series=True)
         return [(u.id, lambda i=u.id: client.map_data(i)) for u in chosen], False
 
     def _write_features(self, parameters, context, features) -> str:

@@ -809,6 +809,31 @@ def test_offline_a_list_cached_before_the_day_ended_is_said(deepstate_server, tm
     assert notes == []
 
 
+def test_offline_a_series_says_what_the_cache_may_miss(deepstate_server, tmp_path) -> None:
+    """A series offline without any cached list has the cached maps only; with a list cached
+    before DATE_TO ended, the maps published after it are missing."""
+    make_client(deepstate_server.base_url, tmp_path).map_data(ID_0304)  # a map, no list
+    notes: list = []
+    offline = make_client(refused_url(), tmp_path, offline=True, on_note=notes.append)
+    offline.updates()
+    offline.note_stale_list(date(2025, 3, 6), series=True)
+    assert [str(n) for n in notes] == [
+        "offline, with no update list in the cache: the series has only the cached maps up "
+        "to 2025-03-06; others may exist"
+    ]
+    early = snapshot_time(ID_0304).timestamp() + 3600  # 2025-03-04 01:15 UTC
+    make_client(deepstate_server.base_url, tmp_path, clock=lambda: early).updates()
+    notes.clear()
+    offline = make_client(refused_url(), tmp_path, offline=True, on_note=notes.append)
+    offline.updates()
+    offline.note_stale_list(date(2025, 3, 4), series=True)
+    offline.note_stale_list(date(2025, 3, 3), series=True)  # ended before the list was cached
+    assert [str(n) for n in notes] == [
+        "offline, with the update list cached at 2025-03-04 01:15 UTC: maps published after "
+        "it, up to 2025-03-04, are not in the series unless cached"
+    ]
+
+
 def test_a_download_is_given_up_at_the_total_timeout_while_the_server_waits(
     deepstate_server, tmp_path
 ) -> None:

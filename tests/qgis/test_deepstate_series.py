@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import datetime, timezone
 
 import pytest
 from qgis.core import (
@@ -16,6 +17,7 @@ from fltest import data
 from fltest.deepstate_server import DeepStateSite, FakeDeepStateServer
 from fltest.feedback import CancelOnProgress, RecordingFeedback
 from fltest.layers import output_layer
+from frontline.core.kyiv_time import kyiv_date
 
 ALG = "frontline:deepstateseries"
 UA_HELD = 4  # index of ua_held_in_russia in the CLASSES enum
@@ -220,6 +222,32 @@ def test_download_uses_the_cache_the_second_time(run_alg, tmp_path):
     assert first["MAPS"] == 2  # Kyiv days 12, 13 and 14 August: the maps of the 12th and 14th
     assert len(maps_fetched) == first["MAPS"]
     assert again == maps_fetched  # nothing downloaded again
+
+
+def test_offline_a_list_cached_before_date_to_ended_is_said(run_alg, tmp_path, isolated_cache):
+    """Offline, a series up to today can miss maps published after the cached list: it said
+    nothing (only the snapshot by date did)."""
+    site = DeepStateSite([data.raw_map(d) for d in KURSK_DAYS])
+    today = kyiv_date(datetime.now(timezone.utc)).isoformat()
+    parameters = {
+        "DATE_FROM": "2024-08-12",
+        "DATE_TO": today,
+        "CLASSES": [UA_HELD],
+        "OUTPUT": str(tmp_path / "s.gpkg"),
+        "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
+    }
+    with FakeDeepStateServer(site) as server:
+        run_alg(ALG, {**parameters, "BASE_URL": server.base_url})  # caches the list and maps
+    offline = {**parameters, "BASE_URL": server.base_url, "OFFLINE": True}
+    running = RecordingFeedback()
+    result = run_alg(ALG, offline, feedback=running)
+    said = [i for i in running.infos if "update list cached" in i]
+    assert len(said) == 1
+    assert f"maps published after it, up to {today}, are not in the series" in said[0]
+    assert result["MAPS"] == 5  # 08-12, 08-14, 08-20, 09-01, 09-06
+    ended = RecordingFeedback()
+    run_alg(ALG, {**offline, "DATE_TO": "2024-08-14"}, feedback=ended)
+    assert not [i for i in ended.infos if "update list cached" in i]
 
 
 def test_cancel_stops_the_download(run_alg, tmp_path):
