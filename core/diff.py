@@ -14,6 +14,9 @@ Definitions (meant to be shared with the QGIS algorithm ``frontline:frontlinedif
   LAND itself drew, such as a coast). Gained pieces lie beyond it, lost pieces inside it.
 * The front a piece touches: the edges of the piece that lie on the earlier front within
   ``TOUCH_TOLERANCE``. A piece that meets the front only at isolated points touches none.
+  Its front length leaves out the stretches where the piece is thinner than ``HAIR_WIDTH``
+  (1 m): hairs where the two maps' edges run a hair apart along the front, whose two sides
+  both lie within the tolerance when they are thin enough.
 * depth: the largest distance from a point of the piece (interior included: the deepest point
   of a pocket ringed by the front is inside it) to the front it touches, found by a branch and
   bound: a distance some point of the piece reaches, short of the true maximum by at most
@@ -57,6 +60,10 @@ LOST = "lost"
 # lie on it. (Not much more: both sides of a strip thinner than this would lie on it.)
 TOUCH_TOLERANCE = 0.05
 NOISE_WIDTH = 0.001  # m; pieces thinner than this everywhere are overlay noise, always dropped
+# m: where a piece is thinner than this along the front, it is noise there and touches no
+# front: two maps' edges run that far apart where one straight edge, projected from another
+# CRS, is split differently by each (up to 0.6 m, see densify).
+HAIR_WIDTH = 1.0
 SNAP_GRID = 0.001  # m; grid of the retry when an overlay raises a TopologyException
 SLIVER_GRID = 1e-6  # m; grid that spiky pieces are snapped to
 DEPTH_REL_TOLERANCE = 0.001  # depth is found within 0.1 % of max(depth, piece size)
@@ -386,6 +393,8 @@ def _measure_pieces(
     pieces, starts, ends, owner, on_front = _segments_on_front(pieces, front)
     lengths = np.hypot(*(ends - starts).T)
     front_lengths = np.bincount(owner[on_front], lengths[on_front], minlength=len(pieces))
+    for index in _with_hairs(pieces, starts, ends, owner, on_front):
+        front_lengths[index] = _front_length(_without_hairs(pieces[index]), front)
     if clipped:
         _, starts, ends, owner, on_front = _segments_on_front(wholes, front)
     sites, at_front = [], []
@@ -418,6 +427,44 @@ def _segments_on_front(pieces: list[Polygon], front: _FrontIndex):
         pieces = _without_spikes(pieces, spiky)
         starts, ends, owner, next_segment = _piece_segments(pieces)
     return pieces, starts, ends, owner, _on_front(front, starts, ends, next_segment)
+
+
+def _with_hairs(pieces: list[Polygon], starts, ends, owner, on_front) -> np.ndarray:
+    """Indexes of pieces thinner than ``HAIR_WIDTH`` at the middle of an edge on the front: no
+    ground within that distance on either side of it.
+
+    Where the two maps' edges run a hair apart along the front, the piece has a hair there:
+    its edges on the front would count ground that is not there, both of its sides when they
+    lie within ``TOUCH_TOLERANCE`` (the front twice).
+    """
+    edges = np.flatnonzero(on_front)
+    if not len(edges):
+        return edges
+    direction = ends[edges] - starts[edges]
+    normal = np.column_stack([-direction[:, 1], direction[:, 0]])
+    normal *= (HAIR_WIDTH / np.hypot(*direction.T))[:, None]
+    middles = (starts[edges] + ends[edges]) / 2.0
+    polygons = np.asarray(pieces, dtype=object)[owner[edges]]
+    shapely.prepare(polygons)
+    left = shapely.contains_xy(polygons, *(middles + normal).T)
+    right = shapely.contains_xy(polygons, *(middles - normal).T)
+    return np.unique(owner[edges[~(left | right)]])
+
+
+def _without_hairs(piece: Polygon) -> BaseGeometry:
+    """The piece less its parts thinner than ``HAIR_WIDTH`` (an opening with mitred corners,
+    which keeps straight edges and right-angled corners where they were)."""
+    eroded = piece.buffer(-HAIR_WIDTH / 2, join_style="mitre")
+    return eroded.buffer(HAIR_WIDTH / 2, join_style="mitre")
+
+
+def _front_length(piece: BaseGeometry, front: _FrontIndex) -> float:
+    """Length of the piece's edges on the front."""
+    parts = flat_polygons(piece)
+    if not parts:
+        return 0.0
+    _, starts, ends, _, on_front = _segments_on_front(parts, front)
+    return float(np.hypot(*(ends[on_front] - starts[on_front]).T).sum())
 
 
 def _spiky_pieces(starts, ends, owner, following) -> np.ndarray:

@@ -636,3 +636,37 @@ def test_zero_width_spike_along_the_front_is_not_front():
     (piece,) = diff._measure_pieces([spiky], [diff.GAINED], [spiky], front, None)
     assert piece.front_length == pytest.approx(10 * KM, abs=0.01)
     assert piece.depth == pytest.approx(2 * KM, rel=0.001)
+
+
+@pytest.mark.parametrize("gap", [0.002, 0.04, 0.5])
+def test_a_hair_along_the_front_touches_no_front(gap):
+    """AFTER's southern edge starts ``gap`` m above BEFORE's and meets it 9 km east: the lost
+    piece is the 1 km strip plus a wedge under 1 m wide along 9 km of front. The wedge is
+    noise, not 9 km more front (counted twice when it is thinner than the tolerance: 30 km)."""
+    before = box(0, 0, 10 * KM, 10 * KM)
+    after = Polygon([(1 * KM, gap), (10 * KM, 0), (10 * KM, 10 * KM), (1 * KM, 10 * KM)])
+
+    (piece,) = diff_fronts(before, after).pieces
+
+    assert piece.change == LOST
+    assert piece.area == pytest.approx(10 * KM2 + 4.5 * KM * gap, rel=1e-9)
+    assert piece.front_length == pytest.approx(12 * KM, abs=0.05)
+    assert piece.depth == pytest.approx(1 * KM, abs=1.0)
+
+
+def test_no_piece_touches_more_front_than_lies_along_it():
+    """A piece's front length is at most the length of the earlier front within the tolerance
+    of it. Hairs a few cm wide running 1 km along the front counted twice: 4309 m for a piece
+    along 1487 m of front (measured here on the front itself, not on the piece)."""
+    before, after = (
+        _metric_fill(data.raw_map(day), data.OCCUPIED_FILLS, UKRAINE_CENTRE)
+        for day in ("2024-09-15", "2024-10-13")
+    )
+    front = before.boundary
+
+    result = diff_fronts(before, after)
+
+    assert result.pieces
+    for piece in result.pieces:
+        along = front.intersection(piece.geometry.buffer(diff.TOUCH_TOLERANCE)).length
+        assert piece.front_length <= along + 1.0

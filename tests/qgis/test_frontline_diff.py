@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pyproj
 import pytest
 from qgis.core import (
     QgsApplication,
@@ -64,6 +65,23 @@ def test_square_advanced_2_km_in_lonlat(run_alg, tmp_path):
     assert result["AFTER_KM2"] == pytest.approx(
         result["BEFORE_KM2"] + result["GAINED_KM2"] - result["LOST_KM2"], rel=1e-4
     )
+
+
+@pytest.mark.parametrize("crs", ["EPSG:32636", "EPSG:4326"])
+def test_a_strip_lost_beside_a_corner_on_an_edge_touches_its_front_once(run_alg, tmp_path, crs):
+    """AFTER's corner lies on BEFORE's southern edge: projected, the two edges run a hair apart
+    along the rest of it, and that hair counted as front twice (20 km for 12 in UTM)."""
+    geod = pyproj.Geod(ellps="WGS84")
+    if crs == "EPSG:4326":
+        before, after = box(30.0, 50.0, 30.04, 50.04), box(30.01, 50.0, 30.04, 50.04)
+        sides = [(30.0, 50.0, 30.0, 50.04), (30.0, 50.0, 30.01, 50.0), (30.0, 50.04, 30.01, 50.04)]
+        expected = sum(geod.inv(*side)[2] for side in sides) / 1000
+    else:
+        before, after = SQUARE, box(401_000, 5_500_000, 410_000, 5_510_000)
+        expected = 12.0 * 1.0004  # UTM metres are ~0.04 % short of ellipsoidal ones here
+    _, pieces = run_diff(run_alg, tmp_path, memory_layer([before], crs), memory_layer([after], crs))
+    assert [p["change"] for p in pieces] == ["lost"]
+    assert pieces[0]["front_km"] == pytest.approx(expected, rel=0.001)
 
 
 def test_gain_and_loss_in_one_pair(run_alg, tmp_path):
