@@ -406,8 +406,7 @@ class DeepStateClient:
         if cached is not None and self._fresh(cached[0], now):
             self._updates = cached
             return list(cached[1])
-        body = self._fetch("/api/history/public", UPDATE_LIST)
-        records = load_json(body, UPDATE_LIST)
+        records = self._fetch_json("/api/history/public", UPDATE_LIST)
         updates = updates_from_records(records, UPDATE_LIST)
         self._updates = (now, updates)
         self._write_cache(
@@ -492,8 +491,9 @@ class DeepStateClient:
                     time=snapshot_time(snapshot_id),
                 )
             )
-        body = self._fetch(f"/api/history/{snapshot_id}/geojson", what)
-        data = validate_feature_collection(load_json(body, what), what)
+        path = f"/api/history/{snapshot_id}/geojson"
+        body = self._fetch(path, what)
+        data = validate_feature_collection(answer_json(body, what, self.base_url + path), what)
         self._write_cache(self._map_name(snapshot_id), body)
         return data
 
@@ -519,8 +519,7 @@ class DeepStateClient:
                 )
             return ids[-1], self.map_data(ids[-1])
         what = LATEST_MAP
-        body = self._fetch("/api/history/last", what)
-        obj = load_json(body, what)
+        obj = self._fetch_json("/api/history/last", what)
         if not isinstance(obj, dict) or not isinstance(obj.get("map"), dict):
             raise DeepStateFormatError(
                 Text(N_("{what}: expected an object with a 'map'"), what=what)
@@ -647,6 +646,10 @@ class DeepStateClient:
             log.info("%s", text)
 
     # -- HTTP --------------------------------------------------------------------------------
+
+    def _fetch_json(self, path: str, what: Text) -> object:
+        """The decoded JSON answer at ``path``."""
+        return answer_json(self._fetch(path, what), what, self.base_url + path)
 
     def _check_cancelled(self, what: Text) -> None:
         if self._is_cancelled is not None and self._is_cancelled():
@@ -849,6 +852,24 @@ class DeepStateClient:
             template = N_("{what}: the download broke off after {size} of {expected} bytes ({url})")
         text = Text(template, what=what, size=size, expected=expected, url=url)
         return DeepStateTruncatedError(text, url=url)
+
+
+_HTML = re.compile(rb"<(!doctype\s+html|html|head|body|title)\b", re.IGNORECASE)
+
+
+def answer_json(body: bytes, what: Text, url: str) -> object:
+    """A server's answer decoded as JSON; an answer that is not names ``url``, and an HTML page
+    (a captive portal's login, a proxy's or a server's error page) is called one."""
+    head = body[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<") and _HTML.search(head):
+        template = N_("{what}: the server answered with an HTML page, not JSON ({url})")
+        raise _error(DeepStateFormatError, template, what, url)
+    try:
+        return load_json(body, what)
+    except DeepStateFormatError as exc:
+        raise DeepStateFormatError(
+            Text(N_("{error} ({url})"), error=exc.text, url=url), url=url
+        ) from None
 
 
 # Failures of the request itself, not of the network: a bad address, a redirect loop, a

@@ -587,6 +587,14 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
                 ).format(result.reason, len(self.cached_ids)),
                 Qgis.Warning,
             )
+        elif result.reason:  # DeepState answered, with no list: an HTTP error, a login page
+            self._show_message(
+                tr(
+                    "DeepState answered, but not with its list of maps ({}). The cached list "
+                    "is shown; {} maps are in the cache."
+                ).format(result.reason, len(self.cached_ids)),
+                Qgis.Warning,
+            )
         elif result.cache_notes:  # the maps download, but are not kept: say why
             self._show_message(" ".join(result.cache_notes), Qgis.Warning)
         else:
@@ -731,6 +739,15 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
             self._show_message(tr("Cancelling…"))
             self.task.cancel()
 
+    def _show_done(self, text: str, value: dict) -> None:
+        """A job's success, with what went wrong with the cache (the map came, but was not
+        kept) told after it, as a warning."""
+        notes = value.get("cache_notes") or ()
+        if notes:
+            self._show_message(" ".join([text, *notes]), Qgis.Warning)
+        else:
+            self._show_message(text, Qgis.Success)
+
     def _failed(self, task: JobTask, what: str) -> bool:
         """Report a cancelled or failed task; True when there is nothing to add."""
         if task.cancelled:
@@ -811,11 +828,11 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         self.compareResult.setText("")
         self.analysisTree.clear()
         self.analysisSummary.setText("")
-        self._show_message(
+        self._show_done(
             tr("Loaded the map of {}: {} areas, {} points.").format(
                 map_time(update.created), value["polygons"], value["point_count"]
             ),
-            Qgis.Success,
+            value,
         )
 
     def _show_areas(self) -> None:
@@ -925,11 +942,11 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
             )
         )
         self.tabWidget.setCurrentWidget(self.compareTab)
-        self._show_message(
+        self._show_done(
             tr("Compared with {}: gained {} km², lost {} km².").format(
                 map_time(before.created), km2(totals["GAINED_KM2"]), km2(totals["LOST_KM2"])
             ),
-            Qgis.Success,
+            value,
         )
 
     # -- Analyse -----------------------------------------------------------------------------
@@ -1003,7 +1020,7 @@ class FrontlinePanel(QgsPanelWidget, FORM_CLASS):
         )
         self._list_findings(value, {k: layer.id() for k, layer in taken.items()})
         self.tabWidget.setCurrentWidget(self.analyseTab)
-        self._show_message(self.analysisSummary.text(), Qgis.Success)
+        self._show_done(self.analysisSummary.text(), value)
 
     def _list_findings(self, value: dict, layer_ids: dict[str, str]) -> None:
         self.analysisTree.clear()

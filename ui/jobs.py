@@ -8,8 +8,13 @@ No widget, no ``iface`` and no project change here: the dock adds layers in the 
 
 from __future__ import annotations
 
+import json
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from qgis.core import (
     QgsApplication,
@@ -113,25 +118,79 @@ def class_areas(layer: QgsVectorLayer) -> dict[str, float]:
     return areas
 
 
-def fetch_maps(run: JobRun, snapshot_ids: list[int], base_url: str, offline: bool) -> None:
-    """Make sure the maps are in the cache (one step). DeepState's errors (a network failure
-    told apart) become the task's message in ``JobTask.run``."""
+@dataclass(frozen=True)
+class FetchedMaps:
+    """The maps a job works on: each one's raw file, the job's own whether or not the cache
+    kept the map, and what went wrong with the cache, to be told."""
+
+    files: dict[int, str]
+    cache_notes: tuple[str, ...]
+
+
+def told_cache_notes(notes: list) -> tuple[str, ...]:
+    """The client's notes about the cache (not those of retries), translated, once each."""
+    from ..core.deepstate import CACHE_NOTES
+
+    told = (localised(n) for n in notes if n.template in CACHE_NOTES)
+    return tuple(dict.fromkeys(told))
+
+
+@contextmanager
+def fetched_maps(
+    run: JobRun, snapshot_ids: list[int], base_url: str, offline: bool
+) -> Iterator[FetchedMaps]:
+    """The maps fetched (one step) into a temporary folder of the job, deleted when the block
+    ends. The snapshot algorithm reads them there, not from the cache: a cache that cannot
+    keep a map (a full disk, a folder that cannot be made or written) or loses it meanwhile
+    (cleared) does not cost the map just downloaded."""
+    try:
+        folder = tempfile.TemporaryDirectory(prefix="frontline_", ignore_cleanup_errors=True)
+    except OSError as error:
+        raise QgsProcessingException(not_written(tempfile.gettempdir(), error)) from None
+    with folder:
+        yield fetch_maps(run, snapshot_ids, base_url, offline, Path(folder.name))
+
+
+def fetch_maps(
+    run: JobRun, snapshot_ids: list[int], base_url: str, offline: bool, folder: Path
+) -> FetchedMaps:
+    """Each map from the cache or DeepState, written to ``folder``. DeepState's errors (a
+    network failure told apart) become the task's message in ``JobTask.run``."""
     run.next_step()
-    client = make_client(base_url, offline, run.feedback.isCanceled)
+    notes: list = []
+    client = make_client(base_url, offline, run.feedback.isCanceled, on_note=notes.append)
+    files = {}
     try:
         for index, snapshot_id in enumerate(snapshot_ids):
-            client.map_data(snapshot_id)
+            files[snapshot_id] = keep_map(folder, snapshot_id, client.map_data(snapshot_id))
             run.steps.setProgress(100 * (index + 1) / len(snapshot_ids))
     finally:
         client.close()
+    return FetchedMaps(files, told_cache_notes(notes))
 
 
-def snapshot(run: JobRun, snapshot_id: int, classes, points=False):
-    """frontline:deepstatesnapshot on a map already fetched into the cache."""
+def keep_map(folder: Path, snapshot_id: int, data: dict) -> str:
+    """A map written to ``folder`` under the cache's name, which tells the snapshot algorithm
+    its id and time."""
+    path = folder / f"deepstate_{int(snapshot_id)}.geojson"
+    try:
+        path.write_bytes(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+    except OSError as error:
+        raise QgsProcessingException(not_written(str(folder), error)) from None
+    return str(path)
+
+
+def not_written(folder: str, error: OSError) -> str:
+    return tr("Could not write the map to a temporary file in {}: {}").format(
+        folder, error.strerror or error
+    )
+
+
+def snapshot(run: JobRun, source_file: str, classes, points=False):
+    """frontline:deepstatesnapshot on a map fetched by ``fetched_maps``."""
     parameters = {
-        "SNAPSHOT_ID": int(snapshot_id),
+        "SOURCE_FILE": source_file,
         "CLASSES": class_indexes(classes),
-        "OFFLINE": True,
         "OUTPUT": TEMPORARY,
         "OUTPUT_POINTS": TEMPORARY if points else None,
     }
@@ -147,15 +206,14 @@ class UpdateList:
     updates: list  # core.deepstate.Update, oldest first
     cached: set[int]
     offline: bool
-    reason: str = ""  # why the list came from the cache
+    reason: str = ""  # why the list came from the cache (offline or not)
     cache_notes: tuple[str, ...] = ()  # what went wrong with the cache, to be told
 
 
 def updates_job(base_url: str):
-    """The update list: online, else the cached one (offline)."""
+    """The update list: online, else the cached one (offline after a network failure)."""
 
     def job(run: JobRun) -> UpdateList:
-        from ..core.deepstate import CACHE_NOTES
         from ..core.errors import DeepStateCancelledError, DeepStateError
 
         notes: list = []
@@ -172,7 +230,7 @@ def updates_job(base_url: str):
         )
         try:
             updates = client.updates()
-            told = tuple(localised(n) for n in notes if n.template in CACHE_NOTES)
+            told = told_cache_notes(notes)
             return UpdateList(updates, set(client.cached_ids()), False, cache_notes=told)
         except DeepStateCancelledError:
             raise JobCancelledError() from None
@@ -181,22 +239,38 @@ def updates_job(base_url: str):
         finally:
             client.close()
         run.check_cancelled()
-        offline_client = make_client(base_url, True)
+        return cached_updates(base_url, online_error)
+
+    return job
+
+
+def cached_updates(base_url: str, online_error: Exception) -> UpdateList:
+    """The cached list once DeepState's could not be read: offline after a network failure;
+    after an HTTP error or an answer that is no list, DeepState answered: online still."""
+    from ..core.errors import DeepStateError, DeepStateNetworkError
+
+    network = isinstance(online_error, DeepStateNetworkError)
+    reason = error_text(online_error)
+    try:
+        client = make_client(base_url, True)  # a cache folder that cannot be made: no list
         try:
-            updates = offline_client.updates()
-        except DeepStateError:
+            return UpdateList(client.updates(), set(client.cached_ids()), network, reason)
+        finally:
+            client.close()
+    except DeepStateError:
+        if network:
             raise NetworkFailure(
                 tr(
                     "Cannot get DeepState's list of maps ({}) and no map is cached yet. Check "
                     "the network, or the DeepState URL in Settings."
-                ).format(error_text(online_error))
+                ).format(reason)
             ) from None
-        finally:
-            offline_client.close()
-        reason = error_text(online_error)
-        return UpdateList(updates, set(offline_client.cached_ids()), True, reason)
-
-    return job
+        raise QgsProcessingException(
+            tr(
+                "Cannot get DeepState's list of maps ({}) and no map is cached yet. Check "
+                "the DeepState URL in Settings, or try again later."
+            ).format(reason)
+        ) from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -205,8 +279,8 @@ def updates_job(base_url: str):
 
 def load_job(snapshot_id: int, classes: list[str], base_url: str, offline: bool):
     def job(run: JobRun) -> dict:
-        fetch_maps(run, [snapshot_id], base_url, offline)
-        results = snapshot(run, snapshot_id, classes, points=True)
+        with fetched_maps(run, [snapshot_id], base_url, offline) as fetched:
+            results = snapshot(run, fetched.files[snapshot_id], classes, points=True)
         areas = layer_in(run, results["OUTPUT"])
         points = results.get("OUTPUT_POINTS")
         return {
@@ -215,6 +289,7 @@ def load_job(snapshot_id: int, classes: list[str], base_url: str, offline: bool)
             "areas_km2": class_areas(areas),
             "polygons": areas.featureCount(),
             "point_count": layer_in(run, points).featureCount() if points else 0,
+            "cache_notes": fetched.cache_notes,
         }
 
     return job
@@ -228,9 +303,9 @@ def compare_job(before_id: int, after_id: int, cls: str, base_url: str, offline:
     """frontline:frontlinediff between two maps for one class; gained and lost as two layers."""
 
     def job(run: JobRun) -> dict:
-        fetch_maps(run, [before_id, after_id], base_url, offline)
-        before = snapshot(run, before_id, [cls])["OUTPUT"]
-        after = snapshot(run, after_id, [cls])["OUTPUT"]
+        with fetched_maps(run, [before_id, after_id], base_url, offline) as fetched:
+            before = snapshot(run, fetched.files[before_id], [cls])["OUTPUT"]
+            after = snapshot(run, fetched.files[after_id], [cls])["OUTPUT"]
         results = run.run_alg(DIFF_ALG, {"BEFORE": before, "AFTER": after, "OUTPUT": TEMPORARY})
         changes = layer_in(run, results["OUTPUT"])
         split = {}
@@ -251,7 +326,7 @@ def compare_job(before_id: int, after_id: int, cls: str, base_url: str, offline:
                 "MAX_DEPTH_M",
             )
         }
-        return {**split, "totals": totals}
+        return {**split, "totals": totals, "cache_notes": fetched.cache_notes}
 
     return job
 
@@ -294,8 +369,8 @@ def analyse_job(
 
     def job(run: JobRun) -> dict:
         registry = QgsApplication.processingRegistry()
-        fetch_maps(run, [snapshot_id], base_url, offline)
-        ground = snapshot(run, snapshot_id, list(held))
+        with fetched_maps(run, [snapshot_id], base_url, offline) as fetched:
+            ground = snapshot(run, fetched.files[snapshot_id], list(held))
         layer = layer_in(run, ground["OUTPUT"])
         held_layer = class_subset(run, layer, held)
         if held_layer.featureCount() == 0:
@@ -343,7 +418,12 @@ def analyse_job(
             figures["pockets"] = len(records)
             figures["POCKETS"] = pockets.get("POCKETS")
             figures["POCKET_SHARE"] = pockets.get("POCKET_SHARE")
-        return {"layers": outputs, "findings": findings, "figures": figures}
+        return {
+            "layers": outputs,
+            "findings": findings,
+            "figures": figures,
+            "cache_notes": fetched.cache_notes,
+        }
 
     return job
 
@@ -365,19 +445,53 @@ def series_job(
     first: date, last: date, step_days: int, classes: list[str], base_url: str, offline: bool
 ):
     def job(run: JobRun) -> dict:
-        results = run.run_alg(
-            SERIES_ALG,
-            {
-                "DATE_FROM": date_value(SERIES_ALG, "DATE_FROM", first),
-                "DATE_TO": date_value(SERIES_ALG, "DATE_TO", last),
-                "STEP_DAYS": int(step_days),
-                "CLASSES": class_indexes(classes),
-                "BASE_URL": base_url,
-                "OFFLINE": offline,
-                "OUTPUT": TEMPORARY,
-            },
-        )
+        parameters = {
+            "DATE_FROM": date_value(SERIES_ALG, "DATE_FROM", first),
+            "DATE_TO": date_value(SERIES_ALG, "DATE_TO", last),
+            "STEP_DAYS": int(step_days),
+            "CLASSES": class_indexes(classes),
+            "BASE_URL": base_url,
+            "OFFLINE": offline,
+            "OUTPUT": TEMPORARY,
+        }
+        try:
+            results = run.run_alg(SERIES_ALG, parameters)
+        except QgsProcessingException as error:
+            # Processing's exception no longer tells a network failure: ask DeepState.
+            if not offline and deepstate_unreachable(run, base_url):
+                raise NetworkFailure(str(error)) from None
+            raise
         layer = layer_in(run, results["OUTPUT"])
         return {"layer": results["OUTPUT"], "features": layer.featureCount()}
 
     return job
+
+
+def deepstate_unreachable(run: JobRun, base_url: str) -> bool:
+    """Whether DeepState cannot be reached now (no connection, no answer in time): asked once
+    an algorithm failed, as the dock's Load would have found on its own."""
+    from ..core.errors import DeepStateCancelledError, DeepStateError, DeepStateNetworkError
+
+    run.check_cancelled()
+    try:
+        client = make_client(
+            base_url,
+            False,
+            run.feedback.isCanceled,
+            max_retries=0,
+            connect_timeout=5.0,
+            list_ttl=0.0,  # ask DeepState, not the cache
+        )
+    except DeepStateError:  # a bad address: not the network
+        return False
+    try:
+        client.updates()
+    except DeepStateCancelledError:
+        raise JobCancelledError() from None
+    except DeepStateNetworkError:
+        return True
+    except DeepStateError:
+        return False
+    finally:
+        client.close()
+    return False

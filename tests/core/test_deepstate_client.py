@@ -387,12 +387,39 @@ def test_body_cut_without_a_length_is_invalid_json(deepstate_server, tmp_path) -
     assert list(tmp_path.iterdir()) == []
 
 
-def test_invalid_json(deepstate_server, tmp_path) -> None:
-    deepstate_server.site.fail("public", Failure.replace(b"<html>502 Bad Gateway</html>"))
+def test_invalid_json_names_the_url(deepstate_server, tmp_path) -> None:
+    deepstate_server.site.fail("public", Failure.replace(b"Bad Gateway"))
     client = make_client(deepstate_server.base_url, tmp_path)
     with pytest.raises(DeepStateFormatError) as info:
         client.updates()
-    assert_one_line(info.value, "update list", "invalid JSON", "line 1, column 1")
+    url = f"{deepstate_server.base_url}/api/history/public"
+    assert str(info.value) == (
+        f"DeepState update list: invalid JSON (Expecting value; line 1, column 1) ({url})"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "call", "path", "what"),
+    [
+        ("public", "updates", "/api/history/public", "DeepState update list"),
+        ("geojson", "map", MAP_PATH, f"DeepState map {ID_0304}"),
+        ("last", "latest", "/api/history/last", "latest DeepState map"),
+    ],
+)
+def test_an_html_page_is_called_one(deepstate_server, tmp_path, pattern, call, path, what) -> None:
+    """A captive portal's login page, or a proxy's error page, answering with status 200."""
+    page = b"\xef\xbb\xbf\n  <!DOCTYPE html>\n<html><body>Log in to the hotel Wi-Fi</body></html>"
+    deepstate_server.site.fail(pattern, Failure.replace(page))
+    client = make_client(deepstate_server.base_url, tmp_path)
+    calls = {"updates": client.updates, "map": lambda: client.map_data(ID_0304)}
+    with pytest.raises(DeepStateFormatError) as info:
+        calls.get(call, client.latest)()
+    assert str(info.value) == (
+        f"{what}: the server answered with an HTML page, not JSON "
+        f"({deepstate_server.base_url}{path})"
+    )
+    assert info.value.url == f"{deepstate_server.base_url}{path}"
     assert list(tmp_path.iterdir()) == []
 
 

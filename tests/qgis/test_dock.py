@@ -10,8 +10,11 @@ the layer tree, no task is left running.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
+import os
 import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 
@@ -57,6 +60,7 @@ import frontline
 from fltest import data
 from fltest.deepstate_server import DeepStateSite, Failure, FakeDeepStateServer, refused_url
 from fltest.qt import TOOLBAR, wait_until
+from frontline.core import deepstate
 from frontline.core.classes import DEFAULT_CLASSES, POLYGON_CLASSES
 from frontline.processing.deepstate_access import (
     SETTING_BASE_URL,
@@ -459,6 +463,7 @@ def test_update_list_server_error_without_cache(plugin, site, server, iface):
     assert text.startswith("Cannot get DeepState's list of maps (DeepState update list: HTTP 503")
     assert "no map is cached yet" in text
     assert bar_messages(iface, Qgis.Critical) == ["Frontline:" + text]
+    assert panel.offlineLabel.text() == "● Not connected yet"  # DeepState answered
     assert not panel.loadButton.isEnabled()
     panel.refreshButton.click()  # the server is fine again
     wait_until(lambda: idle(panel))
@@ -803,6 +808,162 @@ def test_a_cache_folder_that_cannot_be_used_is_no_reason_to_go_offline(
     assert not panel.offline
 
 
+LOADED_NOV_1 = "Loaded the map of 2024-11-01 21:11 UTC: 92 areas, 375 points."
+HTML_PAGE = b"<!DOCTYPE html>\n<html><body>Log in to the hotel Wi-Fi</body></html>"
+
+
+def compare_with_previous(panel, cls: str = "ua_held_in_russia") -> None:
+    panel.compareClassCombo.setCurrentIndex(panel.compareClassCombo.findData(cls))
+    assert panel.compareButton.isEnabled(), panel.compareButton.toolTip()
+    panel.compareButton.click()
+    wait_until(lambda: idle(panel), 60)
+
+
+def test_load_and_compare_work_when_the_cache_folder_cannot_be_made(
+    plugin, server, isolated_cache, iface, monkeypatch
+):
+    """The maps are downloaded, used and told not cached; the dock stays online and the
+    job's own copies of the maps are gone once it ends."""
+    require(jobs.DIFF_ALG)
+    scratch = isolated_cache.parent / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    blocker = isolated_cache.parent / "a file"
+    blocker.write_text("x", encoding="utf-8")
+    QgsSettings().setValue(SETTING_CACHE_DIR, str(blocker))
+    panel = open_dock(plugin, server.base_url)
+    select_day(panel, QDate(2024, 11, 1))
+    load(panel)
+    note = f"DeepState cache folder {blocker} cannot be made: {os.strerror(errno.EEXIST)} "
+    note += "(setting frontline/cache_dir); maps are not cached"
+    assert panel.messageLabel.text() == f"{LOADED_NOV_1} {note}"
+    assert bar_messages(iface, Qgis.Warning)[-1] == f"Frontline:{LOADED_NOV_1} {note}"
+    (group,) = frontline_groups("map")
+    assert group_layer(group, "Areas").featureCount() == 92
+    assert group_layer(group, "Points").featureCount() == 375
+    assert panel.offlineLabel.text() == "● Online" and not panel.offline
+    compare_with_previous(panel)
+    text = panel.messageLabel.text()
+    assert text.startswith("Compared with 2024-10-13 20:57 UTC: gained "), text
+    assert text.endswith(f"km². {note}")
+    assert len(frontline_groups("changes")) == 1
+    assert panel.offlineLabel.text() == "● Online" and not panel.offline
+    assert blocker.read_text(encoding="utf-8") == "x"
+    assert list(scratch.iterdir()) == []  # the job's copies of the maps are deleted
+    assert_project_consistent()
+
+
+@pytest.mark.parametrize("code", [errno.EROFS, errno.ENOSPC])  # a read-only folder, a full disk
+def test_load_works_when_the_cache_cannot_be_written(
+    plugin, server, isolated_cache, monkeypatch, code
+):
+    """Tests run as root, whom a read-only folder does not stop: the cache's writes fail as
+    they would on a read-only or full file system."""
+
+    def refuse(path, data, prefix=""):
+        raise OSError(code, os.strerror(code), str(path))
+
+    monkeypatch.setattr(deepstate, "write_atomic", refuse)
+    panel = open_dock(plugin, server.base_url)
+    listed = f"{isolated_cache / 'deepstate_updates.json'} was not cached: {os.strerror(code)}"
+    assert panel.messageLabel.text() == listed
+    select_day(panel, QDate(2024, 11, 1))
+    load(panel)
+    note = f"{isolated_cache / f'deepstate_{NOV_1}.geojson'} was not cached: {os.strerror(code)}"
+    assert panel.messageLabel.text() == f"{LOADED_NOV_1} {note}"
+    assert len(frontline_groups("map")) == 1
+    assert panel.offlineLabel.text() == "● Online" and not panel.offline
+    assert list(isolated_cache.iterdir()) == []
+    assert_project_consistent()
+
+
+def test_load_and_analyse_work_when_the_cache_is_cleared_after_the_download(
+    plugin, server, isolated_cache, monkeypatch
+):
+    """The cache folder deleted between the download and the reading of the map (the user
+    clears it, another program cleans up): the job reads its own copy."""
+    require(jobs.CORRIDOR_ALG)
+    original = JobRun.run_alg
+
+    def clear_then_run(run, algorithm_id, parameters):
+        if algorithm_id == jobs.SNAPSHOT_ALG:
+            shutil.rmtree(isolated_cache)
+        return original(run, algorithm_id, parameters)
+
+    monkeypatch.setattr(JobRun, "run_alg", clear_then_run)
+    panel = open_dock(plugin, server.base_url)
+    select_day(panel, QDate(2024, 11, 1))
+    load(panel)
+    assert panel.messageLabel.text() == LOADED_NOV_1
+    assert not isolated_cache.exists()
+    panel.sideCombo.setCurrentIndex(panel.sideCombo.findData("ua_held_in_russia"))
+    assert panel.analyseButton.isEnabled(), panel.analyseButton.toolTip()
+    panel.analyseButton.click()
+    wait_until(lambda: idle(panel), 120)
+    assert panel.messageLabel.text() == panel.analysisSummary.text()
+    assert "Narrowest neck: " in panel.analysisSummary.text()
+    assert len(frontline_groups("analysis")) == 1
+    assert panel.offlineLabel.text() == "● Online" and not panel.offline
+    assert_project_consistent()
+
+
+def test_a_temporary_folder_that_cannot_be_made_is_a_plain_message(
+    plugin, server, isolated_cache, monkeypatch
+):
+    panel = open_dock(plugin, server.base_url)
+    blocker = isolated_cache.parent / "not a folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setattr(tempfile, "tempdir", str(blocker))
+    select_day(panel, QDate(2024, 11, 1))
+    load(panel)
+    assert panel.messageLabel.text() == (
+        "Loading the map of 2024-11-01 21:11 UTC: failed. Could not write the map to a "
+        f"temporary file in {blocker}: {os.strerror(errno.ENOTDIR)}"
+    )
+    assert panel.offlineLabel.text() == "● Online" and not panel.offline
+    assert project_layers() == {}
+    assert not any(path.endswith("/geojson") for path in server.site.paths_requested())
+
+
+@pytest.mark.parametrize(
+    ("failure", "problem"),
+    [
+        (Failure.replace(HTML_PAGE), "the server answered with an HTML page, not JSON"),
+        (Failure.error(404), "HTTP 404 Not Found"),
+    ],
+)
+def test_an_answer_that_is_no_list_is_told_as_it_is_without_going_offline(
+    plugin, site, server, failure, problem
+):
+    """A captive portal's login page or an HTTP error is not a network failure."""
+    site.fail(r"/api/history/public$", failure)
+    panel = open_dock(plugin, server.base_url)
+    url = f"{server.base_url}/api/history/public"
+    assert panel.messageLabel.text() == (
+        f"Cannot get DeepState's list of maps (DeepState update list: {problem} ({url})) and "
+        "no map is cached yet. Check the DeepState URL in Settings, or try again later."
+    )
+    assert panel.offlineLabel.text() == "● Not connected yet" and not panel.offline
+    panel.refreshButton.click()
+    wait_until(lambda: idle(panel))
+    select_day(panel, QDate(2024, 11, 1))
+    load(panel)
+    assert panel.messageLabel.text() == LOADED_NOV_1
+    site.fail(r"/api/history/public$", failure)
+    panel.refreshButton.click()
+    wait_until(lambda: idle(panel))
+    assert panel.messageLabel.text() == (
+        f"DeepState answered, but not with its list of maps (DeepState update list: {problem} "
+        f"({url})). The cached list is shown; 1 maps are in the cache."
+    )
+    assert panel.offlineLabel.text() == "● Online" and not panel.offline
+    assert [u.id for u in panel.updates] == [OCT_13, NOV_1, DEC_1]
+    select_day(panel, QDate(2024, 12, 1))  # online: a map not cached loads too
+    assert "not in the cache" not in panel.updateLabel.text()
+    load(panel)
+    assert panel.messageLabel.text().startswith("Loaded the map of 2024-12-01 21:46 UTC")
+
+
 def test_no_network_with_cache_loads_cached_maps_only(plugin, server):
     panel = loaded_panel(plugin, server, QDate(2024, 11, 1))
     # The network goes away: the Settings tab points the dock at a port nobody listens on.
@@ -842,6 +1003,39 @@ def test_network_lost_after_the_list_switches_to_offline(plugin, site):
     assert panel.offlineLabel.text() == "● Offline: cached maps only"
     assert project_layers() == {}
     assert_project_consistent()
+
+
+def test_network_lost_during_a_range_switches_to_offline_as_load_does(plugin, site):
+    require(jobs.SERIES_ALG)
+    with FakeDeepStateServer(site) as short_lived:
+        panel = open_dock(plugin, short_lived.base_url)
+    panel.rangeFromEdit.setDate(QDate(2024, 10, 13))
+    panel.rangeToEdit.setDate(QDate(2024, 12, 5))
+    panel.rangeButton.click()  # the server is gone now
+    wait_until(lambda: idle(panel), 60)
+    text = panel.messageLabel.text()
+    assert text.startswith("Loading the maps from 2024-10-13 to 2024-12-05: failed. "), text
+    assert "connection refused" in text
+    assert text.endswith(
+        "Working offline now: only cached maps load; press Refresh to try DeepState again."
+    )
+    assert panel.offlineLabel.text() == "● Offline: cached maps only" and panel.offline
+    assert project_layers() == {}
+    assert_project_consistent()
+
+
+def test_a_range_failing_on_an_http_error_stays_online(plugin, site, server):
+    require(jobs.SERIES_ALG)
+    panel = open_dock(plugin, server.base_url)
+    site.fail(r"/geojson$", *[Failure.error(500, retry_after="0")] * 4)  # every retry fails
+    panel.rangeFromEdit.setDate(QDate(2024, 10, 13))
+    panel.rangeToEdit.setDate(QDate(2024, 12, 5))
+    panel.rangeButton.click()
+    wait_until(lambda: idle(panel), 60)
+    text = panel.messageLabel.text()
+    assert text.startswith("Loading the maps from 2024-10-13 to 2024-12-05: failed. "), text
+    assert "HTTP 500" in text and "Working offline" not in text
+    assert panel.offlineLabel.text() == "● Online" and not panel.offline
 
 
 def test_cancel_after_the_worker_returned_adds_nothing(plugin, server):
