@@ -7,8 +7,21 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from .deepstate import Update, choose_update, snapshot_time
+from .errors import N_, Text
 
 FILE_ID = re.compile(r"(?<!\d)\d{9,11}(?!\d)")
+
+
+class DateRangeError(ValueError):
+    """Dates that choose no maps; ``text`` is the message as a Text, for the glue to
+    translate (``str()`` gives it in English)."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(str(text))
+        self.text = text
+
+    def __reduce__(self):  # copy and pickle keep the Text
+        return (type(self), (self.text,))
 
 
 def snapshot_id_from_name(name: str) -> int | None:
@@ -35,11 +48,32 @@ def updates_for_ids(ids) -> list[Update]:
     return [Update(i, snapshot_time(i), "", "", ()) for i in sorted(ids)]
 
 
+def check_not_future(date_from: date | None, date_to: date | None, today: date) -> None:
+    """Refuses a date after ``today``, the Kyiv calendar day: no map of it is published yet
+    (the last map would stand for days to come)."""
+    for name, day in (("DATE_FROM", date_from), ("DATE_TO", date_to)):
+        if day is not None and day > today:
+            raise DateRangeError(
+                Text(
+                    N_("{name} ({day}) is in the future: today is {today} in Kyiv."),
+                    name=name,
+                    day=day.isoformat(),
+                    today=today.isoformat(),
+                )
+            )
+
+
 def days(date_from: date, date_to: date, step_days: int) -> list[date]:
     if step_days < 1:
-        raise ValueError("STEP_DAYS: must be at least 1.")
+        raise DateRangeError(Text(N_("STEP_DAYS: must be at least 1.")))
     if date_to < date_from:
-        raise ValueError(f"DATE_TO ({date_to}) is before DATE_FROM ({date_from}).")
+        raise DateRangeError(
+            Text(
+                N_("DATE_TO ({date_to}) is before DATE_FROM ({date_from})."),
+                date_to=date_to.isoformat(),
+                date_from=date_from.isoformat(),
+            )
+        )
     count = (date_to - date_from).days // step_days + 1
     return [date_from + timedelta(days=i * step_days) for i in range(count)]
 
@@ -53,7 +87,9 @@ def select_updates(
     if date_from is None and date_to is None:
         return sorted(updates, key=lambda u: u.created)
     if date_from is None or date_to is None:
-        raise ValueError("DATE_FROM and DATE_TO: give both dates, or neither with a folder.")
+        raise DateRangeError(
+            Text(N_("DATE_FROM and DATE_TO: give both dates, or neither with a folder."))
+        )
     chosen: dict[int, Update] = {}
     for day in days(date_from, date_to, step_days):
         update = choose_update(updates, day)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from functools import cache
 from pathlib import Path
 
@@ -173,6 +173,17 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
                 self.tr("OUTPUT_HTML: cannot write {} ({}).").format(path, error.strerror or error)
             ) from None
 
+    def _chart_page(self, snapshots, rows) -> str:
+        from ..core.kyiv_time import kyiv_date
+        from ..core.series import series_chart_html
+
+        # Kyiv days, as the maps were chosen by.
+        title = self.tr("DeepState areas, {} to {}").format(
+            kyiv_date(snapshots[0][0]).isoformat(), kyiv_date(snapshots[-1][0]).isoformat()
+        )
+        labels = class_labels()
+        return series_chart_html(rows, title, tr, lambda cls: labels.get(cls, cls))
+
     def processAlgorithm(self, parameters, context, feedback):
         from ..core.errors import DeepStateError
 
@@ -203,9 +214,15 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
         )
         if feedback.isCanceled():
             return {}
-        if not snapshots:
+        if not snapshots and from_folder:
             raise QgsProcessingException(
                 self.tr("SOURCE_FOLDER: no file chosen is a DeepState map.")
+            )
+        if not snapshots:  # downloads that fail stop the run: offline, none was cached
+            raise QgsProcessingException(
+                self.tr(
+                    "OFFLINE: none of the {} map(s) of the chosen dates is in the cache."
+                ).format(len(maps))
             )
         from ..core.diff import DiffCancelledError
         from ..core.series import series_rows
@@ -217,23 +234,17 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
         if feedback.isCanceled():
             return {}
         # Only now, with everything read and measured, are the outputs made and written whole:
-        # a cancelled run leaves no partial layer where an earlier run's was.
+        # a cancelled run leaves no partial layer where an earlier run's was. The page first
+        # (it is written whole or not at all): one that cannot be written stops the run before
+        # any layer output is touched.
+        results = {"MAPS": len(snapshots)}
+        if html_path:
+            self._write_html(Path(html_path), self._chart_page(snapshots, rows))
+            results[self.OUTPUT_HTML] = html_path
         dest_id = self._write_features(parameters, context, features)
-        results = {self.OUTPUT: dest_id, "MAPS": len(snapshots)}
+        results[self.OUTPUT] = dest_id
         results[self.OUTPUT_TABLE] = self._write_table(parameters, context, rows)
         feedback.setProgress(100)
-        if html_path:
-            from ..core.kyiv_time import kyiv_date
-            from ..core.series import series_chart_html
-
-            # Kyiv days, as the maps were chosen by.
-            title = self.tr("DeepState areas, {} to {}").format(
-                kyiv_date(snapshots[0][0]).isoformat(), kyiv_date(snapshots[-1][0]).isoformat()
-            )
-            labels = class_labels()
-            page = series_chart_html(rows, title, tr, lambda cls: labels.get(cls, cls))
-            self._write_html(Path(html_path), page)
-            results[self.OUTPUT_HTML] = html_path
         TemporalPostProcessor.attach(
             context,
             dest_id,
@@ -265,9 +276,17 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
         """(id, loader) of each map of the series, oldest first (a loader returns the raw map),
         and whether they come from a folder."""
         from ..core.deepstate import read_map_file
-        from ..core.schedule import maps_in_folder, select_updates, updates_for_ids
+        from ..core.kyiv_time import kyiv_date
+        from ..core.schedule import (
+            check_not_future,
+            maps_in_folder,
+            select_updates,
+            updates_for_ids,
+        )
 
         date_from, date_to = self._dates(parameters, context)
+        # Before any download, as the snapshot does: a server that is down must not hide it.
+        check_not_future(date_from, date_to, kyiv_date(datetime.now(timezone.utc)))
         step = self.parameterAsInt(parameters, self.STEP_DAYS, context)
         folder = self.parameterAsFile(parameters, self.SOURCE_FOLDER, context)
         if folder:
@@ -364,11 +383,13 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
 
     def _readable_maps(self, maps, from_folder, feedback):
         """(id, time, parsed map) of each map that reads as a DeepState map, in order; in a
-        folder, one that does not is left out with a warning (downloads: an error)."""
+        folder, one that does not is left out with a warning (downloads: an error). Offline,
+        the maps not in the cache are left out, with one warning naming them all."""
         from ..core.deepstate import snapshot_time
-        from ..core.errors import DeepStateError
+        from ..core.errors import DeepStateError, DeepStateOfflineError
         from ..core.parse import parse_map
 
+        uncached: list[tuple[int, datetime]] = []
         for index, (snapshot_id, load) in enumerate(maps):
             if feedback.isCanceled():
                 return
@@ -376,17 +397,34 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
             try:
                 parsed = parse_map(load(), moment)
                 reason = not_a_map(parsed)
+            except DeepStateOfflineError:  # the cached maps still make a series
+                uncached.append((snapshot_id, moment))
+                continue
             except DeepStateError as error:
                 if not from_folder:
                     raise QgsProcessingException(error_text(error)) from error
                 reason = error_text(error)
-            feedback.setProgress(80 * (index + 1) / len(maps))
+            finally:
+                feedback.setProgress(80 * (index + 1) / len(maps))
             if not reason:
                 yield snapshot_id, moment, parsed
             elif from_folder:  # one bad file does not spoil the others
                 feedback.pushWarning(self.tr("Map {} left out: {}").format(snapshot_id, reason))
             else:
                 raise QgsProcessingException(reason)
+        if uncached:
+            self._warn_uncached(uncached, feedback)
+
+    def _warn_uncached(self, uncached, feedback) -> None:
+        from ..core.kyiv_time import kyiv_date
+
+        # The Kyiv day, by which maps are chosen, and the id, by which they are cached.
+        maps = ", ".join(f"{kyiv_date(moment).isoformat()} ({i})" for i, moment in uncached)
+        feedback.pushWarning(
+            self.tr("Offline: {} map(s) not in the cache left out of the series: {}.").format(
+                len(uncached), maps
+            )
+        )
 
     @staticmethod
     def _frame(features, context) -> QgsCoordinateTransform:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pickle
 from datetime import date
 
 import pytest
 
 from fltest import data
 from frontline.core.schedule import (
+    check_not_future,
     maps_in_folder,
     select_updates,
     snapshot_id_from_name,
@@ -55,3 +57,40 @@ def test_no_dates_means_every_map_and_bad_ranges_are_refused():
         select_updates(updates, date(2025, 3, 1), date(2025, 3, 5), 0)
     with pytest.raises(ValueError, match="DATE_FROM"):
         select_updates(updates, date(2025, 3, 1), None)
+
+
+def _in_capitals(template: str) -> str:
+    return template.upper().replace("{DATE_TO}", "{date_to}").replace("{DATE_FROM}", "{date_from}")
+
+
+def test_date_range_errors_carry_a_text_to_translate():
+    """They were plain English strings, so the glue could only show them in English."""
+    updates = updates_for_ids([1740922425])
+    with pytest.raises(ValueError) as reversed_range:
+        select_updates(updates, date(2025, 3, 5), date(2025, 3, 1))
+    assert str(reversed_range.value) == "DATE_TO (2025-03-01) is before DATE_FROM (2025-03-05)."
+    assert reversed_range.value.text.localised(_in_capitals) == (
+        "DATE_TO (2025-03-01) IS BEFORE DATE_FROM (2025-03-05)."
+    )
+    copied = pickle.loads(pickle.dumps(reversed_range.value))  # the copy keeps its Text
+    assert copied.text == reversed_range.value.text
+    with pytest.raises(ValueError) as one_date:
+        select_updates(updates, None, date(2025, 3, 1))
+    assert one_date.value.text.localised(str.upper) == (
+        "DATE_FROM AND DATE_TO: GIVE BOTH DATES, OR NEITHER WITH A FOLDER."
+    )
+
+
+def test_a_day_after_today_in_kyiv_is_refused_today_is_not():
+    today = date(2025, 3, 4)
+    check_not_future(date(2025, 3, 1), today, today)
+    check_not_future(None, None, today)
+    with pytest.raises(ValueError) as date_to:
+        check_not_future(date(2025, 3, 1), date(2025, 3, 5), today)
+    assert (
+        str(date_to.value) == "DATE_TO (2025-03-05) is in the future: today is 2025-03-04 in Kyiv."
+    )
+    with pytest.raises(ValueError) as date_from:
+        check_not_future(date(2099, 1, 1), date(2099, 12, 31), today)
+    assert date_from.value.text.fields["name"] == "DATE_FROM"
+    assert str(date_from.value).startswith("DATE_FROM (2099-01-01) is in the future")
