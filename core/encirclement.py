@@ -56,6 +56,8 @@ NECK = "neck"
 REAR_CONTACT = "rear_contact"
 
 _EPSILON = 0.01  # m: chords lie on the boundaries of the pieces they separate
+_SHARE_BAND = 1e-6  # m: the band round chords and rear contact kept out of the hostile share
+_SHARE_DECIMALS = 7  # the hostile share is given to this many decimals
 
 CancelCheck = Optional[Callable[[], bool]]
 # m: an opening narrower than this is none (a corner touching a corner, or pushed a hair
@@ -110,7 +112,8 @@ class EncirclementResult:
     def pocket_share(self) -> float:
         if self.held_area <= 0:
             return 0.0
-        return math.fsum(p.area for p in self.pieces if p.is_pocket) / self.held_area
+        share = math.fsum(p.area for p in self.pieces if p.is_pocket) / self.held_area
+        return min(share, 1.0)  # all held ground in pockets: rounding must not pass 1
 
 
 @dataclass
@@ -234,6 +237,7 @@ def _cut_into_pieces(held: BaseGeometry, settings: _Settings, is_cancelled) -> _
         if part.area < settings.min_piece_area:
             cut.left_out += 1
             continue
+        links_bodies = _Bodies(part)
         necks = find_necks(  # widths by the measure, and held against the limit by it
             part,
             min_lobe_area=settings.min_piece_area,
@@ -241,8 +245,12 @@ def _cut_into_pieces(held: BaseGeometry, settings: _Settings, is_cancelled) -> _
             max_necks=None,
             is_cancelled=is_cancelled,
             measure=settings.measure,
+            # A cut that only cuts off a corner must not hide a link near it.
+            accept=lambda chord, links_bodies=links_bodies: links_bodies(chord, chord.length),
         )
-        links = [n for n in necks if n.width < settings.max_link_width and _links_bodies(part, n)]
+        links = [
+            n for n in necks if n.width < settings.max_link_width and links_bodies(n.chord, n.width)
+        ]
         width_of = {id(n.chord): n.width for n in links}
         pieces, chords = _split_keeping_min_area(
             part, [n.chord for n in links], settings.min_piece_area
@@ -277,12 +285,75 @@ def _split_keeping_min_area(
         chords.remove(max(on_small, key=lambda c: c.length))
 
 
-def _links_bodies(part: Polygon, neck) -> bool:
-    """Whether each side of the neck holds a disc wider than the neck (a body, not a corner)."""
-    sides = split_by_chords(part, [neck.chord])
-    if len(sides) != 2:
-        return False
-    return all(_inscribed_diameter(side, neck.width) > neck.width for side in sides)
+class _Bodies:
+    """Whether a chord across a part leaves on each side a disc wider than ``width``: a link
+    between bodies, not a cut across a corner. Called for many chords of one part, so the
+    part's widest disc is found once, and a chord whose ends lie on one ring (holes apart)
+    splits the ring's coordinates instead of noding the whole boundary."""
+
+    def __init__(self, part: Polygon) -> None:
+        self.part = part
+        self.shell = np.asarray(part.exterior.coords)
+        self.holes = list(part.interiors)
+        self.boundary = part.boundary
+        shapely.prepare(self.boundary)
+        scale = math.sqrt(part.area)
+        self.centre = polylabel(part, tolerance=max(scale / 1000.0, 1e-6))
+        self.radius = self.boundary.distance(self.centre)
+
+    def __call__(self, chord: LineString, width: float) -> bool:
+        sides = self._sides(chord)
+        if len(sides) != 2:
+            return False
+        return all(self._holds(side, chord, width) for side in sides)
+
+    def _touches_between(self, ends: np.ndarray) -> bool:
+        """Whether the chord meets the boundary other than at its ends (a hole, a vertex):
+        then its sides are no two arcs of the shell."""
+        step = (ends[1] - ends[0]) * (
+            10 * _ON_RING / max(float(np.hypot(*(ends[1] - ends[0]))), 1e-300)
+        )
+        inner = LineString([ends[0] + step, ends[1] - step])
+        return bool(self.boundary.distance(inner) < _ON_RING)
+
+    def _holds(self, side: Polygon, chord: LineString, width: float) -> bool:
+        if side.area < math.pi / 4.0 * width * width:
+            return False  # no disc that wide fits
+        half = width / 2.0
+        if self.radius > half and chord.distance(self.centre) > half and side.covers(self.centre):
+            return True  # the part's widest disc, cut down to the chord, is still wider
+        return _inscribed_diameter(side, width) > width
+
+    def _sides(self, chord: LineString) -> list[Polygon]:
+        ends = np.asarray(chord.coords)[[0, -1]]
+        at = [_on_ring(self.shell, end) for end in ends]
+        if None in at or at[0] == at[1] or self._touches_between(ends):
+            return split_by_chords(self.part, [chord])
+        (k, a), (m, b) = sorted(zip(at, ends), key=lambda x: x[0])
+        ring = self.shell[:-1]
+        first = np.vstack([a, ring[k + 1 : m + 1], b])
+        second = np.vstack([b, ring[m + 1 :], ring[: k + 1], a])
+        sides = []
+        for shell in (first, second):
+            shell = shell[
+                np.r_[True, np.any(np.diff(shell, axis=0) != 0, axis=1)]
+            ]  # an end on a vertex
+            outline = Polygon(shell)
+            holes = [h for h in self.holes if outline.covers(h.representative_point())]
+            sides.append(Polygon(shell, holes))
+        return sides
+
+
+_ON_RING = 1e-6  # m: a chord end this close to a ring lies on it
+
+
+def _on_ring(ring: np.ndarray, point: np.ndarray) -> int | None:
+    """Index of the segment of the closed ``ring`` (coordinates) that ``point`` lies on."""
+    a, d = ring[:-1], np.diff(ring, axis=0)
+    along = np.einsum("ij,ij->i", point - a, d) / np.maximum(np.einsum("ij,ij->i", d, d), 1e-300)
+    gap = np.hypot(*(a + np.clip(along, 0.0, 1.0)[:, None] * d - point).T)
+    k = int(np.argmin(gap))
+    return k if gap[k] <= _ON_RING else None
 
 
 def _inscribed_diameter(polygon: Polygon, scale: float) -> float:
@@ -325,10 +396,10 @@ def _intersection(lines: BaseGeometry, area: BaseGeometry) -> BaseGeometry:
         return shapely.intersection(lines, area)
 
 
-def _without_chords(boundary: BaseGeometry, chords) -> BaseGeometry:
+def _without_chords(boundary: BaseGeometry, chords, band: float = _EPSILON) -> BaseGeometry:
     if chords is None:
         return boundary
-    return shapely.difference(boundary, shapely.buffer(chords, _EPSILON, cap_style="flat"))
+    return shapely.difference(boundary, shapely.buffer(chords, band, cap_style="flat"))
 
 
 def _lines(geometry: BaseGeometry) -> BaseGeometry:
@@ -404,16 +475,18 @@ def _hostile_share(piece: Polygon, rear_lines, around: _Surroundings) -> float:
     total = boundary.length
     if total <= 0:
         return 0.0
-    candidate = _without_chords(boundary, around.chords)
+    # The bands that take chords and rear contact out also take their own width of the
+    # boundary beside each end: a micrometre, far below the share's 7 decimals.
+    candidate = _without_chords(boundary, around.chords, _SHARE_BAND)
     if rear_lines.length > 0:
         candidate = shapely.difference(
-            candidate, shapely.buffer(rear_lines, _EPSILON, cap_style="flat")
+            candidate, shapely.buffer(rear_lines, _SHARE_BAND, cap_style="flat")
         )
     if around.near_hostile is not None:
         candidate = _intersection(candidate, around.near_hostile)
     elif around.coast is not None:
         candidate = shapely.difference(candidate, around.coast)
-    return min(1.0, _lines(candidate).length / total)
+    return round(min(1.0, _lines(candidate).length / total), _SHARE_DECIMALS)
 
 
 def _status(

@@ -45,7 +45,11 @@ Method, per part:
    area the optimum lies on the curve where the smaller side is exactly the limit (the
    side area is bilinear in the two end positions; that curve is followed and refined).
    Where the chord must pass a reflex vertex, or holes break the bilinear model, a zooming
-   grid search over both end positions takes over.
+   grid search over both end positions takes over. A cut through a hole (two corridors
+   round a pond) is no chord of the mesh and starts no basin: pairs of samples that chords
+   join to one hole seed basins of their own. A caller's ``accept`` refuses cuts (the
+   encirclement: those that only cut off a corner); a basin whose every cut it refuses
+   gives no neck and hides none.
 5. The corridor is the shortest-path-farthest walk from the chord nearest the neck through the
    chord midpoints of its basin, on each side (in a parallel corridor all chord midpoints lie
    on the centreline), continued by cross-sections while the width allows; a hole narrower
@@ -84,6 +88,9 @@ _REFINE_REACH = 2.5  # refine around candidates up to this factor of the narrowe
 _DELAUNAY_SLACK = 1.25  # a Delaunay chord is at most this factor longer than the local minimum
 _POLISH_CHORDS = 4  # candidate chords polished per basin against the real boundary
 _POLISH_SEEDS = 12  # near chords and two-hop cuts polished per basin (rank 1 only)
+_HOLE_SEEDS = 32  # cuts through holes polished per part
+_END_SHARE = 1e-3  # a cut is tried for lying inside this share of its length from its ends
+_HOLE_PAIRS = 200_000  # pairs of chord ends round one hole tried as cuts through it
 _ALL_PAIRS = 2_000  # a part without candidate chords tries all sample pairs up to this size
 _MAX_PAIRS = 3_000_000  # the last search for the narrowest cut skips parts with more pairs
 _BASIN_SLACK = 1.1  # polish a basin's candidates up to this factor of its shortest one
@@ -104,6 +111,7 @@ _BASE_SAMPLES = 50_000  # the area-scale sampling adds at most about this many s
 _LARGE_MESH = 100_000  # samples above which stray non-conforming segments are tolerated
 
 Measure = Callable[[BaseGeometry], float]  # a line's length in metres
+Accept = Callable[[LineString], bool]  # whether a cut (planar metres) may be a neck
 # With a measure, necks are searched up to this factor beyond max_width (planar), then held
 # against it by the measure: a local projection's lengths differ by well under 1 % over
 # 1000 km.
@@ -212,6 +220,7 @@ def necks_by_part(
     corridor_width: float = 0.0,
     is_cancelled: Callable[[], bool] | None = None,
     measure: Measure | None = None,
+    accept: Accept | None = None,
 ) -> list[tuple[Polygon, list[Neck]]]:
     """Each part of ``geom`` (planar metres; ``polygon_parts`` order, part_id 1, 2, ...) with
     its necks by rank; a part without a neck has an empty list.
@@ -220,11 +229,12 @@ def necks_by_part(
     ``max_width``, at most ``max_necks`` per part (None = all). ``corridor_width`` 0 means twice
     each neck's width. With ``measure`` (a line's length: the glue's, on the ellipsoid) the
     widths and corridor lengths are its, and necks are held against ``max_width``, ranked and
-    counted by them. Returns [] once ``is_cancelled()`` is true (the caller knows it
-    cancelled).
+    counted by them. With ``accept``, a cut it refuses is never a neck, nor hides one: the
+    search goes on past it (encirclement refuses cuts that only cut off a corner). Returns []
+    once ``is_cancelled()`` is true (the caller knows it cancelled).
     """
     cancelled = is_cancelled or (lambda: False)
-    search = _NeckSearch(min_lobe_area, max_width, max_necks, corridor_width, cancelled)
+    search = _NeckSearch(min_lobe_area, max_width, max_necks, corridor_width, cancelled, accept)
     found: list[tuple[Polygon, list[Neck]]] = []
     for part_id, part in enumerate(polygon_parts(geom), start=1):
         if cancelled():
@@ -246,6 +256,7 @@ class _NeckSearch:
     max_necks: int | None
     corridor_width: float
     cancelled: Callable[[], bool]
+    accept: Accept | None = None
 
     def necks(self, part: Polygon, part_id: int, measure: Measure | None) -> list[Neck] | None:
         """The part's necks (None once cancelled); with ``measure``, MAX_NECKS counts the
@@ -265,7 +276,13 @@ class _NeckSearch:
 
     def _solve(self, part, part_id: int, max_width: float, max_necks: int | None):
         return _PartSolver(
-            part, self.min_lobe_area, max_width, max_necks, self.corridor_width, self.cancelled
+            part,
+            self.min_lobe_area,
+            max_width,
+            max_necks,
+            self.corridor_width,
+            self.cancelled,
+            self.accept,
         ).necks(part_id)
 
 
@@ -694,6 +711,7 @@ class _PartSolver:
         max_necks: int | None,
         corridor_width: float,
         cancelled: Callable[[], bool],
+        accept: Accept | None = None,
     ):
         xmin, ymin, xmax, ymax = part.bounds
         self.origin = np.array([(xmin + xmax) / 2.0, (ymin + ymax) / 2.0])
@@ -710,6 +728,8 @@ class _PartSolver:
         self.area_tol = 1e-9 * self.rings.part_area
         self._ponds: dict[float, tuple[Polygon, np.ndarray]] = {}
         self._hole_widths: list[float] | None = None
+        self.accept = accept
+        self._accepted: dict[tuple, bool] = {}
 
     # ------------------------------------------------------------------ sampling
 
@@ -998,7 +1018,10 @@ class _PartSolver:
             chords = near if near.size else np.flatnonzero(mesh.chord)
             best = _retag(best, self._nearest_chord(mesh, chords, best), mesh, is_cand)
             return [self._neck(graph, part_id, 1, best)]
+        # Chords of the basins that gave a cut (a later basin reaching them is no new neck),
+        # and chords walked already (no basin starts there again).
         marked = np.zeros(len(mesh.length), dtype=bool)
+        walked = np.zeros(len(mesh.length), dtype=bool)
         basins: list[tuple[_Cut, _Cut | None]] = []  # narrowest cut, narrowest local minimum
         for c in cand:
             if self.cancelled():
@@ -1006,21 +1029,28 @@ class _PartSolver:
             length = float(mesh.length[c])
             if basins and length > _DELAUNAY_SLACK * self._stop_width(basins):
                 break
-            if marked[c] or not self._valid_edge(mesh, int(c), valid):
+            if walked[c] or not self._valid_edge(mesh, int(c), valid):
                 continue
             threshold = self.corridor_width or 2.0 * length
             basin, hit = graph.walk(int(c), threshold, marked)
-            marked[list(basin)] = True
+            walked[list(basin)] = True
             if hit:
+                marked[list(basin)] = True
                 continue
             narrowest = min((b.width for b, _ in basins), default=math.inf)
             best, free = self._best_in_basin(mesh, basin, is_cand, is_near, valid, narrowest)
-            if best is not None and not self._duplicate(best, [b for b, _ in basins]):
+            if best is None:
+                continue  # no cut here (all refused by ``accept``): it hides no neck
+            marked[list(basin)] = True
+            if not self._duplicate(best, [b for b, _ in basins]):
                 basins.append((best, free))
-        if not basins:
+        self._through_holes(mesh, basins, valid)
+        if not basins and self.accept is None:
             return []
         basins.sort(key=lambda b: b[0].width)
         self._narrower_anywhere(mesh, basins, cand, is_cand, valid)
+        if not basins:
+            return []
         first = basins[0][0]
         # The narrowest basin's own local minimum counts too when its narrowest cut is held
         # by the area limit (a different cut).
@@ -1031,6 +1061,53 @@ class _PartSolver:
         ]
         further = sorted((f for f in frees if f.width < self.max_width), key=lambda f: f.width)
         return self._apart(graph, part_id, [first, *further])
+
+    def _through_holes(
+        self, mesh: _Mesh, basins: list[tuple[_Cut, _Cut | None]], valid: dict
+    ) -> None:
+        """Cuts through holes (two corridors round a pond) as basins of their own: no chord of
+        the mesh separates there, so no basin starts there."""
+        if self.rings.count < 2:  # no hole
+            return
+        pairs, sources, _ = self._hole_pairs(mesh)
+        found = [b for b, _ in basins]
+        polished = 0
+        for (i, j), e in zip(pairs, sources):
+            if polished >= _HOLE_SEEDS:
+                break
+            middle = (mesh.points[i] + mesh.points[j]) / 2.0
+            if any(np.hypot(*(middle - self._midpoint(f))) < f.width for f in found):
+                continue  # a cut through this corridor is known
+            polished += 1
+            best, free = self._polish_seeds(
+                mesh, [(np.array([[i, j]]), np.array([e]))], valid, self.max_width, 1
+            )
+            if best is not None and not self._duplicate(best, found):
+                found.append(best)
+                basins.append((best, free))
+
+    def _hole_pairs(self, mesh: _Mesh) -> tuple:
+        """Seeds of cuts through a hole: pairs of samples of one ring that chords shorter than
+        ``max_width`` join to the same hole (the cut passes the hole on its way)."""
+        ends, ring = mesh.edge_v, mesh.ring
+        crossing = mesh.chord & (ring[ends[:, 0]] != ring[ends[:, 1]])
+        crossing &= mesh.length < self.max_width
+        chords = np.flatnonzero(crossing)
+        pairs, sources = [], []
+        for first, second in ((0, 1), (1, 0)):  # (hole end, other end) both ways round
+            hole, other = ends[chords, first], ends[chords, second]
+            on_hole = ring[hole] > 0
+            for h in np.unique(ring[hole[on_hole]]).tolist():
+                mine = on_hole & (ring[hole] == h)
+                i, j = np.triu_indices(int(mine.sum()), 1)
+                if i.size > _HOLE_PAIRS:
+                    continue  # a hole ringed by that many chords is a body's hole, no pond
+                near = other[mine]
+                pairs.append(np.column_stack([near[i], near[j]]))
+                sources.append(chords[mine][i])
+        if not pairs:
+            return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+        return self._ranked_pairs(mesh, np.vstack(pairs), np.concatenate(sources), self.max_width)
 
     def _apart(self, graph: _Graph, part_id: int, cuts: list[_Cut]) -> list[Neck]:
         """Necks of the cuts, in order, at most ``max_necks``, leaving out a cut that lies in
@@ -1057,11 +1134,12 @@ class _PartSolver:
         """Last search for the narrowest cut (rank 1): from every pair of samples closer than
         it. A cut held by the area limit may run between samples no chord joins (past a
         chain of reflex vertices); polishing from the nearest pairs finds it. A narrower cut
-        found takes the place of the narrowest."""
-        narrowest = basins[0][0]
-        seeds = [self._close_pairs(mesh, narrowest.width)]
-        best, free = self._polish_seeds(mesh, seeds, valid, narrowest.width, _POLISH_SEEDS)
-        if best is None or best.width >= narrowest.width:
+        found takes the place of the narrowest. Without any (``accept`` refused every chord),
+        the narrowest cut below ``max_width``: one through a hole is no chord of the mesh."""
+        limit = basins[0][0].width if basins else self.max_width
+        seeds = [self._close_pairs(mesh, limit)]
+        best, free = self._polish_seeds(mesh, seeds, valid, limit, _POLISH_SEEDS)
+        if best is None or best.width >= limit:
             return
         anchor = self._nearest_chord(mesh, cand, best)
         best, free = _retag(best, anchor, mesh, is_cand), _retag(free, anchor, mesh, is_cand)
@@ -1163,6 +1241,10 @@ class _PartSolver:
             x = p + share * (q - p)
             ok &= shapely.intersects_xy(self.poly, x[:, 0], x[:, 1])
             inside |= shapely.contains_xy(self.poly, x[:, 0], x[:, 1])
+        # A cut through a hole runs along its edge in the middle: inside near its ends only.
+        for share in (_END_SHARE, 1.0 - _END_SHARE):
+            x = p[~inside] + share * (q[~inside] - p[~inside])
+            inside[~inside] = shapely.contains_xy(self.poly, x[:, 0], x[:, 1])
         ok &= inside
         if ok.any():
             ok[ok] = ~self.segments.crossed(p[ok], q[ok])
@@ -1187,10 +1269,12 @@ class _PartSolver:
         members = np.fromiter(basin, dtype=np.int64)
         members = members[np.argsort(mesh.length[members], kind="stable")]
         all_cands = members[is_cand[members]]
-        shortest = float(mesh.length[all_cands[0]])
-        cands = all_cands[mesh.length[all_cands] <= _BASIN_SLACK * shortest]
-        seeds = [(mesh.edge_v[cands], cands)]
-        best, free = self._polish_seeds(mesh, seeds, valid, math.inf)
+        cands = self._shortest_accepted(mesh, all_cands)
+        best = free = None
+        if cands.size:
+            best, free = self._polish_seeds(mesh, [(mesh.edge_v[cands], cands)], valid, math.inf)
+        else:
+            cands = all_cands  # all refused by ``accept``: seek a cut from the other seeds
         if free is None:
             # The shortest cuts were all held by the area limit (bulge tips): the basin's
             # local minimum, if any, lies at a chord no longer than its neighbours.
@@ -1200,22 +1284,57 @@ class _PartSolver:
             )
             if best is None or (more is not None and more.width < best.width):
                 best = more
-        if best is None:
+        if best is None and self.accept is None:
             return None, None
-        # Near and two-hop seeds only matter for the part's narrowest cut (rank 1).
-        limit = min(best.width, narrowest)
+        # Near and two-hop seeds only matter for the part's narrowest cut (rank 1), or where
+        # ``accept`` refused every chord (then a cut through a hole may be the basin's link).
+        limit = min(best.width, narrowest) if best is not None else self.max_width
         near = members[is_near[members] & (mesh.length[members] < limit)]
         near = near[np.argsort(-mesh.minor[near], kind="stable")]  # closest to the limit first
         short = members[mesh.length[members] < limit]
         pairs, sources, _ = self._two_hop(mesh, short, limit)
         seeds = [(mesh.edge_v[near], near), (pairs, sources)]
         more, more_free = self._polish_seeds(mesh, seeds, valid, limit, _POLISH_SEEDS)
-        if more is not None and more.width < best.width:
+        if more is not None and (best is None or more.width < best.width):
             best = more
         if more_free is not None and (free is None or more_free.width < free.width):
             free = more_free
+        if best is None:
+            return None, None
         anchor = self._nearest_chord(mesh, cands, best)
         return _retag(best, anchor, mesh, is_cand), _retag(free, anchor, mesh, is_cand)
+
+    def _shortest_accepted(self, mesh: _Mesh, chords: np.ndarray) -> np.ndarray:
+        """The chords (shortest first) up to ``_BASIN_SLACK`` times the shortest one that
+        ``accept`` takes (all of them without it)."""
+        if self.accept is not None:
+            first = next(
+                (k for k, e in enumerate(chords.tolist()) if self._accepts_edge(mesh, e)), None
+            )
+            if first is None:
+                return chords[:0]
+            chords = chords[first:]
+        shortest = float(mesh.length[chords[0]])
+        cands = chords[mesh.length[chords] <= _BASIN_SLACK * shortest]
+        if self.accept is None:
+            return cands
+        return np.array([e for e in cands.tolist() if self._accepts_edge(mesh, e)], dtype=np.int64)
+
+    def _accepts_edge(self, mesh: _Mesh, e: int) -> bool:
+        i, j = (int(x) for x in mesh.edge_v[e])
+        return self._accepts(("edge", min(i, j), max(i, j)), mesh.points[i], mesh.points[j])
+
+    def _accepts_cut(self, r: int, tu: float, tv: float) -> bool:
+        pu, pv = self.rings.point(r, np.array([tu, tv]))
+        return self._accepts(("cut", r, tu, tv), pu, pv)
+
+    def _accepts(self, key: tuple, p: np.ndarray, q: np.ndarray) -> bool:
+        """Whether ``accept`` takes the cut p-q (cached; always without ``accept``)."""
+        if self.accept is None:
+            return True
+        if key not in self._accepted:
+            self._accepted[key] = bool(self.accept(LineString([p + self.origin, q + self.origin])))
+        return self._accepted[key]
 
     def _local_minima(self, mesh: _Mesh, chords: np.ndarray, skip: set[int]) -> np.ndarray:
         """Chords of ``chords`` (in their order) no longer than any chord beside them (across
@@ -1254,7 +1373,14 @@ class _PartSolver:
             sources.append(edge[start + i])
         if not pairs:
             return none
-        pairs, sources = np.vstack(pairs), np.concatenate(sources)
+        return self._ranked_pairs(mesh, np.vstack(pairs), np.concatenate(sources), shorter_than)
+
+    def _ranked_pairs(
+        self, mesh: _Mesh, pairs: np.ndarray, sources: np.ndarray, shorter_than: float
+    ) -> tuple:
+        """Sample pairs of one ring as seeds (pairs, source chords, smaller side) where the cut
+        is near enough the limit: those leaving enough first, shortest first; then the
+        others, closest to the limit first."""
         a, b = pairs[:, 0], pairs[:, 1]
         length = np.hypot(*(mesh.points[a] - mesh.points[b]).T)
         keep = (a != b) & (mesh.ring[a] == mesh.ring[b]) & (length < shorter_than)
@@ -1296,12 +1422,12 @@ class _PartSolver:
                 key = (int(min(i, j)), int(max(i, j)))
                 if key not in valid:
                     valid[key] = bool(self._valid_cuts(p[None], q[None])[0])
-                if not valid[key]:
+                if not valid[key] or not self._accepts(("edge", *key), p, q):
                     continue
                 tried += 1
                 r = int(mesh.ring[i])
                 polished = self._polish(r, float(mesh.t[i]), float(mesh.t[j]))
-                if polished is None:
+                if polished is None or not self._accepts_cut(r, *polished[1:3]):
                     continue
                 width, tu, tv, bound = polished
                 cut = _Cut(width, int(e), tu, tv, r)

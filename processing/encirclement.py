@@ -147,6 +147,10 @@ class EncirclementAlgorithm(AnalysisAlgorithm):
         layers[self.LAND] = self.read_clip_layer(
             sources[self.LAND], self.LAND, frame, context, feedback, reach + 1e4
         )
+        if feedback.isCanceled():
+            return {}  # what was read is not all there is: no warnings about it
+        if number(self.FIRE_RANGE) > 0:  # the fire zone is a planar buffer
+            frame.warn_if_distances_stretch(feedback, "fire_free_opening_m", reach)
         if layers[self.HELD].is_empty:
             feedback.pushWarning(self.tr("HELD: the layer has no polygons; nothing to assess."))
         if layers[self.REAR] is not None and layers[self.REAR].is_empty:

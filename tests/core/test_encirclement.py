@@ -193,6 +193,17 @@ def test_salient_with_wide_opening_but_80_percent_hostile_edge():
     assert piece.status == NEAR_ENCIRCLED  # by contact, not by width
 
 
+def test_a_hostile_share_of_exactly_the_limit_is_near_encircled():
+    """Rear along one side of a square: 3/4 of its edge is hostile, MAX_HOSTILE_CONTACT 0.75
+    is "at least". The bands that keep the rear contact out took 1 cm of the hostile edge
+    beside it (0.7499995: salient)."""
+    held = box(0, 0, 10 * KM, 10 * KM)
+    rear = box(-10 * KM, 0, 0, 10 * KM)
+    (piece,) = detect_encirclement(held, rear=rear, contact_tolerance=0.0).pieces
+    assert piece.hostile_contact == 0.75
+    assert piece.status == NEAR_ENCIRCLED
+
+
 def test_hostile_contact_is_exact_on_rectangles():
     held = box(0, 0, 10 * KM, 10 * KM)
     hostile = box(-5 * KM, 10 * KM, 15 * KM, 20 * KM)  # along the northern edge
@@ -294,3 +305,47 @@ def test_kursk_2024_11_01_with_rear_tetkino_is_no_pocket():
     tetkino = tetkino_pieces(result)
     assert tetkino and all(p.rear_contact > 0 for p in tetkino)
     assert not any(p.is_pocket for p in tetkino)
+
+
+# A 10 km block with the rear on its west, B (6 x 6 km) joined to it by a corridor.
+BLOCK = box(0, 0, 10 * KM, 10 * KM)
+REAR_WEST = box(-10 * KM, 0, 0, 10 * KM)
+FAR_LOBE = box(12 * KM, 2 * KM, 18 * KM, 8 * KM)
+
+
+def test_a_corner_cut_in_a_corridor_does_not_hide_the_link():
+    """A spike (600 m base, 2 km long) stands on an 800 m wide corridor to B. Its base is a
+    narrower cut than the corridor but no link (no body beyond it); it hid the corridor's
+    800 m neck, and B was one piece with the block."""
+    corridor = box(10 * KM, 4.6 * KM, 12 * KM, 5.4 * KM)
+    spike = Polygon([(10.7 * KM, 5.4 * KM), (11.3 * KM, 5.4 * KM), (11.0 * KM, 7.4 * KM)])
+    for held in (
+        shapely.union_all([BLOCK, corridor, FAR_LOBE]),
+        shapely.union_all([BLOCK, corridor, FAR_LOBE, spike]),
+    ):
+        result = detect_encirclement(held, rear=REAR_WEST)
+        pocket = piece_at(result, 15 * KM, 5 * KM)
+        assert pocket.status == NEAR_ENCIRCLED
+        assert 36 * KM2 < pocket.area < (36 + 1.6 + 0.6) * KM2  # B, the corridor beyond the cut
+        assert sum(p.area for p in result.pieces) == pytest.approx(held.area, rel=1e-9)
+        assert pocket.opening == pytest.approx(800.0, abs=0.01)
+        assert [round(link.length, 2) for link in result.links if link.kind == "neck"] == [800.0]
+
+
+@pytest.mark.parametrize("gap", [200.0, 650.0, 1000.0])
+def test_a_link_round_a_pond_is_found_beside_a_narrower_neck(gap):
+    """B hangs on the block by two 400 m corridors either side of a pond ``gap`` wide, and C
+    by a 600 m neck on the block's other side. The link round the pond (measured across it:
+    800 m + gap) was only found when it was the narrowest cut of all."""
+    upper = box(10 * KM, 5 * KM + gap / 2, 12 * KM, 5 * KM + gap / 2 + 400)
+    lower = box(10 * KM, 5 * KM - gap / 2 - 400, 12 * KM, 5 * KM - gap / 2)
+    far_c, neck_c = box(3 * KM, 12 * KM, 7 * KM, 16 * KM), box(4.7 * KM, 10 * KM, 5.3 * KM, 12 * KM)
+    held = shapely.union_all([BLOCK, upper, lower, FAR_LOBE, far_c, neck_c])
+
+    result = detect_encirclement(held, rear=REAR_WEST)
+
+    pocket_b, pocket_c = piece_at(result, 15 * KM, 5 * KM), piece_at(result, 5 * KM, 14 * KM)
+    assert pocket_b.status == pocket_c.status == NEAR_ENCIRCLED
+    assert pocket_b.opening == pytest.approx(800.0 + gap, abs=0.01)
+    assert pocket_c.opening == pytest.approx(600.0, abs=0.01)
+    assert len(result.pieces) == 3

@@ -804,3 +804,22 @@ def test_max_necks_counts_the_necks_kept_on_the_ellipsoid():
     )
     assert [round(neck.width, 1) for neck in necks] == [299.4, 4995.0]
     assert [neck.rank for neck in necks] == [1, 2]
+
+
+def test_a_cut_round_a_pond_is_a_further_neck():
+    """Two 400 m corridors either side of a 650 m pond join two blocks; the block's corner cut
+    (1414 m, rank 1) is narrower. The cut across the pond (1450 m) is a neck too: it was only
+    looked for as the narrowest."""
+    upper = box(10_000, 5_325, 12_000, 5_725)
+    lower = box(10_000, 4_275, 12_000, 4_675)
+    held = shapely.union_all(
+        [box(0, 0, 10_000, 10_000), upper, lower, box(12_000, 2_000, 18_000, 8_000)]
+    )
+
+    necks = find_necks(held, min_lobe_area=0.5e6, max_width=2000.0, max_necks=None)
+
+    widths = [round(n.width, 3) for n in necks]
+    assert widths == [pytest.approx(1000 * math.sqrt(2), abs=0.01), 1450.0]
+    pond_cut = necks[1].chord
+    assert {round(x) for x, _ in pond_cut.coords} <= {10_000, 12_000}
+    assert sorted(round(y) for _, y in pond_cut.coords) == [4_275, 5_725]

@@ -305,3 +305,35 @@ def test_a_neck_is_held_against_max_link_width_as_reported_on_the_ellipsoid(
         assert necks == []
         # The dumbbell is one piece, the main body; the far square is cut off.
         assert sorted(p["status"] for p in pieces) == ["encircled", "salient"]
+
+
+def test_a_cancelled_run_says_nothing_of_empty_layers(run_alg, tmp_path):
+    """Cancelled while reading, HELD read so far (nothing) was warned of as "the layer has no
+    polygons"."""
+
+    class Cancelled(RecordingFeedback):
+        def isCanceled(self) -> bool:
+            return True
+
+    feedback = Cancelled()
+    run_alg(
+        ALG,
+        {"HELD": memory_layer([lonlat(TWO_LOBES)]), "OUTPUT": str(tmp_path / "pieces.gpkg")},
+        feedback=feedback,
+    )
+    assert feedback.warnings == []
+
+
+def test_a_fire_range_reaching_far_is_warned_of(run_alg, tmp_path):
+    """The fire zone is a planar buffer: a 2,000 km fire range round the two lobes is about
+    1 % off at its far end, which the warning says."""
+    feedback = RecordingFeedback()
+    run_encirclement(
+        run_alg,
+        tmp_path,
+        memory_layer([lonlat(TWO_LOBES)]),
+        feedback=feedback,
+        FIRE_RANGE=2_000_000,
+    )
+    (warning,) = [w for w in feedback.warnings if "local projection" in w]
+    assert "fire_free_opening_m may be off by up to" in warning
