@@ -60,11 +60,13 @@ class MetricFrame:
         self.to_wgs84 = QgsCoordinateTransform(self.crs, WGS84, context.transformContext())
         self.measure = ellipsoid(context)
 
-    def planar_error(self) -> float:
-        """The largest relative error of planar distances over the frame's own extent: at an
-        angle c from its centre the Lambert azimuthal equal-area projection shortens lengths
-        along the radius by cos(c/2) and stretches them across it by 1/cos(c/2)."""
-        extent = self.extent.intersect(QgsRectangle(-180.0, -90.0, 180.0, 90.0))
+    def planar_error(self, reach_m: float = 0.0) -> float:
+        """The largest relative error of planar distances over the frame's own extent grown
+        by ``reach_m`` (how far from the inputs distances are measured): at an angle c from
+        its centre the Lambert azimuthal equal-area projection shortens lengths along the
+        radius by cos(c/2) and stretches them across it by 1/cos(c/2)."""
+        extent = self.around(reach_m) if reach_m > 0 else self.extent
+        extent = extent.intersect(QgsRectangle(-180.0, -90.0, 180.0, 90.0))
         if extent.isEmpty() and not extent.isNull():  # a point or a line: no error to speak of
             extent = self.extent
         centre = QgsPointXY(extent.center())
@@ -77,9 +79,10 @@ class MetricFrame:
         error = 1.0 / math.cos(min(far / _EARTH_RADIUS_M / 2.0, 1.5)) - 1.0
         return error if math.isfinite(error) else math.inf
 
-    def warn_if_distances_stretch(self, feedback, what: str) -> None:
-        """Warn when planar distances (``what``) may be off by more than 0.5 % at the edge."""
-        error = self.planar_error()
+    def warn_if_distances_stretch(self, feedback, what: str, reach_m: float = 0.0) -> None:
+        """Warn when planar distances (``what``, measured up to ``reach_m`` from the inputs)
+        may be off by more than 0.5 % at the edge."""
+        error = self.planar_error(reach_m)
         if error > PLANAR_ERROR_WARNING:
             feedback.pushWarning(
                 QCoreApplication.translate(

@@ -21,6 +21,10 @@ from .fields import BIG_INTEGER, REAL, make_fields
 from .geometry_io import check_crs, check_geometry_type, read_line_features
 from .help import help_html
 
+# m: beyond a quarter of the Earth's circumference the local projection folds back on itself
+# (the antipode is a circle): no range can be measured in it.
+MAX_RANGE_M = 10_000_000.0
+
 
 def share(part: float, whole: float) -> float:
     return part / whole if whole > 0 else 0.0
@@ -116,6 +120,13 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
                     "5000,10000,20000 (commas separate ranges: no thousands separators)."
                 ).format(repr(text))
             ) from None
+        if max(ranges) > MAX_RANGE_M:
+            raise QgsProcessingException(
+                self.tr(
+                    "RANGES: {} km is farther than one local projection can measure; ranges "
+                    "go up to {} km."
+                ).format(f"{max(ranges) / 1e3:g}", f"{MAX_RANGE_M / 1e3:g}")
+            )
         routes_source = self.parameterAsSource(parameters, self.ROUTES, context)
         if routes_source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.ROUTES))
@@ -126,13 +137,17 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
         # Centred on the routes: hostile ground reaching far beyond them must not move the
         # centre and stretch the ranges.
         frame = MetricFrame([routes_source], routes_source.sourceCrs(), context)
-        frame.warn_if_distances_stretch(feedback, "distance_m")
+        frame.warn_if_distances_stretch(feedback, "distance_m", max(ranges))
         routes = read_line_features(routes_source, self.ROUTES, frame.crs, context, feedback)
         # Ground farther than the largest range only makes a route "beyond": not needed.
         reach = max(ranges) + 1e4
+        if feedback.isCanceled():
+            return {}  # what was read is not all there is: no warnings about it
         if not routes:  # read_line_features keeps only lines with a length
             feedback.pushWarning(self.tr("ROUTES: no route with a length to measure."))
         hostile = self.read_metric(hostile_source, self.HOSTILE, frame, context, feedback, reach)
+        if feedback.isCanceled():
+            return {}
         if hostile.is_empty and routes:
             feedback.pushWarning(
                 self.tr(

@@ -377,6 +377,25 @@ def test_a_road_along_a_band_boundary_counts_once_in_the_nearer_band(band):
     assert sum(lengths_by_band(result).values()) == pytest.approx(10_000.0)
 
 
+def test_a_shallow_bay_does_not_carry_a_band_beyond_its_range():
+    """Hostile ground below y = 0 with two bays 5 km wide and 150 m deep. Above a bay's middle
+    the 20 km line lies at y = 19,850 m (150 m from its bottom). GEOS's polygon buffer fills
+    shallow bays first (but where a ring starts): it reached y = 19,933 m above one of them,
+    and a road there at y = 19,900 m, 20,032 m from hostile ground, was within 20 km."""
+    outline = [(-30_000, 0)]
+    for centre in (-10_000, 10_000):
+        outline += [(centre - 2_500, 0), (centre - 2_500, -150)]
+        outline += [(centre + 2_500, -150), (centre + 2_500, 0)]
+    hostile = shapely.Polygon([*outline, (30_000, 0), (30_000, -300), (-30_000, -300)])
+    for centre in (-10_000, 10_000):
+        road = LineString([(centre - 200, 19_900), (centre + 200, 19_900)])
+        (stretch,) = route_exposure([road], hostile, RANGES).stretches
+        assert stretch.band is None
+        assert stretch.distance == pytest.approx(math.hypot(2_300, 19_900), abs=0.01)  # ends
+        inside = LineString([(centre - 200, 19_840), (centre + 200, 19_840)])
+        assert [s.band for s in route_exposure([inside], hostile, RANGES).stretches] == [20_000.0]
+
+
 # ---------------------------------------------------------------------------------------------
 # Properties on random roads and random hostile ground
 

@@ -295,3 +295,54 @@ def test_a_horizontal_route_in_metres_labelled_as_degrees_names_its_coordinates(
         "The layer roads has coordinates (500000,5540000 : 510000,5540000) that its CRS "
         "EPSG:4326 cannot hold"
     )
+
+
+def test_a_range_reaching_far_is_warned_of(run_alg, tmp_path):
+    """A 3,000 km range measured around a short road: planar distances there are about 1 %
+    off (the road's own extent was checked, not the range's), so a warning says so."""
+    road = LineString([(30.4, 52.0), (30.6, 52.0)])
+    feedback = RecordingFeedback()
+    run_exposure(
+        run_alg,
+        tmp_path,
+        memory_layer([road]),
+        memory_layer([HOSTILE_4326]),
+        feedback=feedback,
+        RANGES="5000,3000000",
+    )
+    (warning,) = [w for w in feedback.warnings if "local projection" in w]
+    assert "distance_m may be off by up to" in warning
+
+
+def test_a_range_past_a_quarter_of_the_earth_is_refused(run_alg, tmp_path):
+    road = LineString([(30.4, 52.0), (30.6, 52.0)])
+    with pytest.raises(QgsProcessingException, match="RANGES: 15000 km is farther"):
+        run_exposure(
+            run_alg,
+            tmp_path,
+            memory_layer([road]),
+            memory_layer([HOSTILE_4326]),
+            RANGES="5000,15000000",
+        )
+
+
+def test_a_cancelled_run_says_nothing_of_empty_layers(run_alg, tmp_path):
+    """Cancelled while reading, the routes read so far (none) were warned of as "no route
+    with a length to measure", and hostile ground as missing."""
+
+    class Cancelled(RecordingFeedback):
+        def isCanceled(self) -> bool:
+            return True
+
+    _, lat = geod_offset(30.5, EDGE_LAT, 0.0, 3000.0)
+    feedback = Cancelled()
+    run_alg(
+        ALG,
+        {
+            "ROUTES": memory_layer([LineString([(30.4, lat), (30.6, lat)])]),
+            "HOSTILE": memory_layer([HOSTILE_4326]),
+            "OUTPUT": str(tmp_path / "stretches.gpkg"),
+        },
+        feedback=feedback,
+    )
+    assert feedback.warnings == []
