@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import shutil
-from collections.abc import Iterator
 from datetime import datetime, timezone
 
 import pytest
@@ -14,12 +12,12 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayerTemporalProperties,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 from fltest import data
 from fltest.deepstate_server import DeepStateSite, Failure, FakeDeepStateServer
 from fltest.feedback import CancelOnProgress, RecordingFeedback
 from fltest.layers import output_layer
+from fltest.translation import translated
 from frontline.core.kyiv_time import kyiv_date
 
 ALG = "frontline:deepstateseries"
@@ -47,30 +45,6 @@ def run_folder(run_alg, tmp_path, folder, feedback=None, **extra) -> dict:
         **extra,
     }
     return run_alg(ALG, parameters, feedback=feedback)
-
-
-class Translations(QTranslator):
-    """Some texts of the Frontline context translated from a dict (no .ts entry needed)."""
-
-    def __init__(self, texts: dict[str, str]) -> None:
-        super().__init__()
-        self.texts = texts
-
-    def translate(self, context, source, disambiguation=None, n=-1):
-        return self.texts.get(source) if context == "Frontline" else None
-
-    def isEmpty(self) -> bool:
-        return False
-
-
-@contextlib.contextmanager
-def translated(texts: dict[str, str]) -> Iterator[None]:
-    translator = Translations(texts)
-    QCoreApplication.installTranslator(translator)
-    try:
-        yield
-    finally:
-        QCoreApplication.removeTranslator(translator)
 
 
 def kyiv_today() -> str:

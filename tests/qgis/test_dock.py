@@ -9,7 +9,6 @@ the layer tree, no task is left running.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import json
 import os
@@ -48,7 +47,6 @@ from qgis.PyQt.QtCore import (
     Qt,
     QThread,
     QTimer,
-    QTranslator,
     QUrl,
     pyqtSlot,
 )
@@ -60,6 +58,7 @@ import frontline
 from fltest import data
 from fltest.deepstate_server import DeepStateSite, Failure, FakeDeepStateServer, refused_url
 from fltest.qt import TOOLBAR, wait_until
+from fltest.translation import translated
 from frontline.core import deepstate
 from frontline.core.classes import DEFAULT_CLASSES, POLYGON_CLASSES
 from frontline.processing.deepstate_access import (
@@ -150,31 +149,6 @@ def tick_classes(panel, wanted: set[str]) -> None:
     for index in range(combo.count()):  # as a user ticks and unticks them
         state = Qt.Checked if combo.itemData(index) in wanted else Qt.Unchecked
         combo.setItemCheckState(index, state)
-
-
-class Translations(QTranslator):
-    """Translations of some texts of the Frontline context, from a dict (not the .ts: these
-    tests need no translation to exist yet)."""
-
-    def __init__(self, texts: dict[str, str]) -> None:
-        super().__init__()
-        self.texts = texts
-
-    def translate(self, context, source, disambiguation=None, n=-1):
-        return self.texts.get(source) if context == "Frontline" else None
-
-    def isEmpty(self) -> bool:
-        return False
-
-
-@contextlib.contextmanager
-def translated(texts: dict[str, str]) -> Iterator[None]:
-    translator = Translations(texts)
-    QCoreApplication.installTranslator(translator)
-    try:
-        yield
-    finally:
-        QCoreApplication.removeTranslator(translator)
 
 
 def group_layer(group, name: str) -> QgsVectorLayer:
