@@ -9,10 +9,8 @@ Definitions (Frontline's "Corridor width" algorithm), all planar, in metres and 
   which the local width stays at or below ``corridor_width`` (0 = twice the neck's width); its
   length is the **corridor length**. It stops where the corridor opens into wider ground.
 - Each part reports its narrowest neck (whatever its width), then further necks narrower than
-  ``max_width`` at other places: local minima that ground wider than the corridor width (of the
-  wider of the two; at least 1.5 times its width) separates from every neck already chosen.
-  The ground between two cuts is the piece of the part that both bound; holes narrower than
-  the corridor width count as ground (a corridor goes on over a pond).
+  ``max_width`` at other places: local minima separated from the necks already chosen by ground
+  wider than the corridor width (a neck never lies in another neck's corridor).
 
 Method, per part:
 
@@ -39,9 +37,9 @@ Method, per part:
    the shoelace terms along the ring, holes assigned to a side by ray-crossing parity), so
    they do not depend on the triangulation and always add up to the part's area.
 4. Candidate chords (both sides >= ``min_lobe_area``) are taken shortest first. A candidate's
-   basin is the set of chords reachable through the dual graph along chords no longer than
-   1.5 times it (and the corridor width), not yet in an earlier basin: the valley round one
-   local minimum. In each basin the shortest chords are polished against the original boundary
+   basin is the set of chords reachable through the dual graph along chords no longer than the
+   corridor width; a candidate whose basin reaches an earlier neck's basin is not a new neck.
+   In an accepted basin the shortest chords are polished against the original boundary
    within a window of arc around each end, exactly: between two straight boundary pieces
    the shortest link starts at an end of one of them, and where that leaves too little
    area the optimum lies on the curve where the smaller side is exactly the limit (the
@@ -72,7 +70,6 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, MultiLineString, Polygon
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import polylabel
 
 from .shapes import clean_polygonal, flat_polygons, line_segments, segment_lines
 
@@ -92,9 +89,7 @@ _DELAUNAY_SLACK = 1.25  # a Delaunay chord is at most this factor longer than th
 _POLISH_CHORDS = 4  # candidate chords polished per basin against the real boundary
 _POLISH_SEEDS = 12  # near chords and two-hop cuts polished per basin (rank 1 only)
 _HOLE_SEEDS = 32  # cuts through holes polished per part
-_BASIN_REACH = 1.5  # a basin: the chords round a candidate up to this factor of its length
 _END_SHARE = 1e-3  # a cut is tried for lying inside this share of its length from its ends
-_ON_BOUNDARY = 1e-6  # m: a point of a cut this close to the part is not outside it
 _HOLE_PAIRS = 200_000  # pairs of chord ends round one hole tried as cuts through it
 _ALL_PAIRS = 2_000  # a part without candidate chords tries all sample pairs up to this size
 _MAX_PAIRS = 3_000_000  # the last search for the narrowest cut skips parts with more pairs
@@ -1023,7 +1018,10 @@ class _PartSolver:
             chords = near if near.size else np.flatnonzero(mesh.chord)
             best = _retag(best, self._nearest_chord(mesh, chords, best), mesh, is_cand)
             return [self._neck(graph, part_id, 1, best)]
-        walked = np.zeros(len(mesh.length), dtype=bool)  # no basin starts there again
+        # Chords of the basins that gave a cut (a later basin reaching them is no new neck),
+        # and chords walked already (no basin starts there again).
+        marked = np.zeros(len(mesh.length), dtype=bool)
+        walked = np.zeros(len(mesh.length), dtype=bool)
         basins: list[tuple[_Cut, _Cut | None]] = []  # narrowest cut, narrowest local minimum
         for c in cand:
             if self.cancelled():
@@ -1033,18 +1031,18 @@ class _PartSolver:
                 break
             if walked[c] or not self._valid_edge(mesh, int(c), valid):
                 continue
-            # The basin: the chords round this local minimum; whether a cut found there is
-            # a neck of its own is for the ground between it and the others to say.
-            reach = min(self.corridor_width or 2.0 * length, _BASIN_REACH * length)
-            basin, _ = graph.walk(int(c), reach, None, avoid=walked)
+            threshold = self.corridor_width or 2.0 * length
+            basin, hit = graph.walk(int(c), threshold, marked)
             walked[list(basin)] = True
+            if hit:
+                marked[list(basin)] = True
+                continue
             narrowest = min((b.width for b, _ in basins), default=math.inf)
             best, free = self._best_in_basin(mesh, basin, is_cand, is_near, valid, narrowest)
             if best is None:
                 continue  # no cut here (all refused by ``accept``): it hides no neck
+            marked[list(basin)] = True
             if not self._duplicate(best, [b for b, _ in basins]):
-                if free is not None and basins and self._joined(free, _distinct(basins)):
-                    free = None  # a local minimum of a corridor already found
                 basins.append((best, free))
         self._through_holes(mesh, basins, valid)
         if not basins and self.accept is None:
@@ -1072,21 +1070,20 @@ class _PartSolver:
         if self.rings.count < 2:  # no hole
             return
         pairs, sources, _ = self._hole_pairs(mesh)
-        found, here = [b for b, _ in basins], []
+        found = [b for b, _ in basins]
         polished = 0
         for (i, j), e in zip(pairs, sources):
             if polished >= _HOLE_SEEDS:
                 break
             middle = (mesh.points[i] + mesh.points[j]) / 2.0
-            if any(np.hypot(*(middle - self._midpoint(f))) < f.width for f in here):
-                continue  # a cut through this pond is known
+            if any(np.hypot(*(middle - self._midpoint(f))) < f.width for f in found):
+                continue  # a cut through this corridor is known
             polished += 1
             best, free = self._polish_seeds(
                 mesh, [(np.array([[i, j]]), np.array([e]))], valid, self.max_width, 1
             )
             if best is not None and not self._duplicate(best, found):
                 found.append(best)
-                here.append(best)
                 basins.append((best, free))
 
     def _hole_pairs(self, mesh: _Mesh) -> tuple:
@@ -1118,14 +1115,12 @@ class _PartSolver:
         follow mesh chords, which may stop short of a corridor measured across."""
         limit = math.inf if self.max_necks is None else max(self.max_necks, 0)
         kept: list[Neck] = []
-        kept_cuts: list[_Cut] = []
         for cut in cuts:
             if len(kept) >= limit:
                 break
-            if self._joined(cut, kept_cuts):
-                continue
-            kept.append(self._neck(graph, part_id, len(kept) + 1, cut))
-            kept_cuts.append(cut)
+            neck = self._neck(graph, part_id, len(kept) + 1, cut)
+            if not any(_in_corridor(neck, other) or _in_corridor(other, neck) for other in kept):
+                kept.append(neck)
         return kept
 
     def _narrower_anywhere(
@@ -1244,8 +1239,7 @@ class _PartSolver:
         ok = np.ones(len(p), dtype=bool)
         for share in (0.5, 0.25, 0.75):
             x = p + share * (q - p)
-            # On the boundary within rounding: a cut along a pond's edge, turned off the axes.
-            ok &= shapely.dwithin(self.poly, shapely.points(x), _ON_BOUNDARY)
+            ok &= shapely.intersects_xy(self.poly, x[:, 0], x[:, 1])
             inside |= shapely.contains_xy(self.poly, x[:, 0], x[:, 1])
         # A cut through a hole runs along its edge in the middle: inside near its ends only.
         for share in (_END_SHARE, 1.0 - _END_SHARE):
@@ -1442,39 +1436,6 @@ class _PartSolver:
                 if not bound and (free is None or width < free.width):
                     free = cut
         return best, free
-
-    def _joined(self, cut: _Cut, found: list[_Cut]) -> bool:
-        """Whether ground no wider than the corridor limit (of the wider cut) joins ``cut``
-        to a cut found before: then they are one corridor's, and the narrower is its neck."""
-        # Ground a little wider than the cut joins it too, whatever CORRIDOR_WIDTH says: in a
-        # strip of even width every cross-section is a local minimum.
-        limit = max(self.corridor_width or 2.0 * cut.width, _BASIN_REACH * cut.width)
-        ground, _ = self._ponds_as_ground(limit)  # a pond is crossed, as by a corridor
-        chord = self._chord(cut)
-        for other in found:
-            between = self._between(ground, chord, self._chord(other))
-            if between is None or _inscribed_diameter(between, limit) <= limit:
-                return True
-        return False
-
-    def _chord(self, cut: _Cut) -> LineString:
-        return LineString(self.rings.point(cut.ring, np.array([cut.tu, cut.tv])))
-
-    @staticmethod
-    def _between(ground: Polygon, first: LineString, second: LineString) -> Polygon | None:
-        """The piece of ``ground`` that both chords bound (None when they cross or meet)."""
-        if first.distance(second) < 1e-6 * max(first.length, second.length, 1.0):
-            return None
-        vertices = shapely.get_coordinates(ground)
-        lines = [_cutting_line(c, vertices) for c in (first, second)]
-        noded = shapely.union_all([ground.boundary, *lines])
-        faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
-        faces = faces[shapely.covers(ground, shapely.point_on_surface(faces))]
-        ends = [shapely.Point(c.interpolate(0.5, normalized=True)) for c in (first, second)]
-        for face in faces:
-            if all(face.boundary.distance(e) < 1e-6 * max(first.length, 1.0) for e in ends):
-                return face
-        return None
 
     def _duplicate(self, cut: _Cut, found: list[_Cut]) -> bool:
         """A polished chord that slid onto a neck already found is that neck."""
@@ -1836,22 +1797,16 @@ class _PartSolver:
         )
 
 
-def _distinct(basins: list[tuple[_Cut, _Cut | None]]) -> list[_Cut]:
-    """The cuts of the basins that may be necks: the first basin's, and the local minima."""
-    return [basins[0][0], *(free for _, free in basins if free is not None)]
-
-
-def _inscribed_diameter(polygon: Polygon, scale: float) -> float:
-    """Diameter of the largest disc inside the polygon, to within a tenth of ``scale``."""
-    centre = polylabel(polygon, tolerance=max(scale / 20.0, 1e-6))
-    return 2.0 * polygon.boundary.distance(centre)
-
-
 def _narrowness(ring: np.ndarray) -> float:
     """The shorter side of the smallest rectangle round a ring: how wide a strip it fits in."""
     rectangle = shapely.get_coordinates(shapely.minimum_rotated_rectangle(Polygon(ring)))
     sides = np.hypot(*np.diff(rectangle[:3], axis=0).T)
     return float(sides.min())
+
+
+def _in_corridor(neck: Neck, other: Neck) -> bool:
+    """Whether ``neck``'s chord crosses ``other``'s corridor."""
+    return other.corridor is not None and other.corridor.intersects(neck.chord)
 
 
 def _on_level(
@@ -2028,16 +1983,11 @@ class _Graph:
         return int(usable[best]) if gap[best] < within else default
 
     def walk(
-        self,
-        start: int,
-        threshold: float,
-        marked: np.ndarray | None,
-        through: list | None = None,
-        avoid: np.ndarray | None = None,
+        self, start: int, threshold: float, marked: np.ndarray | None, through: list | None = None
     ) -> tuple[set, bool]:
         """Chords reachable from ``start`` through chords no longer than ``threshold``
-        (and among ``through`` if given, never through ``avoid``). Stops early (second value
-        True) when it reaches a chord of ``marked``.
+        (and among ``through`` if given). Stops early (second value True) when it reaches a
+        chord of ``marked``.
         """
         seen = {start}
         stack = [start]
@@ -2049,8 +1999,6 @@ class _Graph:
                     continue
                 for e2 in self.tri_edges[t]:
                     if e2 in seen or not chord[e2] or length[e2] > threshold:
-                        continue
-                    if avoid is not None and avoid[e2]:
                         continue
                     if marked is not None and marked[e2]:
                         return seen, True
