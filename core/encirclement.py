@@ -246,7 +246,7 @@ def _cut_into_pieces(held: BaseGeometry, settings: _Settings, is_cancelled) -> _
             is_cancelled=is_cancelled,
             measure=settings.measure,
             # A cut that only cuts off a corner must not hide a link near it.
-            accept=lambda chord, links_bodies=links_bodies: links_bodies(chord, chord.length),
+            accept=links_bodies,
         )
         links = [
             n for n in necks if n.width < settings.max_link_width and links_bodies(n.chord, n.width)
@@ -287,25 +287,73 @@ def _split_keeping_min_area(
 
 class _Bodies:
     """Whether a chord across a part leaves on each side a disc wider than ``width``: a link
-    between bodies, not a cut across a corner. Called for many chords of one part, so the
-    part's widest disc is found once, and a chord whose ends lie on one ring (holes apart)
-    splits the ring's coordinates instead of noding the whole boundary."""
+    between bodies, not a cut across a corner. Called for thousands of chords of one part: a
+    chord with both ends on the shell (touching nothing else) is weighed from the shell's
+    coordinates (its sides' areas from prefix sums, which side a hole or the part's widest
+    disc lies on by ray parity), and a side is only built as a polygon when that does not
+    settle it; other chords split the part."""
 
     def __init__(self, part: Polygon) -> None:
         self.part = part
         self.shell = np.asarray(part.exterior.coords)
+        starts, ends = self.shell[:-1], self.shell[1:]
+        self.segments = shapely.STRtree(shapely.linestrings(np.stack([starts, ends], axis=1)))
+        rings = [np.asarray(r.coords) for r in part.interiors]
+        every = np.vstack([np.stack([r[:-1], r[1:]], axis=1) for r in [self.shell, *rings]])
+        self.boundary_tree = shapely.STRtree(shapely.linestrings(every))
+        self.prefix = np.r_[0.0, np.cumsum(_cross(starts, ends))]  # twice the swept areas
         self.holes = list(part.interiors)
-        self.boundary = part.boundary
-        shapely.prepare(self.boundary)
+        self.hole_area = np.array([Polygon(h).area for h in self.holes])
         scale = math.sqrt(part.area)
         self.centre = polylabel(part, tolerance=max(scale / 1000.0, 1e-6))
-        self.radius = self.boundary.distance(self.centre)
+        self.radius = part.boundary.distance(self.centre)
+        spots = [Polygon(h).representative_point() for h in self.holes] + [self.centre]
+        self.spots = np.array([[q.x, q.y] for q in spots])
+        self.crossed = [np.flatnonzero(_ray_crosses(xy, starts, ends)) for xy in self.spots]
 
     def __call__(self, chord: LineString, width: float) -> bool:
-        sides = self._sides(chord)
-        if len(sides) != 2:
-            return False
-        return all(self._holds(side, chord, width) for side in sides)
+        ends = np.asarray(chord.coords)[[0, -1]]
+        at = [self._on_shell(end) for end in ends]
+        if None in at or at[0] == at[1] or self._touches_between(ends):
+            return self._split(chord, width)
+        (k, a), (m, b) = sorted(zip(at, ends), key=lambda x: x[0])
+        inside = self._in_first_side(k, a, m, b)
+        first = (
+            abs(
+                self.prefix[m]
+                - self.prefix[k + 1]
+                + _cross(a, self.shell[k + 1])
+                + _cross(self.shell[m], b)
+                + _cross(b, a)
+            )
+            / 2.0
+        )
+        first -= float(self.hole_area[inside[:-1]].sum())
+        areas = (first, self.part.area - first)
+        for side, area in enumerate(areas):
+            if area < math.pi / 4.0 * width * width:
+                return False  # no disc that wide fits
+            holds_centre = bool(inside[-1]) == (side == 0)
+            half = width / 2.0
+            if holds_centre and self.radius > half and chord.distance(self.centre) > half:
+                continue  # the part's widest disc, cut down to the chord, is still wider
+            polygon = self._side(side, k, a, m, b, inside[:-1])
+            if not polygon.is_valid:  # a hole or a vertex of the shell on the chord's way
+                return self._split(chord, width)
+            if not _holds_disc(polygon, width):
+                return False
+        return True
+
+    def _split(self, chord: LineString, width: float) -> bool:
+        sides = split_by_chords(self.part, [chord])
+        return len(sides) == 2 and all(_holds_disc(side, width) for side in sides)
+
+    def _on_shell(self, point: np.ndarray) -> int | None:
+        """Index of the shell's segment that ``point`` lies on."""
+        index, gap = self.segments.query_nearest(
+            shapely.points(point), return_distance=True, all_matches=False
+        )
+        return int(index[0]) if gap[0] <= _ON_RING else None
 
     def _touches_between(self, ends: np.ndarray) -> bool:
         """Whether the chord meets the boundary other than at its ends (a hole, a vertex):
@@ -314,46 +362,54 @@ class _Bodies:
             10 * _ON_RING / max(float(np.hypot(*(ends[1] - ends[0]))), 1e-300)
         )
         inner = LineString([ends[0] + step, ends[1] - step])
-        return bool(self.boundary.distance(inner) < _ON_RING)
+        return len(self.boundary_tree.query(inner, predicate="dwithin", distance=_ON_RING)) > 0
 
-    def _holds(self, side: Polygon, chord: LineString, width: float) -> bool:
-        if side.area < math.pi / 4.0 * width * width:
-            return False  # no disc that wide fits
-        half = width / 2.0
-        if self.radius > half and chord.distance(self.centre) > half and side.covers(self.centre):
-            return True  # the part's widest disc, cut down to the chord, is still wider
-        return _inscribed_diameter(side, width) > width
+    def _in_first_side(self, k: int, a, m: int, b) -> np.ndarray:
+        """For each hole and the widest disc's centre: inside the first side (a, shell k+1..m,
+        b), by the parity of the crossings of a ray going +x."""
+        loose = np.array([a, self.shell[k + 1], self.shell[m], b, b, a])
+        starts, ends = loose[0::2], loose[1::2]
+        inside = np.zeros(len(self.spots), dtype=bool)
+        for n, (xy, crossed) in enumerate(zip(self.spots, self.crossed)):
+            full = np.searchsorted(crossed, m) - np.searchsorted(crossed, k + 1)
+            inside[n] = (full + int(_ray_crosses(xy, starts, ends).sum())) % 2 == 1
+        return inside
 
-    def _sides(self, chord: LineString) -> list[Polygon]:
-        ends = np.asarray(chord.coords)[[0, -1]]
-        at = [_on_ring(self.shell, end) for end in ends]
-        if None in at or at[0] == at[1] or self._touches_between(ends):
-            return split_by_chords(self.part, [chord])
-        (k, a), (m, b) = sorted(zip(at, ends), key=lambda x: x[0])
+    def _side(self, side: int, k: int, a, m: int, b, holes_first: np.ndarray) -> Polygon:
         ring = self.shell[:-1]
-        first = np.vstack([a, ring[k + 1 : m + 1], b])
-        second = np.vstack([b, ring[m + 1 :], ring[: k + 1], a])
-        sides = []
-        for shell in (first, second):
-            shell = shell[
-                np.r_[True, np.any(np.diff(shell, axis=0) != 0, axis=1)]
-            ]  # an end on a vertex
-            outline = Polygon(shell)
-            holes = [h for h in self.holes if outline.covers(h.representative_point())]
-            sides.append(Polygon(shell, holes))
-        return sides
+        if side == 0:
+            shell, mine = np.vstack([a, ring[k + 1 : m + 1], b]), holes_first
+        else:
+            shell, mine = np.vstack([b, ring[m + 1 :], ring[: k + 1], a]), ~holes_first
+        shell = shell[np.r_[True, np.any(np.diff(shell, axis=0) != 0, axis=1)]]  # end on a vertex
+        return Polygon(shell, [h for h, keep in zip(self.holes, mine) if keep])
 
 
 _ON_RING = 1e-6  # m: a chord end this close to a ring lies on it
 
 
-def _on_ring(ring: np.ndarray, point: np.ndarray) -> int | None:
-    """Index of the segment of the closed ``ring`` (coordinates) that ``point`` lies on."""
-    a, d = ring[:-1], np.diff(ring, axis=0)
-    along = np.einsum("ij,ij->i", point - a, d) / np.maximum(np.einsum("ij,ij->i", d, d), 1e-300)
-    gap = np.hypot(*(a + np.clip(along, 0.0, 1.0)[:, None] * d - point).T)
-    k = int(np.argmin(gap))
-    return k if gap[k] <= _ON_RING else None
+def _cross(p: np.ndarray, q: np.ndarray):
+    return p[..., 0] * q[..., 1] - q[..., 0] * p[..., 1]
+
+
+def _ray_crosses(point: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Which segments a ray from ``point`` going +x crosses (half-open in y)."""
+    y0, y1 = starts[:, 1], ends[:, 1]
+    straddle = (y0 > point[1]) != (y1 > point[1])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        x = starts[:, 0] + (point[1] - y0) * (ends[:, 0] - starts[:, 0]) / (y1 - y0)
+    return straddle & (x > point[0])
+
+
+def _holds_disc(polygon: Polygon, width: float) -> bool:
+    """Whether a disc wider than ``width`` fits in the polygon. Two points GEOS finds at once
+    often show it; the pole of inaccessibility is slow (pure Python with shapely 2.0)."""
+    half = width / 2.0
+    boundary = polygon.boundary
+    for point in (polygon.representative_point(), polygon.centroid):
+        if polygon.contains(point) and boundary.distance(point) > half:
+            return True
+    return _inscribed_diameter(polygon, width) > width
 
 
 def _inscribed_diameter(polygon: Polygon, scale: float) -> float:
@@ -386,7 +442,8 @@ def _rear_lines(piece: Polygon, near_rear: BaseGeometry | None, chords) -> BaseG
     along a neck."""
     if near_rear is None:
         return MultiLineString()
-    return _lines(_intersection(_without_chords(piece.boundary, chords), near_rear))
+    # The share's band: what it leaves beside a chord is rear contact, not hostile edge.
+    return _lines(_intersection(_without_chords(piece.boundary, chords, _SHARE_BAND), near_rear))
 
 
 def _intersection(lines: BaseGeometry, area: BaseGeometry) -> BaseGeometry:

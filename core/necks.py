@@ -90,7 +90,9 @@ _POLISH_CHORDS = 4  # candidate chords polished per basin against the real bound
 _POLISH_SEEDS = 12  # near chords and two-hop cuts polished per basin (rank 1 only)
 _HOLE_SEEDS = 32  # cuts through holes polished per part
 _END_SHARE = 1e-3  # a cut is tried for lying inside this share of its length from its ends
+_ON_BOUNDARY = 1e-6  # m: a point of a cut this close to the part is not outside it
 _HOLE_PAIRS = 200_000  # pairs of chord ends round one hole tried as cuts through it
+_HOLE_PAIRS_WEIGHED = 4096  # the shortest pairs whose sides are weighed, of all holes
 _ALL_PAIRS = 2_000  # a part without candidate chords tries all sample pairs up to this size
 _MAX_PAIRS = 3_000_000  # the last search for the narrowest cut skips parts with more pairs
 _BASIN_SLACK = 1.1  # polish a basin's candidates up to this factor of its shortest one
@@ -111,7 +113,9 @@ _BASE_SAMPLES = 50_000  # the area-scale sampling adds at most about this many s
 _LARGE_MESH = 100_000  # samples above which stray non-conforming segments are tolerated
 
 Measure = Callable[[BaseGeometry], float]  # a line's length in metres
-Accept = Callable[[LineString], bool]  # whether a cut (planar metres) may be a neck
+# Whether a cut (planar metres) may be a neck, held against a width (its length, or less for a
+# chord of the mesh that polishing shortens).
+Accept = Callable[[LineString, float], bool]
 # With a measure, necks are searched up to this factor beyond max_width (planar), then held
 # against it by the measure: a local projection's lengths differ by well under 1 % over
 # 1000 km.
@@ -1070,20 +1074,21 @@ class _PartSolver:
         if self.rings.count < 2:  # no hole
             return
         pairs, sources, _ = self._hole_pairs(mesh)
-        found = [b for b, _ in basins]
+        found, here = [b for b, _ in basins], []
         polished = 0
         for (i, j), e in zip(pairs, sources):
-            if polished >= _HOLE_SEEDS:
+            if polished >= _HOLE_SEEDS or self.cancelled():
                 break
             middle = (mesh.points[i] + mesh.points[j]) / 2.0
-            if any(np.hypot(*(middle - self._midpoint(f))) < f.width for f in found):
-                continue  # a cut through this corridor is known
+            if any(np.hypot(*(middle - self._midpoint(f))) < f.width for f in here):
+                continue  # a cut through this pond is known
             polished += 1
             best, free = self._polish_seeds(
                 mesh, [(np.array([[i, j]]), np.array([e]))], valid, self.max_width, 1
             )
             if best is not None and not self._duplicate(best, found):
                 found.append(best)
+                here.append(best)
                 basins.append((best, free))
 
     def _hole_pairs(self, mesh: _Mesh) -> tuple:
@@ -1107,7 +1112,11 @@ class _PartSolver:
                 sources.append(chords[mine][i])
         if not pairs:
             return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
-        return self._ranked_pairs(mesh, np.vstack(pairs), np.concatenate(sources), self.max_width)
+        pairs, sources = np.vstack(pairs), np.concatenate(sources)
+        # The shortest only: weighing the sides of a pair costs as much as the part's holes.
+        length = np.hypot(*(mesh.points[pairs[:, 0]] - mesh.points[pairs[:, 1]]).T)
+        shortest = np.argsort(length, kind="stable")[:_HOLE_PAIRS_WEIGHED]
+        return self._ranked_pairs(mesh, pairs[shortest], sources[shortest], self.max_width)
 
     def _apart(self, graph: _Graph, part_id: int, cuts: list[_Cut]) -> list[Neck]:
         """Necks of the cuts, in order, at most ``max_necks``, leaving out a cut that lies in
@@ -1239,7 +1248,11 @@ class _PartSolver:
         ok = np.ones(len(p), dtype=bool)
         for share in (0.5, 0.25, 0.75):
             x = p + share * (q - p)
-            ok &= shapely.intersects_xy(self.poly, x[:, 0], x[:, 1])
+            on = shapely.intersects_xy(self.poly, x[:, 0], x[:, 1])
+            # On the boundary within rounding: a cut along a pond's edge, turned off the axes.
+            off = np.flatnonzero(~on & ok)
+            on[off] = shapely.dwithin(self.poly, shapely.points(x[off]), _ON_BOUNDARY)
+            ok &= on
             inside |= shapely.contains_xy(self.poly, x[:, 0], x[:, 1])
         # A cut through a hole runs along its edge in the middle: inside near its ends only.
         for share in (_END_SHARE, 1.0 - _END_SHARE):
@@ -1322,18 +1335,26 @@ class _PartSolver:
 
     def _accepts_edge(self, mesh: _Mesh, e: int) -> bool:
         i, j = (int(x) for x in mesh.edge_v[e])
-        return self._accepts(("edge", min(i, j), max(i, j)), mesh.points[i], mesh.points[j])
+        return self._accepts_seed((min(i, j), max(i, j)), mesh.points[i], mesh.points[j])
+
+    def _accepts_seed(self, key: tuple, p: np.ndarray, q: np.ndarray) -> bool:
+        """A chord of the mesh is up to ``_DELAUNAY_SLACK`` times longer than the cut it
+        polishes to: held against that, not its own length, it does not hide the cut."""
+        width = float(np.hypot(*(q - p))) / _DELAUNAY_SLACK
+        return self._accepts(("edge", *key), p, q, width)
 
     def _accepts_cut(self, r: int, tu: float, tv: float) -> bool:
         pu, pv = self.rings.point(r, np.array([tu, tv]))
-        return self._accepts(("cut", r, tu, tv), pu, pv)
+        return self._accepts(("cut", r, tu, tv), pu, pv, float(np.hypot(*(pv - pu))))
 
-    def _accepts(self, key: tuple, p: np.ndarray, q: np.ndarray) -> bool:
-        """Whether ``accept`` takes the cut p-q (cached; always without ``accept``)."""
+    def _accepts(self, key: tuple, p: np.ndarray, q: np.ndarray, width: float) -> bool:
+        """Whether ``accept`` takes the cut p-q held against ``width`` (cached; always
+        without ``accept``)."""
         if self.accept is None:
             return True
         if key not in self._accepted:
-            self._accepted[key] = bool(self.accept(LineString([p + self.origin, q + self.origin])))
+            chord = LineString([p + self.origin, q + self.origin])
+            self._accepted[key] = bool(self.accept(chord, width))
         return self._accepted[key]
 
     def _local_minima(self, mesh: _Mesh, chords: np.ndarray, skip: set[int]) -> np.ndarray:
@@ -1422,7 +1443,7 @@ class _PartSolver:
                 key = (int(min(i, j)), int(max(i, j)))
                 if key not in valid:
                     valid[key] = bool(self._valid_cuts(p[None], q[None])[0])
-                if not valid[key] or not self._accepts(("edge", *key), p, q):
+                if not valid[key] or not self._accepts_seed(key, p, q):
                     continue
                 tried += 1
                 r = int(mesh.ring[i])

@@ -17,6 +17,7 @@ from frontline.core.encirclement import (
     EncirclementCancelledError,
     detect_encirclement,
 )
+from frontline.core.necks import polygon_parts
 
 KM = 1000.0
 KM2 = 1e6
@@ -349,3 +350,19 @@ def test_a_link_round_a_pond_is_found_beside_a_narrower_neck(gap):
     assert pocket_b.opening == pytest.approx(800.0 + gap, abs=0.01)
     assert pocket_c.opening == pytest.approx(600.0, abs=0.01)
     assert len(result.pieces) == 3
+
+
+def test_a_link_whose_mesh_chords_are_wider_than_it_is_kept():
+    """Ukraine less occupied and grey ground on 2025-08-02: a 906.2 m link whose nearest mesh
+    chords are 925 to 1039 m long. Those chords were asked whether they link bodies wider
+    than themselves, refused, and the link they polish to was never looked at."""
+    ukraine = data.boundary("ua_osm20231002_polygon_full")
+    enemy = data.fill_polygons(data.raw_map("20250802"), [*data.OCCUPIED_FILLS, "#bcaaa4"])
+    held = data.to_metric(shapely.difference(ukraine, enemy), 36.5, 48.0)
+    link = LineString([(-231623.25, -234954.27), (-232113.30, -234191.99)])
+    part = next(p for p in polygon_parts(held) if p.distance(link) < 1.0)
+
+    result = detect_encirclement(part, max_link_width=2000.0, min_piece_area=0.5 * KM2)
+
+    widths = [link.length for link in result.links if link.kind == "neck"]
+    assert any(abs(width - 906.2) < 0.1 for width in widths)

@@ -823,3 +823,20 @@ def test_a_cut_round_a_pond_is_a_further_neck():
     pond_cut = necks[1].chord
     assert {round(x) for x, _ in pond_cut.coords} <= {10_000, 12_000}
     assert sorted(round(y) for _, y in pond_cut.coords) == [4_275, 5_725]
+
+
+@pytest.mark.parametrize("angle", [0.0, 0.5, 1.0, 3.0])
+def test_a_cut_round_a_pond_is_found_beside_a_narrower_neck(angle):
+    """B hangs on A by a 300 m and a 500 m corridor either side of a 1500 m pond, C by a
+    700 m corridor. The cut across the pond (2300 m) is rank 2. It came and went with a turn
+    of the map: seeds near any cut found before (a 4.5 km corner cut among them) were
+    skipped, and a cut along the pond's edge was taken for one leaving the part by a
+    rounding error."""
+    a, b = box(0, 0, 10_000, 10_000), box(12_000, 0, 22_000, 10_000)
+    upper, lower = box(10_000, 4_000, 12_000, 4_300), box(10_000, 5_800, 12_000, 6_300)
+    c, corridor_c = box(0, 13_000, 10_000, 23_000), box(4_000, 10_000, 4_700, 13_000)
+    held = affinity.rotate(
+        shapely.union_all([a, b, upper, lower, c, corridor_c]), angle, origin=(0, 0)
+    )
+    necks = find_necks(held, min_lobe_area=5 * KM2, max_width=5000.0, max_necks=3)
+    assert [round(n.width, 1) for n in necks] == [700.0, 2300.0]
