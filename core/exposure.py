@@ -1,13 +1,14 @@
 """Route exposure: how much of each route lies within given distances of hostile ground.
 
 Planar geometry in metres. The route is cut where it crosses the buffers of hostile ground at
-each range, so a stretch's band is the smallest range whose buffer holds it. A buffer is the
-union of hostile ground and the buffers of its edges, one segment at a time (GEOS's buffer of
-a whole polygon drops shallow concave vertices first and reaches too far across bays), so its
-vertices lie on the true offset curve (circular arcs round the edges' ends). With
+each range, so a stretch's band is the smallest range whose buffer holds it. Buffers are
+polygons whose vertices lie on the true offset curve (circular arcs at convex corners). With
 ``BUFFER_QUAD_SEGS`` = 64 the chords sit at most r * (1 - cos(pi / 256)) = 0.00753 % of the
-range inside the arc, so a band limit is off by at most that fraction of its range, always
-inward. Straight edges of hostile ground are offset exactly.
+range inside the arc. GEOS first flattens concave bends of hostile ground less deep than 1 %
+of the range, so across such a bay a band reaches past its range by up to the bay's depth (83
+m at 20 km across a bay 150 m deep and 5 km wide; 1.5 m at most on the whole front of
+2025-03-01). Buffering each edge on its own is exact but ten to seventy times slower on whole
+fronts, and takes gigabytes on densified ones.
 
 Hostile ground where DeepState leaves it uncoloured (the other country's ground) is built by
 ``hostile_ground``: everything in a study box outside one's country, minus one's own ground
@@ -221,9 +222,8 @@ def _band_zones(hostile: Polygonal, bands: list[float], lines: list[Lines]) -> l
     near = clean_polygonal(shapely.intersection(hostile, study))
     zones = []
     previous: Polygonal = MultiPolygon()
-    segments = _edges(near)
     for band in bands:
-        buffered = _within(near, segments, band)
+        buffered = clean_polygonal(near.buffer(band, quad_segs=BUFFER_QUAD_SEGS))
         ring = buffered if previous.is_empty else shapely.difference(buffered, previous)
         zones.append(_Zone(band, clean_polygonal(ring), inside=True))
         previous = buffered
@@ -231,23 +231,6 @@ def _band_zones(hostile: Polygonal, bands: list[float], lines: list[Lines]) -> l
     for zone in zones:
         shapely.prepare(zone.area)
     return zones
-
-
-def _edges(area: Polygonal) -> np.ndarray:
-    """The boundary segments of ``area``, each as a line of its own."""
-    starts, ends, _ = line_segments(list(shapely.get_rings(shapely.get_parts(area))))
-    return segment_lines(starts, ends)
-
-
-def _within(area: Polygonal, edges: np.ndarray, distance: float) -> Polygonal:
-    """The ground within ``distance`` of ``area``: the area and every edge's buffer. GEOS's
-    own buffer of a polygon first drops concave vertices less than 1 % of the distance deep,
-    which pushes the buffer out by up to that depth: 83 m at 20 km across a bay 150 m deep
-    and 5 km wide. A single segment has no concave vertex to drop."""
-    if area.is_empty:
-        return MultiPolygon()
-    pieces = shapely.buffer(edges, distance, quad_segs=BUFFER_QUAD_SEGS)
-    return clean_polygonal(shapely.union_all(np.append(pieces, area)))
 
 
 def _cut_route(
