@@ -9,6 +9,7 @@ No widget, no ``iface`` and no project change here: the dock adds layers in the 
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -144,11 +145,13 @@ def fetched_maps(
     keep a map (a full disk, a folder that cannot be made or written) or loses it meanwhile
     (cleared) does not cost the map just downloaded."""
     try:
-        folder = tempfile.TemporaryDirectory(prefix="frontline_", ignore_cleanup_errors=True)
+        folder = tempfile.mkdtemp(prefix="frontline_")
     except OSError as error:
         raise QgsProcessingException(not_written(tempfile.gettempdir(), error)) from None
-    with folder:
-        yield fetch_maps(run, snapshot_ids, base_url, offline, Path(folder.name))
+    try:  # (TemporaryDirectory's ignore_cleanup_errors needs Python 3.10; QGIS 3.22 has 3.9)
+        yield fetch_maps(run, snapshot_ids, base_url, offline, Path(folder))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def fetch_maps(
