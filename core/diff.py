@@ -437,7 +437,7 @@ def _with_hairs(pieces: list[Polygon], starts, ends, owner, on_front) -> np.ndar
     its edges on the front would count ground that is not there, both of its sides when they
     lie within ``TOUCH_TOLERANCE`` (the front twice).
     """
-    edges = np.flatnonzero(on_front)
+    edges = np.flatnonzero(on_front & np.any(ends != starts, axis=1))  # no direction: no side
     if not len(edges):
         return edges
     direction = ends[edges] - starts[edges]
