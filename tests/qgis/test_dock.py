@@ -665,7 +665,9 @@ def test_gui_thread_is_never_blocked_while_a_slow_server_sends_the_map(
     print(f"load took {end - start:.2f} s; {len(ticks)} ticks; largest gap {largest:.1f} ms")
     assert end - start > seconds * 0.9  # the download really was slow
     assert len(ticks) > (end - start) / 0.020 * 0.8  # the timer kept its pace
-    assert max(gaps) < 0.100
+    # Blocked, the GUI thread would stall for the whole download (4 s); loading the layers
+    # after it typically takes 60-70 ms, and a busy machine has reached 104 ms.
+    assert max(gaps) < 0.250
 
 
 # ---------------------------------------------------------------------------------------------
