@@ -1124,13 +1124,32 @@ class _PartSolver:
         follow mesh chords, which may stop short of a corridor measured across."""
         limit = math.inf if self.max_necks is None else max(self.max_necks, 0)
         kept: list[Neck] = []
+        reaches: list[BaseGeometry | None] = []
         for cut in cuts:
             if len(kept) >= limit:
                 break
             neck = self._neck(graph, part_id, len(kept) + 1, cut)
-            if not any(_in_corridor(neck, other) or _in_corridor(other, neck) for other in kept):
+            reach = self._reach(graph, cut, neck)
+            if not any(
+                _crosses(reach, other.chord) or _crosses(other_reach, neck.chord)
+                for other, other_reach in zip(kept, reaches)
+            ):
                 kept.append(neck)
+                reaches.append(reach)
         return kept
+
+    def _reach(self, graph: _Graph, cut: _Cut, neck: Neck) -> BaseGeometry | None:
+        """The centreline along which a cut's cross-sections are no wider than it: its
+        corridor, or, with a CORRIDOR_WIDTH below the cut's width (no corridor), the stretch
+        within ``_DELAUNAY_SLACK`` of it. In a strip of even width every cross-section is a
+        local minimum: they are one neck."""
+        ties = _DELAUNAY_SLACK * cut.width
+        if not self.corridor_width or self.corridor_width >= ties:
+            return neck.corridor
+        pu, pv = self.rings.point(cut.ring, np.array([cut.tu, cut.tv]))
+        edge = graph.nearest((pu + pv) / 2.0, cut.width, ties, cut.edge)
+        path = self._corridor(graph, edge, ties)
+        return LineString(path + self.origin) if len(path) >= 2 else None
 
     def _narrower_anywhere(
         self,
@@ -1825,9 +1844,9 @@ def _narrowness(ring: np.ndarray) -> float:
     return float(sides.min())
 
 
-def _in_corridor(neck: Neck, other: Neck) -> bool:
-    """Whether ``neck``'s chord crosses ``other``'s corridor."""
-    return other.corridor is not None and other.corridor.intersects(neck.chord)
+def _crosses(corridor: BaseGeometry | None, chord: LineString) -> bool:
+    """Whether a neck's ``chord`` crosses another's corridor (or reach)."""
+    return corridor is not None and corridor.intersects(chord)
 
 
 def _on_level(

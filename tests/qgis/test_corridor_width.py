@@ -331,3 +331,25 @@ def test_further_necks_are_held_against_max_width_as_reported_on_the_ellipsoid(
     widths = [n["width_m"] for n in necks if n["part_id"] == 1]
     expected = [300.0, width] if width < 5000 else [300.0]
     assert widths == pytest.approx(expected, abs=1.0)
+
+
+def test_a_strip_of_even_width_in_utm_gives_one_neck_with_a_narrow_corridor_width(
+    run_alg, tmp_path
+):
+    """A 2 km wide, 20 km long salient on a 40 km block in UTM, CORRIDOR_WIDTH 1000 m (below
+    its width, so no corridor): projected, the strip's width wobbles by millimetres, and three
+    cross-sections 0.3 to 1.2 km apart came out as necks (2000.719, 2000.72, 2000.723 m)."""
+    x0, y0 = 500_000, 5_500_000
+    held = box(x0, y0, x0 + 40_000, y0 + 40_000).union(
+        box(x0 + 40_000, y0 + 19_000, x0 + 60_000, y0 + 21_000)
+    )
+    _, necks = run_corridor(
+        run_alg,
+        tmp_path,
+        memory_layer([held], "EPSG:32636"),
+        CORRIDOR_WIDTH=1000.0,
+        MIN_LOBE_AREA=5.0,
+        MAX_NECKS=5,
+    )
+    assert [round(n["width_m"]) for n in necks] == [2001]  # UTM's scale, 1.00036 here
+    assert necks[0]["corridor_length_m"] == 0.0  # no corridor under 1000 m
