@@ -43,7 +43,7 @@ from shapely.geometry import LineString, MultiLineString, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
-from .necks import Measure, find_necks, polygon_parts, split_by_chords
+from .necks import Measure, Rings, find_necks, polygon_parts, split_by_chords
 from .shapes import clean_polygonal
 
 ENCIRCLED = "encircled"
@@ -288,56 +288,39 @@ def _split_keeping_min_area(
 class _Bodies:
     """Whether a chord across a part leaves on each side a disc wider than ``width``: a link
     between bodies, not a cut across a corner. Called for thousands of chords of one part: a
-    chord with both ends on the shell (touching nothing else) is weighed from the shell's
-    coordinates (its sides' areas from prefix sums, which side a hole or the part's widest
-    disc lies on by ray parity), and a side is only built as a polygon when that does not
-    settle it; other chords split the part."""
+    chord with both ends on the shell (touching nothing else) is weighed from the part's
+    ``Rings`` (its sides' areas and which side a hole or the part's widest disc lies on), and
+    a side is only built as a polygon when that does not settle it; other chords split the
+    part."""
 
     def __init__(self, part: Polygon) -> None:
         self.part = part
-        self.shell = np.asarray(part.exterior.coords)
-        starts, ends = self.shell[:-1], self.shell[1:]
-        self.segments = shapely.STRtree(shapely.linestrings(np.stack([starts, ends], axis=1)))
-        rings = [np.asarray(r.coords) for r in part.interiors]
-        every = np.vstack([np.stack([r[:-1], r[1:]], axis=1) for r in [self.shell, *rings]])
-        self.boundary_tree = shapely.STRtree(shapely.linestrings(every))
-        self.prefix = np.r_[0.0, np.cumsum(_cross(starts, ends))]  # twice the swept areas
-        self.holes = list(part.interiors)
-        self.hole_area = np.array([Polygon(h).area for h in self.holes])
+        self.rings = Rings(part)
+        verts = self.rings.verts
+        self.segments = _segment_tree(verts[:1])
+        self.boundary_tree = _segment_tree(verts)
+        self.holes = [Polygon(v) for v in verts[1:]]
         scale = math.sqrt(part.area)
         self.centre = polylabel(part, tolerance=max(scale / 1000.0, 1e-6))
         self.radius = part.boundary.distance(self.centre)
-        spots = [Polygon(h).representative_point() for h in self.holes] + [self.centre]
-        self.spots = np.array([[q.x, q.y] for q in spots])
-        self.crossed = [np.flatnonzero(_ray_crosses(xy, starts, ends)) for xy in self.spots]
+        self.centre_xy = np.array(self.centre.coords[0])
+        self.centre_crossings = self.rings.ray_crossings(0, self.centre_xy)
 
     def __call__(self, chord: LineString, width: float) -> bool:
         ends = np.asarray(chord.coords)[[0, -1]]
-        at = [self._on_shell(end) for end in ends]
-        if None in at or at[0] == at[1] or self._touches_between(ends):
+        tu, tv = (self._on_shell(end) for end in ends)
+        if tu is None or tv is None or int(tu) == int(tv) or self._touches_between(ends):
             return self._split(chord, width)
-        (k, a), (m, b) = sorted(zip(at, ends), key=lambda x: x[0])
-        inside = self._in_first_side(k, a, m, b)
-        first = (
-            abs(
-                self.prefix[m]
-                - self.prefix[k + 1]
-                + _cross(a, self.shell[k + 1])
-                + _cross(self.shell[m], b)
-                + _cross(b, a)
-            )
-            / 2.0
-        )
-        first -= float(self.hole_area[inside[:-1]].sum())
-        areas = (first, self.part.area - first)
-        for side, area in enumerate(areas):
+        rings, half = self.rings, width / 2.0
+        first = float(rings.arc_side(0, np.array([tu]), np.array([tv]))[0][0])
+        centre_first = rings.on_arc_side(0, tu, tv, self.centre_xy, self.centre_crossings)
+        for side, area in enumerate((first, rings.part_area - first)):
             if area < math.pi / 4.0 * width * width:
                 return False  # no disc that wide fits
-            holds_centre = bool(inside[-1]) == (side == 0)
-            half = width / 2.0
+            holds_centre = centre_first == (side == 0)
             if holds_centre and self.radius > half and chord.distance(self.centre) > half:
                 continue  # the part's widest disc, cut down to the chord, is still wider
-            polygon = self._side(side, k, a, m, b, inside[:-1])
+            polygon = self._side(tu, tv) if side == 0 else self._side(tv, tu)
             if not polygon.is_valid:  # a hole or a vertex of the shell on the chord's way
                 return self._split(chord, width)
             if not _holds_disc(polygon, width):
@@ -348,12 +331,16 @@ class _Bodies:
         sides = split_by_chords(self.part, [chord])
         return len(sides) == 2 and all(_holds_disc(side, width) for side in sides)
 
-    def _on_shell(self, point: np.ndarray) -> int | None:
-        """Index of the shell's segment that ``point`` lies on."""
+    def _on_shell(self, point: np.ndarray) -> float | None:
+        """The shell position (segment and fraction, as ``Rings`` counts) of ``point``."""
         index, gap = self.segments.query_nearest(
             shapely.points(point), return_distance=True, all_matches=False
         )
-        return int(index[0]) if gap[0] <= _ON_RING else None
+        if gap[0] > _ON_RING:
+            return None
+        k = int(index[0])
+        start, length = self.rings.verts[0][k], self.rings.seglen[0][k]
+        return k + min(float(np.hypot(*(point - start))) / max(length, 1e-300), 1.0 - 1e-12)
 
     def _touches_between(self, ends: np.ndarray) -> bool:
         """Whether the chord meets the boundary other than at its ends (a hole, a vertex):
@@ -364,41 +351,27 @@ class _Bodies:
         inner = LineString([ends[0] + step, ends[1] - step])
         return len(self.boundary_tree.query(inner, predicate="dwithin", distance=_ON_RING)) > 0
 
-    def _in_first_side(self, k: int, a, m: int, b) -> np.ndarray:
-        """For each hole and the widest disc's centre: inside the first side (a, shell k+1..m,
-        b), by the parity of the crossings of a ray going +x."""
-        loose = np.array([a, self.shell[k + 1], self.shell[m], b, b, a])
-        starts, ends = loose[0::2], loose[1::2]
-        inside = np.zeros(len(self.spots), dtype=bool)
-        for n, (xy, crossed) in enumerate(zip(self.spots, self.crossed)):
-            full = np.searchsorted(crossed, m) - np.searchsorted(crossed, k + 1)
-            inside[n] = (full + int(_ray_crosses(xy, starts, ends).sum())) % 2 == 1
-        return inside
-
-    def _side(self, side: int, k: int, a, m: int, b, holes_first: np.ndarray) -> Polygon:
-        ring = self.shell[:-1]
-        if side == 0:
-            shell, mine = np.vstack([a, ring[k + 1 : m + 1], b]), holes_first
-        else:
-            shell, mine = np.vstack([b, ring[m + 1 :], ring[: k + 1], a]), ~holes_first
+    def _side(self, tu: float, tv: float) -> Polygon:
+        """The side that the shell's arc from tu to tv and the chord bound, with its holes."""
+        verts = self.rings.verts[0]
+        m = len(verts)
+        iu, iv = int(tu), int(tv)
+        arc = verts[np.arange(iu + 1, iv + 1 if iv > iu else iv + m + 1) % m]
+        pu, pv = self.rings.point(0, np.array([tu, tv]))
+        shell = np.vstack([pu, arc, pv])
         shell = shell[np.r_[True, np.any(np.diff(shell, axis=0) != 0, axis=1)]]  # end on a vertex
-        return Polygon(shell, [h for h, keep in zip(self.holes, mine) if keep])
+        inside = self.rings.holes_on_arc_side(0, tu, tv)
+        return Polygon(shell, [h.exterior for h, keep in zip(self.holes, inside) if keep])
 
 
 _ON_RING = 1e-6  # m: a chord end this close to a ring lies on it
 
 
-def _cross(p: np.ndarray, q: np.ndarray):
-    return p[..., 0] * q[..., 1] - q[..., 0] * p[..., 1]
-
-
-def _ray_crosses(point: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Which segments a ray from ``point`` going +x crosses (half-open in y)."""
-    y0, y1 = starts[:, 1], ends[:, 1]
-    straddle = (y0 > point[1]) != (y1 > point[1])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        x = starts[:, 0] + (point[1] - y0) * (ends[:, 0] - starts[:, 0]) / (y1 - y0)
-    return straddle & (x > point[0])
+def _segment_tree(rings: list[np.ndarray]) -> shapely.STRtree:
+    """The segments of closed rings (vertex arrays without the closing vertex), indexed in
+    ring order."""
+    pairs = [np.stack([v, np.roll(v, -1, axis=0)], axis=1) for v in rings]
+    return shapely.STRtree(shapely.linestrings(np.vstack(pairs)))
 
 
 def _holds_disc(polygon: Polygon, width: float) -> bool:

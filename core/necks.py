@@ -368,6 +368,16 @@ def _ray_crosses(q: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return straddle & (q[0] < x)
 
 
+def _on_arc_side(arc: tuple, q: np.ndarray, crossed: np.ndarray) -> np.ndarray:
+    """Whether q lies on the arc's side of its cut, by the parity of a ray from q going +x;
+    ``crossed``: the segments of the arc's ring that the ray crosses."""
+    a, b, pu, pv, nxt_u, at_v = arc
+    lo, hi = np.searchsorted(crossed, a), np.searchsorted(crossed, b)
+    n = np.where(a > b, len(crossed) - lo + hi, hi - lo)
+    n = n + _ray_crosses(q, pu, nxt_u) + _ray_crosses(q, at_v, pv)
+    return (n + _ray_crosses(q, pv, pu)) % 2 == 1
+
+
 def _essential_vertices(v: np.ndarray, tol: float) -> np.ndarray:
     """Indices of a closed ring's vertices kept by Douglas-Peucker at ``tol`` (vectorised)."""
     m = len(v)
@@ -509,8 +519,9 @@ def _pair_keys(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
 # --------------------------------------------------------------------------- rings of a part
 
 
-class _Rings:
-    """A part's rings as arrays, with exact arc areas.
+class Rings:
+    """A part's rings as arrays, with exact arc areas (shared with the encirclement's test of
+    which side of a cut holds what).
 
     A position on ring r is a float t in [0, m): segment floor(t) at fraction t - floor(t).
     """
@@ -588,30 +599,20 @@ class _Rings:
         The sign is positive when that side lies left of the chord directed from v to u.
         Valid for chords inside the part; both sides add up to the part's area.
         """
-        v, s = self.verts[r], self.prefix[r]
-        m = len(v)
+        s = self.prefix[r]
+        m = len(self.verts[r])
         tu, tv = np.asarray(tu, dtype=float), np.asarray(tv, dtype=float)
-        iu, fu = self._split(r, tu)
-        iv, fv = self._split(r, tv)
-        pu, pv = self.point(r, tu), self.point(r, tv)
-        nxt_u = v[(iu + 1) % m]
-        a, b = iu + 1, iv
-        wrap = a > b
-        full = np.where(wrap, s[m] - s[a] + s[b], s[b] - s[np.minimum(a, m)])
-        same = (iu == iv) & (fv >= fu)  # the arc is a piece of one segment: no area
-        twice = _cross(pu, nxt_u) + full + _cross(v[iv], pv) + _cross(pv, pu)
+        arc = self._arc(r, tu, tv)
+        a, b, pu, pv, nxt_u, at_v = arc
+        full = np.where(a > b, s[m] - s[a] + s[b], s[b] - s[np.minimum(a, m)])
+        same = (a - 1 == b) & (tv >= tu)  # the arc is a piece of one segment: no area
+        twice = _cross(pu, nxt_u) + full + _cross(at_v, pv) + _cross(pv, pu)
         a1 = np.where(same, 0.0, 0.5 * twice)
         holes_in = np.zeros_like(a1)
         for h in range(1, self.count):
-            if h == r:
-                continue
-            crossed = self.crossings[h, r]
-            lo, hi = np.searchsorted(crossed, a), np.searchsorted(crossed, b)
-            n = np.where(wrap, len(crossed) - lo + hi, hi - lo)
-            q = self.verts[h][0]
-            n = n + _ray_crosses(q, pu, nxt_u) + _ray_crosses(q, v[iv], pv)
-            n = n + _ray_crosses(q, pv, pu)
-            holes_in += np.where((n % 2 == 1) & ~same, self.hole_area[h], 0.0)
+            if h != r:
+                inside = _on_arc_side(arc, self.verts[h][0], self.crossings[h, r])
+                holes_in += np.where(inside & ~same, self.hole_area[h], 0.0)
         if r == 0:
             return np.abs(a1) - holes_in, a1
         a2 = self.signed[r] - a1
@@ -619,6 +620,35 @@ class _Rings:
         pocket = np.where(pocket_is_arc, np.abs(a1), np.abs(a2)) - holes_in
         side = np.where(pocket_is_arc, pocket, self.part_area - pocket)
         return side, np.where(pocket_is_arc, a1, a2)
+
+    def _arc(self, r: int, tu: np.ndarray, tv: np.ndarray) -> tuple:
+        """The arc u->v of ring r: its first and last whole segment, its ends, the vertex after
+        u and the one before v."""
+        v = self.verts[r]
+        iu, _ = self._split(r, tu)
+        iv, _ = self._split(r, tv)
+        pu, pv = self.point(r, tu), self.point(r, tv)
+        return iu + 1, iv, pu, pv, v[(iu + 1) % len(v)], v[iv]
+
+    def holes_on_arc_side(self, r: int, tu: float, tv: float) -> list[bool]:
+        """For each ring but the shell (holes, by number): on the side of the cut (tu, tv) of
+        ring r that the arc u->v bounds."""
+        arc = self._arc(r, np.array([tu]), np.array([tv]))
+        return [
+            h != r and bool(_on_arc_side(arc, self.verts[h][0], self.crossings[h, r])[0])
+            for h in range(1, self.count)
+        ]
+
+    def ray_crossings(self, r: int, q: np.ndarray) -> np.ndarray:
+        """The segments of ring r that a ray from q going +x crosses (for ``on_arc_side``)."""
+        v = self.verts[r]
+        return np.flatnonzero(_ray_crosses(q, v, np.roll(v, -1, axis=0)))
+
+    def on_arc_side(self, r: int, tu: float, tv: float, q: np.ndarray, crossed) -> bool:
+        """Whether point ``q`` (inside the part) lies on the side of the cut (tu, tv) of ring r
+        that the arc u->v bounds; ``crossed``: ``ray_crossings(r, q)``."""
+        arc = self._arc(r, np.array([tu]), np.array([tv]))
+        return bool(_on_arc_side(arc, q, crossed)[0])
 
     def minor_side(self, r: int, tu: np.ndarray, tv: np.ndarray) -> np.ndarray:
         side, _ = self.arc_side(r, tu, tv)
@@ -636,7 +666,7 @@ class _Rings:
 class _Segments:
     """All boundary segments of a part, for crossing tests of candidate cuts."""
 
-    def __init__(self, rings: _Rings):
+    def __init__(self, rings: Rings):
         self.a = np.vstack(rings.verts)
         self.b = np.vstack([np.roll(v, -1, axis=0) for v in rings.verts])
         self.ring = np.concatenate([np.full(len(v), r) for r, v in enumerate(rings.verts)])
@@ -722,7 +752,7 @@ class _PartSolver:
         centred = shapely.transform(part, lambda xy: xy - self.origin)
         self.poly = _without_gaps(_without_straight_vertices(centred))
         shapely.prepare(self.poly)
-        self.rings = _Rings(self.poly)
+        self.rings = Rings(self.poly)
         self.segments = _Segments(self.rings)
         self.min_area = max(float(min_lobe_area), 0.0)
         self.max_width = max(float(max_width), 0.0)
