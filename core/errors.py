@@ -70,14 +70,13 @@ class Text:
         return f"Text({self.template!r}{fields})"
 
 
-class DeepStateError(Exception):
-    """Base of all Frontline DeepState errors; ``str(error)`` is the English message and
-    ``error.text`` the same message as a Text, for the glue to translate."""
+class TextError(Exception):
+    """An error whose ``str(error)`` is the English message and ``error.text`` the same
+    message as a Text, for the glue to translate."""
 
-    def __init__(self, message: str | Text, *, url: str | None = None) -> None:
+    def __init__(self, message: str | Text) -> None:
         self.text = _as_text(message)
         super().__init__(str(self.text))
-        self.url = url
 
     @property
     def message(self) -> str:
@@ -85,6 +84,14 @@ class DeepStateError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class DeepStateError(TextError):
+    """Base of all Frontline DeepState errors."""
+
+    def __init__(self, message: str | Text, *, url: str | None = None) -> None:
+        super().__init__(message)
+        self.url = url
 
 
 class _Verbatim(Text):

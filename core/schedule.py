@@ -7,18 +7,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from .deepstate import Update, choose_update, snapshot_time
-from .errors import N_, Text
+from .errors import N_, Text, TextError
 
 FILE_ID = re.compile(r"(?<!\d)\d{9,11}(?!\d)")
 
 
-class DateRangeError(ValueError):
-    """Dates that choose no maps; ``text`` is the message as a Text, for the glue to
-    translate (``str()`` gives it in English)."""
-
-    def __init__(self, text: Text) -> None:
-        super().__init__(str(text))
-        self.text = text
+class DateRangeError(TextError, ValueError):
+    """Dates that choose no maps."""
 
     def __reduce__(self):  # copy and pickle keep the Text
         return (type(self), (self.text,))
