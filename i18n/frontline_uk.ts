@@ -8,6 +8,10 @@
       <translation>Frontline: карти DeepState</translation>
     </message>
     <message>
+      <source>The layers {} span {:.0f}° of longitude ({:.1f}° to {:.1f}°): one local projection cannot measure them (a layer split at the antimeridian spans the whole globe). Limit them to the area you study, for example with Extract by extent.</source>
+      <translation>Шари {} охоплюють {:.0f}° довготи (від {:.1f}° до {:.1f}°): одна локальна проєкція не може їх виміряти (шар, розрізаний по антимеридіану, охоплює всю земну кулю). Обмежте їх територією, яку досліджуєте, наприклад алгоритмом «Витягти за екстентом» (Extract by extent).</translation>
+    </message>
+    <message>
       <source>The layers reach so far from the centre of the local projection that {} may be off by up to {:.1f} % at their far end: limit them to the area you study.</source>
       <translation>Шари сягають так далеко від центру локальної проєкції, що {} можуть відхилятися до {:.1f} % на їхньому дальньому краї: обмежте їх територією, яку досліджуєте.</translation>
     </message>

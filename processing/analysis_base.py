@@ -52,6 +52,7 @@ class MetricFrame:
         extent = extent_in_wgs84(sources, context)
         if extent.isNull():  # empty inputs: nothing will be projected, any centre will do
             extent = QgsRectangle(0.0, 0.0, 0.0, 0.0)
+        _check_one_hemisphere(sources, extent)
         self.extent = extent
         self.crs = local_metric_crs(extent)
         self.context = context
@@ -121,6 +122,25 @@ class MetricFrame:
         geometry = shapely_to_qgs(shape)
         geometry.transform(self.to_wgs84)
         return self.measure.measureArea(geometry) / 1e6
+
+
+# Degrees of longitude one local projection can take: wider, its far side folds over, and a
+# layer split at the antimeridian (from -180 to 180) would be projected round longitude 0.
+MAX_LONGITUDE_SPAN = 180.0
+
+
+def _check_one_hemisphere(sources: list, extent: QgsRectangle) -> None:
+    if extent.width() <= MAX_LONGITUDE_SPAN:
+        return
+    names = ", ".join(source.sourceName() for source in sources if source is not None)
+    raise QgsProcessingException(
+        QCoreApplication.translate(
+            "Frontline",
+            "The layers {} span {:.0f}° of longitude ({:.1f}° to {:.1f}°): one local "
+            "projection cannot measure them (a layer split at the antimeridian spans the whole "
+            "globe). Limit them to the area you study, for example with Extract by extent.",
+        ).format(names, extent.width(), extent.xMinimum(), extent.xMaximum())
+    )
 
 
 class AnalysisAlgorithm(FrontlineAlgorithm):

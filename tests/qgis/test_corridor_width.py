@@ -9,6 +9,7 @@ import shapely
 from qgis.core import QgsProcessingException
 from shapely import affinity
 from shapely.geometry import LineString, Point, box
+from shapely.ops import split
 
 from fltest import data
 from fltest.feedback import CancelOnProgress, RecordingFeedback
@@ -68,6 +69,31 @@ def test_two_squares_and_a_corridor_in_lonlat(run_alg, tmp_path, angle):
     assert shape.buffer(0.01).covers(chord)
     for end in chord.boundary.geoms:
         assert shape.boundary.distance(end) < 0.01 + 1e-3  # through the lon/lat round trip
+
+
+def across_180():
+    """The two squares in lon/lat centred on 180° E, 65° N (longitudes from 179.8 to 180.2)."""
+    shape = data.to_lonlat(shapely.segmentize(two_squares(), 250.0), 0.0, 65.0)
+    return affinity.translate(shape, 180.0)
+
+
+def test_a_corridor_over_the_antimeridian_in_longitudes_past_180(run_alg, tmp_path):
+    """Drawn on across 180° E (longitudes up to 181°), a shape is one area and is measured."""
+    layer = memory_layer([across_180()])
+    _, necks = run_corridor(run_alg, tmp_path, layer)
+    assert necks[0]["width_m"] == pytest.approx(W, rel=0.005)
+    assert necks[0]["corridor_length_m"] == pytest.approx(L, rel=0.05)
+
+
+def test_a_shape_split_at_the_antimeridian_is_refused(run_alg, tmp_path):
+    """Split at ±180° a shape spans the globe: it was projected round longitude 0 and its
+    neck drawn round the Earth."""
+    shape = across_180()
+    pieces = shapely.get_parts(split(shape, LineString([(180.0, 0.0), (180.0, 90.0)])))
+    east = shapely.union_all([p for p in pieces if p.centroid.x < 180.0])
+    west = affinity.translate(shapely.union_all([p for p in pieces if p.centroid.x > 180.0]), -360)
+    with pytest.raises(QgsProcessingException, match=r"span 360° of longitude .*antimeridian"):
+        run_corridor(run_alg, tmp_path, memory_layer([east, west]))
 
 
 def test_two_squares_and_a_corridor_in_metres(run_alg, tmp_path):
