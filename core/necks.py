@@ -91,6 +91,7 @@ _POLISH_SEEDS = 12  # near chords and two-hop cuts polished per basin (rank 1 on
 _HOLE_SEEDS = 32  # cuts through holes polished per part
 _END_SHARE = 1e-3  # a cut is tried for lying inside this share of its length from its ends
 _ON_BOUNDARY = 1e-6  # m: a point of a cut this close to the part is not outside it
+_PASSES_HOLE = 0.01  # m: a cut this close to a hole passes it (its corridor forks round it)
 _HOLE_PAIRS = 200_000  # pairs of chord ends round one hole tried as cuts through it
 _HOLE_PAIRS_WEIGHED = 4096  # the shortest pairs whose sides are weighed, of all holes
 _ALL_PAIRS = 2_000  # a part without candidate chords tries all sample pairs up to this size
@@ -1176,9 +1177,7 @@ class _PartSolver:
         ties = _DELAUNAY_SLACK * cut.width
         if not self.corridor_width or self.corridor_width >= ties:
             return neck.corridor
-        pu, pv = self.rings.point(cut.ring, np.array([cut.tu, cut.tv]))
-        edge = graph.nearest((pu + pv) / 2.0, cut.width, ties, cut.edge)
-        path = self._corridor(graph, edge, ties)
+        path = self._centreline(graph, cut, ties)
         return LineString(path + self.origin) if len(path) >= 2 else None
 
     def _narrower_anywhere(
@@ -1731,6 +1730,32 @@ class _PartSolver:
         bound = self.min_area > 0 and minor <= _BOUND_SHARE * self.min_area
         return best[0], float(t[0]), float(t[1]), bound
 
+    def _centreline(self, graph: _Graph, cut: _Cut, threshold: float) -> np.ndarray:
+        """The centreline through a cut where the local width stays <= threshold.
+
+        It starts at the neck, not at the seed chord, which may lie far along the corridor
+        (ties slide to the middle of parallel walls), even past a hole. A cut passing a hole
+        (round a pond) has no mesh chord that separates on its own: it is marched from the
+        cut itself, across the pond.
+        """
+        pu, pv = self.rings.point(cut.ring, np.array([cut.tu, cut.tv]))
+        middle = (pu + pv) / 2.0
+        if not self._passes_hole(pu, pv):
+            edge = graph.nearest(middle, cut.width, threshold, cut.edge)
+            return self._corridor(graph, edge, threshold)
+        along = (pv - pu) / max(float(np.hypot(*(pv - pu))), 1e-300)
+        normal = np.array([-along[1], along[0]])
+        tail_a = self._march(middle, -normal, threshold)
+        tail_b = self._march(middle, normal, threshold)
+        return np.vstack([tail_a[::-1], middle[None], tail_b])
+
+    def _passes_hole(self, pu: np.ndarray, pv: np.ndarray) -> bool:
+        if self.rings.count < 2:
+            return False
+        holes = shapely.multilinestrings([np.vstack([v, v[:1]]) for v in self.rings.verts[1:]])
+        # A cut along a pond's edge may miss it by a rounding error when the map is turned.
+        return bool(shapely.dwithin(LineString([pu, pv]), holes, _PASSES_HOLE))
+
     def _corridor(self, graph: _Graph, edge: int, threshold: float) -> np.ndarray:
         """The centreline through chord ``edge`` where the local width stays <= threshold.
 
@@ -1833,7 +1858,7 @@ class _PartSolver:
         return self._ponds[threshold]
 
     def _neck(self, graph: _Graph, part_id: int, rank: int, cut: _Cut) -> Neck:
-        width, edge, tu, tv, r = cut.width, cut.edge, cut.tu, cut.tv, cut.ring
+        width, tu, tv, r = cut.width, cut.tu, cut.tv, cut.ring
         rings = self.rings
         side, sign = rings.arc_side(r, np.array([tu]), np.array([tv]))
         side, sign = float(side[0]), float(sign[0])
@@ -1843,11 +1868,7 @@ class _PartSolver:
         small_is_arc = side <= rings.part_area - side
         ends = [pv, pu] if (sign > 0) == small_is_arc else [pu, pv]
         chord = LineString(np.array(ends) + self.origin)
-        threshold = self.corridor_width or 2.0 * width
-        # The seed chord may lie far along the corridor (ties slide to the middle of
-        # parallel walls), even past a hole: the corridor starts at the neck.
-        edge = graph.nearest((pu + pv) / 2.0, width, threshold, edge)
-        path = self._corridor(graph, edge, threshold)
+        path = self._centreline(graph, cut, self.corridor_width or 2.0 * width)
         corridor = None
         if len(path) >= 2:
             # Chord midpoints wobble at the scale of boundary detail: not part of the centreline.

@@ -823,6 +823,7 @@ def test_a_cut_round_a_pond_is_a_further_neck():
     pond_cut = necks[1].chord
     assert {round(x) for x, _ in pond_cut.coords} <= {10_000, 12_000}
     assert sorted(round(y) for _, y in pond_cut.coords) == [4_275, 5_725]
+    assert necks[1].corridor_length == pytest.approx(2000.0, rel=0.05)  # 2275 m
 
 
 @pytest.mark.parametrize("angle", [0.0, 0.5, 1.0, 3.0])
@@ -840,3 +841,20 @@ def test_a_cut_round_a_pond_is_found_beside_a_narrower_neck(angle):
     )
     necks = find_necks(held, min_lobe_area=5 * KM2, max_width=5000.0, max_necks=3)
     assert [round(n.width, 1) for n in necks] == [700.0, 2300.0]
+
+
+@pytest.mark.parametrize("angle", [0.0, 0.5, 37.0])
+@pytest.mark.parametrize("corridor_width", [0.0, 3000.0])
+def test_the_corridor_of_a_cut_round_a_pond_runs_along_the_pond(angle, corridor_width):
+    """The two corridors round the 1500 m pond run 2 km from A to B: so does the cut's
+    corridor, its width taken across the pond. It was 0 m, or 2.6-2.7 km turned, measured
+    from a mesh chord that does not separate alone."""
+    a, b = box(0, 0, 10_000, 10_000), box(12_000, 0, 22_000, 10_000)
+    upper, lower = box(10_000, 4_000, 12_000, 4_300), box(10_000, 5_800, 12_000, 6_300)
+    held = affinity.rotate(shapely.union_all([a, b, upper, lower]), angle, origin=(0, 0))
+    (neck,) = find_necks(
+        held, min_lobe_area=5 * KM2, max_width=5000.0, corridor_width=corridor_width
+    )
+    assert neck.width == pytest.approx(2300.0)
+    assert neck.corridor_length == pytest.approx(2000.0, rel=0.05)
+    assert Polygon(held.exterior).buffer(1.0).covers(neck.corridor)  # over the pond
