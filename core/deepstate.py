@@ -43,7 +43,7 @@ from .errors import (
 )
 from .files import write_atomic
 from .kyiv_time import kyiv_date, kyiv_day_end_utc
-from .parse import json_kind, load_json, plain_text, validate_feature_collection
+from .parse import json_kind, load_json, plain_text, validate_map
 
 DEFAULT_BASE_URL = "https://deepstatemap.live"
 MAX_RETRY_AFTER = 120.0  # seconds; a server asking for a longer pause gets no retry
@@ -246,7 +246,7 @@ def read_map_file(path: str | os.PathLike) -> dict:
     obj = load_json(data, what)
     if isinstance(obj, dict) and isinstance(obj.get("map"), dict):
         obj = obj["map"]  # saved from /api/history/last
-    return validate_feature_collection(obj, what)
+    return validate_map(obj, what)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -493,7 +493,7 @@ class DeepStateClient:
             )
         path = f"/api/history/{snapshot_id}/geojson"
         body = self._fetch(path, what)
-        data = validate_feature_collection(answer_json(body, what, self.base_url + path), what)
+        data = validate_map(answer_json(body, what, self.base_url + path), what)
         self._write_cache(self._map_name(snapshot_id), body)
         return data
 
@@ -537,7 +537,7 @@ class DeepStateClient:
             raise DeepStateFormatError(
                 Text(N_("{what}: the id {id} is no map id"), what=what, id=snapshot_id)
             )
-        data = validate_feature_collection(obj["map"], what)
+        data = validate_map(obj["map"], what)
         if self._read_cached_map(snapshot_id) is None:
             blob = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             self._write_cache(self._map_name(snapshot_id), blob)

@@ -148,6 +148,17 @@ def validate_feature_collection(obj: object, what: str | Text = MAP) -> dict:
     return obj
 
 
+def validate_map(obj: object, what: str | Text = MAP) -> dict:
+    """``obj`` if it is a FeatureCollection with features: an empty answer (a server or proxy
+    failing quietly) would read as all ground lost, and stay so in the cache."""
+    collection = validate_feature_collection(obj, what)
+    if not collection["features"]:
+        raise DeepStateFormatError(
+            Text(N_("{what}: the map has no features (DeepState's maps have hundreds)"), what=what)
+        )
+    return collection
+
+
 def load_json(data: bytes | str, what: str | Text) -> object:
     """Decoded JSON, or DeepStateFormatError naming ``what`` and where the JSON breaks."""
     try:

@@ -1332,6 +1332,10 @@
       <translation>{what}: у FeatureCollection немає списку features</translation>
     </message>
     <message>
+      <source>{what}: the map has no features (DeepState's maps have hundreds)</source>
+      <translation>{what}: на карті немає жодного об'єкта (на картах DeepState їх сотні)</translation>
+    </message>
+    <message>
       <source>{what}: invalid JSON ({reason}; line {line}, column {column})</source>
       <translation>{what}: некоректний JSON ({reason}; рядок {line}, стовпець {column})</translation>
     </message>

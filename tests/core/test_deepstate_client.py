@@ -45,6 +45,7 @@ from frontline.core.parse import parse_map
 ID_0304 = 1741047345  # created 2025-03-04T00:15:45Z, 02:15 in Kyiv
 NEWEST = 1754166026  # 2025-08-02T20:20Z, the newest raw map
 MAP_PATH = f"/api/history/{ID_0304}/geojson"
+EMPTY_MAP = b'{"type": "FeatureCollection", "features": []}'
 ID_0304 = 1741047345  # created 2025-03-04T00:15:45Z, 02:15 in Kyiv
 NEWEST = 1754166026  # 2025-08-02T20:20Z, the newest raw map
 MAP_PATH = f"/api/history/{ID_0304}/geojson"
@@ -440,6 +441,9 @@ def test_an_html_page_is_called_one(deepstate_server, tmp_path, pattern, call, p
             "the id 1000000000000 is no map id",
         ),
         ("public", b'[{"id": 1000000000000}]', "updates", "no record has an id"),
+        # An empty map read as all ground lost, and was cached so for good.
+        ("geojson", EMPTY_MAP, "map", "the map has no features"),
+        ("last", b'{"id": 1754166026, "map": ' + EMPTY_MAP + b"}", "latest", "has no features"),
     ],
 )
 def test_json_of_the_wrong_shape(deepstate_server, tmp_path, pattern, body, call, needle) -> None:
@@ -695,6 +699,7 @@ def test_offline_without_a_list_uses_the_cached_maps(deepstate_server, tmp_path)
         lambda raw: b"",
         lambda raw: b'{"type": "Feature", "geometry": null}',
         lambda raw: b"\x00" * 1000,
+        lambda raw: EMPTY_MAP,
     ],
 )
 def test_corrupt_cached_map_is_replaced(deepstate_server, tmp_path, spoil) -> None:
