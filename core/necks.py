@@ -1752,7 +1752,7 @@ class _PartSolver:
     def _passes_hole(self, pu: np.ndarray, pv: np.ndarray) -> bool:
         if self.rings.count < 2:
             return False
-        holes = shapely.multilinestrings([np.vstack([v, v[:1]]) for v in self.rings.verts[1:]])
+        holes = MultiLineString([np.vstack([v, v[:1]]) for v in self.rings.verts[1:]])
         # A cut along a pond's edge may miss it by a rounding error when the map is turned.
         return bool(shapely.dwithin(LineString([pu, pv]), holes, _PASSES_HOLE))
 
