@@ -166,11 +166,24 @@ class Demo:
             f"\nSample supply road against occupied and grey ground of {last[6:]} "
             "(frontline:routeexposure):"
         )
-        rows = query(self.gpkg, "SELECT band, length_km, share FROM route_exposure_summary")
+        rows = query(
+            self.gpkg,
+            "SELECT band, length_km, share FROM route_exposure_summary ORDER BY band IS NULL, band",
+        )
+        bands = [band for band, _, _ in rows if band]
         for band, length, share in rows:
-            label = f"within {band / 1000:.0f} km" if band else "beyond 20 km"
-            print(f"  {label:<16}{length:8.2f} km  {share:6.1%}")
+            print(f"  {band_label(band, bands):<16}{length:8.2f} km  {share:6.1%}")
         print(f"  exposed share (within 5 km): {results['EXPOSED_SHARE']:.1%}")
+
+
+def band_label(band: float | None, bands: list[float]) -> str:
+    """A band is the ranges' ring it covers ("5-10 km"), not everything within its range."""
+    if not band:
+        return f"beyond {max(bands) / 1000:.0f} km" if bands else "beyond range"
+    inner = max((b for b in bands if b < band), default=0.0)
+    if not inner:
+        return f"within {band / 1000:.0f} km"
+    return f"{inner / 1000:.0f}-{band / 1000:.0f} km"
 
 
 def main() -> int:

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -29,6 +31,12 @@ def test_demo_prints_areas_and_analyses(tmp_path):
     assert 170 < gained < 190
     assert re.search(r"deepest advance 30\d\d m", out)
     assert "exposed share" in out
+    # Each band is a ring of the ranges: "within 10 km" had labelled the 5-10 km ring alone.
+    bands = re.findall(
+        r"^  (within 5 km|5-10 km|10-20 km|beyond 20 km)\s+[\d.]+ km\s+([\d.]+)%", out, re.M
+    )
+    assert [label for label, _ in bands] == ["within 5 km", "5-10 km", "10-20 km", "beyond 20 km"]
+    assert sum(float(share) for _, share in bands) == pytest.approx(100.0, abs=0.2)
     # The corridor is 600 m wide, then 400 m, then cut: the eastern lobe becomes a pocket.
     necks = [int(n) for n in re.findall(r"^  \d{8}\s+(\d+) m$", out, re.M)]
     assert necks == [600, 400]
