@@ -12,15 +12,17 @@ Definitions (``frontline:encirclement`` documents the same):
   ground: each side must hold a disc wider than the neck. A chord that only cuts off a corner
   (the ground narrows steadily towards it, no wider body lies beyond) is no link. Separate parts
   smaller than ``min_piece_area`` are left out (they still count in the total held area).
-* A stretch of a piece's boundary within ``contact_tolerance`` of REAR touches the rear
-  (``rear_contact``). Without REAR, the largest piece is the **main body** and plays the rear's
+* A stretch of a piece's boundary running along REAR within ``contact_tolerance`` of it
+  touches the rear (``rear_contact``); where the boundary leaves REAR, the stretch in which
+  it closes in on REAR faster than 1 m in 2 is no contact (a tolerance of 0 is taken as
+  1 mm). Without REAR, the largest piece is the **main body** and plays the rear's
   part: it reaches the rear by definition and has no opening of its own (``opening`` None).
 * A piece's **opening**: its rear contact, plus the width of each neck joining it to a piece
   that reaches the rear without passing through it.
 * **hostile_contact**: the share of the piece's boundary that borders hostile ground. Neck
-  chords and rear contact are never hostile. With HOSTILE, only boundary within
-  ``contact_tolerance`` of it counts; without it, everything else does, except the edge of
-  LAND (a coast is not hostile ground).
+  chords and rear contact are never hostile. With HOSTILE, only boundary running along it
+  within ``contact_tolerance`` counts (as for the rear); without it, everything else does,
+  except the edge of LAND (a coast is not hostile ground).
 * **status**: ``encircled`` (opening under 1 m: a corner or a pinch of drawing noise is no way
   out), ``near_encircled`` (opening below ``max_link_width``
   or hostile_contact at least ``max_hostile_contact``), ``salient`` (hostile_contact at least
@@ -41,7 +43,7 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, MultiLineString, Polygon
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import polylabel
+from shapely.ops import polylabel, substring
 
 from .necks import Measure, Rings, find_necks, polygon_parts, split_by_chords
 from .shapes import clean_polygonal
@@ -58,6 +60,9 @@ REAR_CONTACT = "rear_contact"
 _EPSILON = 0.01  # m: chords lie on the boundaries of the pieces they separate
 _SHARE_BAND = 1e-6  # m: the band round chords and rear contact kept out of the hostile share
 _SHARE_DECIMALS = 7  # the hostile share is given to this many decimals
+_MIN_CONTACT_TOLERANCE = 1e-3  # m: contact at a tolerance of 0 is within rounding of it
+_RAMP_SLOPE = 0.5  # a boundary nearing the rear faster than this (30 degrees) only ramps in
+_RAMP_STEPS = 64  # a ramp's end is found to 1/64 of the contact tolerance
 
 CancelCheck = Optional[Callable[[], bool]]
 # m: an opening narrower than this is none (a corner touching a corner, or pushed a hair
@@ -134,8 +139,8 @@ class _Surroundings:
 
     necks: tuple[tuple[LineString, float, int, int], ...]
     chords: BaseGeometry | None
-    near_hostile: BaseGeometry | None
-    coast: BaseGeometry | None
+    near_hostile: _Near | None
+    coast: _Near | None
     fire_zone: BaseGeometry | None
     held_area: float
     settings: _Settings
@@ -181,8 +186,10 @@ def detect_encirclement(
     if rear is not None and rear.is_empty:
         rear = None  # an empty rear is no rear: the largest piece plays its part
     hostile = clean_polygonal(hostile) if hostile is not None else None
-    tolerance = settings.contact_tolerance
-    near_rear = shapely.buffer(rear, tolerance, quad_segs=16) if rear is not None else None
+    # Edges shared by two layers are a rounding error apart once projected: at 0 they
+    # touched along a fifth of their length, and a coast counted as hostile.
+    tolerance = max(settings.contact_tolerance, _MIN_CONTACT_TOLERANCE)
+    near_rear = _Near.of(rear, tolerance) if rear is not None else None
     cut = _cut_into_pieces(held, settings, is_cancelled)
     _check(is_cancelled)
     chords = shapely.union_all([chord for chord, *_ in cut.necks]) if cut.necks else None
@@ -195,9 +202,9 @@ def detect_encirclement(
     fire_zone = _fire_zone(hostile_zone, settings)
     near_hostile = coast = None
     if hostile is not None:
-        near_hostile = shapely.buffer(hostile, tolerance, quad_segs=16)
+        near_hostile = _Near.of(hostile, tolerance)
     elif land is not None:
-        coast = shapely.buffer(land.boundary, tolerance)
+        coast = _Near.of(land.boundary, tolerance)
     around = _Surroundings(
         tuple(cut.necks), chords, near_hostile, coast, fire_zone, held.area, settings
     )
@@ -410,13 +417,73 @@ def _main_body(pieces: Sequence[Polygon]) -> int | None:
     return max(range(len(pieces)), key=lambda i: pieces[i].area)
 
 
-def _rear_lines(piece: Polygon, near_rear: BaseGeometry | None, chords) -> BaseGeometry:
-    """The piece's boundary within the contact tolerance of the rear (``near_rear``), never
-    along a neck."""
+def _rear_lines(piece: Polygon, near_rear: _Near | None, chords) -> BaseGeometry:
+    """The piece's boundary along the rear (``near_rear``), never along a neck."""
     if near_rear is None:
         return MultiLineString()
     # The share's band: what it leaves beside a chord is rear contact, not hostile edge.
-    return _lines(_intersection(_without_chords(piece.boundary, chords, _SHARE_BAND), near_rear))
+    return near_rear.along(_without_chords(piece.boundary, chords, _SHARE_BAND))
+
+
+@dataclass(frozen=True)
+class _Near:
+    """What lies within the contact tolerance of a target (REAR, HOSTILE, a coastline)."""
+
+    target: BaseGeometry
+    zone: BaseGeometry  # the target grown by the tolerance
+    tolerance: float
+
+    @classmethod
+    def of(cls, target: BaseGeometry, tolerance: float) -> _Near:
+        return cls(target, shapely.buffer(target, tolerance, quad_segs=16), tolerance)
+
+    def along(self, lines: BaseGeometry) -> BaseGeometry:
+        """The stretches of ``lines`` within the tolerance of the target, without their
+        ramps: a boundary leaving the target (at a corner, or going on past the target's
+        end) stays within the tolerance of it for up to the tolerance's length, though it
+        does not run along it. A 1.9 km rear contact read 2.1 km at 100 m."""
+        kept = []
+        for line in shapely.get_parts(_lines(_intersection(lines, self.zone))):
+            bounds = _grown_bounds(line, 2.0 * self.tolerance)
+            near = shapely.clip_by_rect(self.target, *bounds)
+            start = _ramp_length(line, near, self.tolerance, reverse=False)
+            end = line.length - _ramp_length(line, near, self.tolerance, reverse=True)
+            if end > start:
+                kept.append(substring(line, start, end))
+        return shapely.line_merge(shapely.union_all(kept)) if kept else MultiLineString()
+
+
+def _grown_bounds(geometry: BaseGeometry, margin: float) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = geometry.bounds
+    return x0 - margin, y0 - margin, x1 + margin, y1 + margin
+
+
+def _ramp_length(line: LineString, target: BaseGeometry, tolerance: float, reverse: bool) -> float:
+    """How far from one end the line closes in on the target steeply (its distance falling
+    by over _RAMP_SLOPE per metre): found by steps of 1/_RAMP_STEPS of the tolerance, then
+    to a micrometre per metre of it by bisection."""
+    length = line.length
+
+    def gaps(offsets: np.ndarray) -> np.ndarray:
+        along = np.clip(length - offsets if reverse else offsets, 0.0, length)
+        return shapely.distance(shapely.line_interpolate_point(line, along), target)
+
+    step = tolerance / _RAMP_STEPS
+    count = int(min(length, 2.0 * tolerance) / step) + 1
+    gap = gaps(np.arange(count + 1) * step)
+    flat = np.flatnonzero(gap[:-1] - gap[1:] <= _RAMP_SLOPE * step)
+    if flat.size == 0:
+        return min(count * step, length)
+    if flat[0] == 0:
+        return 0.0
+    # The ramp ends within the last steep step or the first flat one.
+    lo, hi = (flat[0] - 1) * step, (flat[0] + 1) * step
+    probe = max(tolerance * 1e-6, 1e-6)
+    while hi - lo > probe:
+        mid = (lo + hi) / 2.0
+        near, far = gaps(np.array([mid, mid + probe]))
+        lo, hi = (mid, hi) if near - far > _RAMP_SLOPE * probe else (lo, mid)
+    return min(lo, length)
 
 
 def _intersection(lines: BaseGeometry, area: BaseGeometry) -> BaseGeometry:
@@ -469,7 +536,9 @@ def _reaches_rear(start: int, avoid: int, adjacency, reaches: list[bool]) -> boo
     return False
 
 
-def _hostile_ground(held, near_rear, hostile, land, settings: _Settings) -> BaseGeometry | None:
+def _hostile_ground(
+    held, near_rear: _Near | None, hostile, land, settings: _Settings
+) -> BaseGeometry | None:
     """Hostile ground for fire ranges: HOSTILE, else the ground near HELD that is neither HELD
     nor within the contact tolerance of REAR (``near_rear``), on LAND when given."""
     if settings.fire_range <= 0:
@@ -482,7 +551,7 @@ def _hostile_ground(held, near_rear, hostile, land, settings: _Settings) -> Base
     ground = shapely.difference(around, held)
     if near_rear is not None:
         # Ground within the contact tolerance of the rear is contact, not enemy ground.
-        ground = shapely.difference(ground, near_rear)
+        ground = shapely.difference(ground, near_rear.zone)
     if land is not None:
         ground = shapely.intersection(ground, land)
     if tolerance > 0:
@@ -513,9 +582,12 @@ def _hostile_share(piece: Polygon, rear_lines, around: _Surroundings) -> float:
             candidate, shapely.buffer(rear_lines, _SHARE_BAND, cap_style="flat")
         )
     if around.near_hostile is not None:
-        candidate = _intersection(candidate, around.near_hostile)
+        candidate = around.near_hostile.along(candidate)
     elif around.coast is not None:
-        candidate = shapely.difference(candidate, around.coast)
+        coast = around.coast.along(candidate)
+        candidate = shapely.difference(
+            candidate, shapely.buffer(coast, _SHARE_BAND, cap_style="flat")
+        )
     return round(min(1.0, _lines(candidate).length / total), _SHARE_DECIMALS)
 
 

@@ -96,17 +96,17 @@ def test_without_a_rear_the_main_body_is_never_a_pocket():
 @pytest.mark.parametrize("gap", [0.0, 0.001, 1.0, 50.0])
 def test_a_gap_narrower_than_the_tolerance_between_held_and_rear_is_not_under_fire(gap):
     """HELD 10 x 10 km, REAR round three sides (a gap between them), the north open: the
-    contact is the three sides and 100 m (the tolerance) at each end of the north edge; fire
+    contact is the three sides (the north edge leaves the rear's corners: no contact); fire
     from the north, which starts 100 m from the rear, reaches about 1 km down each side, so
-    about 28 of the 30.2 km of contact stay free."""
+    about 28 of the 30 km of contact stay free."""
     held = box(0, 0, 10 * KM, 10 * KM)
     rear = shapely.difference(
         box(-20 * KM, -20 * KM, 30 * KM, 30 * KM), box(-gap, -gap, 10 * KM + gap, 30 * KM)
     )
     result = detect_encirclement(held, rear=rear, fire_range=1000.0, contact_tolerance=100.0)
     (piece,) = result.pieces
-    assert piece.rear_contact == pytest.approx(30.2 * KM - 2 * gap, rel=1e-6)
-    assert piece.fire_free_opening == pytest.approx(30.2 * KM - 2 * (995 + 100), rel=2e-3)
+    assert piece.rear_contact == pytest.approx(30 * KM, rel=1e-6)
+    assert piece.fire_free_opening == pytest.approx(30 * KM - 2 * 995, rel=2e-3)
     assert not piece.fire_controlled
 
 
@@ -215,20 +215,38 @@ def test_hostile_contact_is_exact_on_rectangles():
     assert piece.status == SECURE
 
 
-def test_contact_tolerance_counts_edges_near_the_rear():
-    """Within the tolerance means within it: 100 m of each side edge next to the rear count."""
+@pytest.mark.parametrize("tolerance", [100.0, 1000.0])
+def test_edges_leaving_the_rear_are_no_contact(tolerance):
+    """The side edges' first 100 m lie within 100 m of the rear, but leave it at right angles:
+    they counted, and the 10 km opening read 10.2 km (11 km at a tolerance of 1 km)."""
     held = box(0, 0, 10 * KM, 10 * KM)
     rear = box(-5 * KM, 10 * KM, 15 * KM, 20 * KM)
-    (piece,) = detect_encirclement(held, rear=rear, contact_tolerance=100.0).pieces
-    assert piece.rear_contact == pytest.approx(10 * KM + 2 * 100.0, abs=0.01)
+    (piece,) = detect_encirclement(held, rear=rear, contact_tolerance=tolerance).pieces
+    assert piece.rear_contact == pytest.approx(10 * KM, abs=0.01)
+
+
+@pytest.mark.parametrize("angle", [0.0, 17.0])
+def test_a_rear_shorter_than_the_edge_it_touches_is_its_length(angle):
+    """REAR touches 1.9 km of the west edge: the edge going on past its ends stayed within
+    the tolerance for 100 m at each end (2.1 km, and no longer near-encircled at 2 km); at a
+    tolerance of 0 only 360 m touched, edges a rounding error apart once turned."""
+    shapes = [box(0, 0, 10 * KM, 10 * KM), box(-20 * KM, 4 * KM, 0, 5.9 * KM)]
+    held, rear = (affinity.rotate(s, angle, origin=(0, 0)) for s in shapes)
+    for tolerance in (0.0, 100.0):
+        result = detect_encirclement(
+            held, rear=rear, max_link_width=2 * KM, contact_tolerance=tolerance
+        )
+        (piece,) = result.pieces
+        assert piece.rear_contact == pytest.approx(1.9 * KM, abs=0.01)
+        assert piece.status == NEAR_ENCIRCLED
 
 
 def test_contact_tolerance_bridges_a_30_m_gap():
     held = box(0, 0, 10 * KM, 10 * KM)
     rear = box(0, 10 * KM + 30.0, 10 * KM, 20 * KM)
     (touching,) = detect_encirclement(held, rear=rear, contact_tolerance=100.0).pieces
-    # The northern edge, and 70 m of each side edge within 100 m of the rear's corners.
-    assert touching.rear_contact == pytest.approx(10 * KM + 2 * 70.0, abs=0.01)
+    # The northern edge: the side edges leave the rear's corners.
+    assert touching.rear_contact == pytest.approx(10 * KM, abs=0.01)
     (apart,) = detect_encirclement(held, rear=rear, contact_tolerance=20.0).pieces
     assert apart.rear_contact == 0.0 and apart.status == ENCIRCLED
 
@@ -366,3 +384,19 @@ def test_a_link_whose_mesh_chords_are_wider_than_it_is_kept():
 
     widths = [link.length for link in result.links if link.kind == "neck"]
     assert any(abs(width - 906.2) < 0.1 for width in widths)
+
+
+@pytest.mark.parametrize("tolerance", [0.0, 100.0])
+def test_a_coast_is_not_hostile_whatever_the_tolerance(tolerance):
+    """HELD clipped by LAND to 8 x 10 km, REAR along the west edge: only the north and south
+    edges (16 of 36 km) border hostile ground. At a tolerance of 0 the coast counted as
+    hostile (0.72, a salient), and at 100 m the ramps beside the rear and the coast took
+    400 m off the hostile edge."""
+    held = box(0, 0, 10 * KM, 10 * KM)
+    rear = box(-20 * KM, -20 * KM, 0, 30 * KM)
+    land = box(-40 * KM, -40 * KM, 8 * KM, 40 * KM)
+    result = detect_encirclement(held, rear=rear, land=land, contact_tolerance=tolerance)
+    (piece,) = result.pieces
+    assert piece.rear_contact == pytest.approx(10 * KM, abs=0.01)
+    assert piece.hostile_contact == pytest.approx(16 / 36, abs=1e-6)
+    assert piece.status == SECURE
