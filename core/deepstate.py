@@ -433,9 +433,34 @@ class DeepStateClient:
         updates = self.updates()
         chosen = choose_update(updates, day)
         if chosen is None:
+            self.check_cached_by(day)
             raise DeepStateNoUpdateError(_none_before(day, updates))
         self.note_stale_list(day)
         return chosen
+
+    def check_cached_by(self, day: date, *, series: bool = False) -> None:
+        """Offline with no update list cached, the cached maps are all the client knows: when
+        none was made on or before ``day`` (for a series, the last of its dates), say that the
+        cache lacks one, not that none was published."""
+        if not self.offline:
+            return
+        updates = self.updates()  # reads the cached list, if any
+        if self._listed_offline or choose_update(updates, day) is not None:
+            return
+        template = (
+            N_(
+                "offline: no map made on or before {day}, the last of the chosen dates, is in "
+                "the cache (the oldest cached is from {first}; no update list is cached)"
+            )
+            if series
+            else N_(
+                "offline: no map made on or before {day} is in the cache (the oldest cached is "
+                "from {first}; no update list is cached)"
+            )
+        )
+        raise DeepStateOfflineError(
+            Text(template, day=day.isoformat(), first=updates[0].kyiv_date.isoformat())
+        )
 
     def note_stale_list(self, day: date, *, series: bool = False) -> None:
         """Offline, say so when the cached list may end before ``day`` did: a later map of
@@ -447,11 +472,7 @@ class DeepStateClient:
         fetched = self._updates[0] if self._listed_offline and self._updates else None
         if fetched is not None and fetched >= end:
             return
-        when = (
-            datetime.fromtimestamp(fetched, tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-            if fetched is not None
-            else None
-        )
+        when = _utc_minute(fetched) if fetched is not None else None
         if series:
             text = _stale_series_note(day, when)
         elif when is None:
@@ -517,7 +538,9 @@ class DeepStateClient:
                         what=LATEST_MAP,
                     )
                 )
-            return ids[-1], self.map_data(ids[-1])
+            data = self.map_data(ids[-1])
+            self._note_offline_latest(ids[-1])
+            return ids[-1], data
         what = LATEST_MAP
         obj = self._fetch_json("/api/history/last", what)
         if not isinstance(obj, dict) or not isinstance(obj.get("map"), dict):
@@ -542,6 +565,43 @@ class DeepStateClient:
             blob = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             self._write_cache(self._map_name(snapshot_id), blob)
         return snapshot_id, data
+
+    def _note_offline_latest(self, snapshot_id: int) -> None:
+        """Offline, the latest map is only the newest in the cache: say from when, and whether
+        the cached update list knows later maps (or that, without a list, some may exist)."""
+        updates = self.updates()  # the cached list, if any, with every cached map
+        fetched = self._updates[0] if self._listed_offline and self._updates else None
+        made = kyiv_date(snapshot_time(snapshot_id)).isoformat()
+        if fetched is None:
+            text = Text(
+                N_(
+                    "offline: the map given as the latest is the newest in the cache, from "
+                    "{made}; with no update list cached, later maps may exist"
+                ),
+                made=made,
+            )
+        elif updates[-1].id != snapshot_id and updates[-1].created > snapshot_time(snapshot_id):
+            text = Text(
+                N_(
+                    "offline: the map given as the latest is the newest in the cache, from "
+                    "{made}; the update list cached at {when} knows later maps (the newest "
+                    "from {newest})"
+                ),
+                made=made,
+                when=_utc_minute(fetched),
+                newest=updates[-1].kyiv_date.isoformat(),
+            )
+        else:
+            text = Text(
+                N_(
+                    "offline: the map given as the latest is the newest in the cache, from "
+                    "{made}; the update list cached at {when} knows none later, but later "
+                    "maps may exist"
+                ),
+                made=made,
+                when=_utc_minute(fetched),
+            )
+        self._note(text)
 
     def cached_ids(self) -> list[int]:
         """Ids of the maps in the cache, oldest first."""
@@ -942,6 +1002,11 @@ def _stalled(what: Text, url: str) -> DeepStateTimeoutError:
     return DeepStateTimeoutError(
         Text(N_("{what}: the download stalled ({url})"), what=what, url=url), url=url
     )
+
+
+def _utc_minute(seconds: float) -> str:
+    """A Unix time as ``2025-03-04 01:15 UTC``."""
+    return datetime.fromtimestamp(seconds, tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _none_before(day: date, updates: list[Update]) -> Text:

@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
-from .deepstate import Update, choose_update, snapshot_time
+from .deepstate import DeepStateClient, Update, choose_update, snapshot_time
 from .errors import N_, Text, TextError
 
 FILE_ID = re.compile(r"(?<!\d)\d{9,11}(?!\d)")
@@ -91,3 +91,16 @@ def select_updates(
         if update is not None:
             chosen[update.id] = update
     return sorted(chosen.values(), key=lambda u: u.created)
+
+
+def series_updates(
+    client: DeepStateClient, date_from: date, date_to: date, step_days: int = 1
+) -> list[Update]:
+    """The maps of a downloaded series (``select_updates`` over the client's list). Offline
+    with no update list cached and no cached map by the last date, an error saying the cache
+    lacks one (not that none was published); offline, a note of what the cache may miss."""
+    chosen = select_updates(client.updates(), date_from, date_to, step_days)
+    if not chosen:
+        client.check_cached_by(days(date_from, date_to, step_days)[-1], series=True)
+    client.note_stale_list(date_to, series=True)
+    return chosen

@@ -264,12 +264,16 @@
       <translation>SNAPSHOT_ID і DATE не враховуються: задано SOURCE_FILE.</translation>
     </message>
     <message>
-      <source>Fetching the latest DeepState map</source>
-      <translation>Отримання найновішої карти DeepState</translation>
-    </message>
-    <message>
       <source>DATE is ignored: SNAPSHOT_ID is given.</source>
       <translation>DATE не враховується: задано SNAPSHOT_ID.</translation>
+    </message>
+    <message>
+      <source>Offline: reading the newest DeepState map in the cache</source>
+      <translation>Офлайн: читання найновішої карти DeepState з кешу</translation>
+    </message>
+    <message>
+      <source>Fetching the latest DeepState map</source>
+      <translation>Отримання найновішої карти DeepState</translation>
     </message>
     <message>
       <source>DeepState {}</source>
@@ -1112,6 +1116,14 @@
       <translation>офлайн, зі списком оновлень, кешованим {when}: карт, опублікованих після нього до {day}, немає в ряді, якщо їх немає в кеші</translation>
     </message>
     <message>
+      <source>offline: no map made on or before {day}, the last of the chosen dates, is in the cache (the oldest cached is from {first}; no update list is cached)</source>
+      <translation>офлайн: у кеші немає карти, створеної {day} (останньої з вибраних дат) або раніше (найстаріша кешована — від {first}; список оновлень не кешовано)</translation>
+    </message>
+    <message>
+      <source>offline: no map made on or before {day} is in the cache (the oldest cached is from {first}; no update list is cached)</source>
+      <translation>офлайн: у кеші немає карти, створеної {day} або раніше (найстаріша кешована — від {first}; список оновлень не кешовано)</translation>
+    </message>
+    <message>
       <source>{what}: the download broke off after {size} bytes ({url})</source>
       <translation>{what}: завантаження обірвалося після {size} байтів ({url})</translation>
     </message>
@@ -1150,6 +1162,10 @@
     <message>
       <source>{what}: no record has an id</source>
       <translation>{what}: жоден запис не має ідентифікатора</translation>
+    </message>
+    <message>
+      <source>offline: the map given as the latest is the newest in the cache, from {made}; with no update list cached, later maps may exist</source>
+      <translation>офлайн: останньою подано найновішу з кешованих карт, від {made}; список оновлень не кешовано, тож пізніші карти можуть існувати</translation>
     </message>
     <message>
       <source>{what}: HTTP {status} {reason} ({url})</source>
@@ -1202,6 +1218,14 @@
     <message>
       <source>{what}: the id {id} is no map id</source>
       <translation>{what}: ідентифікатор {id} не є ідентифікатором карти</translation>
+    </message>
+    <message>
+      <source>offline: the map given as the latest is the newest in the cache, from {made}; the update list cached at {when} knows later maps (the newest from {newest})</source>
+      <translation>офлайн: останньою подано найновішу з кешованих карт, від {made}; список оновлень, кешований {when}, знає пізніші карти (найновіша — від {newest})</translation>
+    </message>
+    <message>
+      <source>offline: the map given as the latest is the newest in the cache, from {made}; the update list cached at {when} knows none later, but later maps may exist</source>
+      <translation>офлайн: останньою подано найновішу з кешованих карт, від {made}; список оновлень, кешований {when}, пізніших не знає, але вони можуть існувати</translation>
     </message>
     <message>
       <source>{what}: not in the cache and the client is offline</source>

@@ -281,6 +281,7 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
             check_not_future,
             maps_in_folder,
             select_updates,
+            series_updates,
             updates_for_ids,
         )
 
@@ -318,8 +319,7 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
             is_cancelled=feedback.isCanceled,
             on_note=notes_to(feedback),
         )
-        chosen = select_updates(client.updates(), date_from, date_to, step)
-        client.note_stale_list(date_to, series=True)
+        chosen = series_updates(client, date_from, date_to, step)
         return [(u.id, lambda i=u.id: client.map_data(i)) for u in chosen], False
 
     def _write_features(self, parameters, context, features) -> str:

@@ -214,10 +214,11 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
                         )
                     )
                 return snapshot_id, read_map_file(source_file)
+            offline = self.parameterAsBoolean(parameters, self.OFFLINE, context)
             client = make_client(
                 self.parameterAsString(parameters, self.BASE_URL, context).strip()
                 or DEFAULT_BASE_URL,
-                self.parameterAsBoolean(parameters, self.OFFLINE, context),
+                offline,
                 is_cancelled=feedback.isCanceled,
                 on_note=notes_to(feedback),
             )
@@ -232,7 +233,10 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
                     )
                 )
                 return update.id, client.map_data(update.id)
-            feedback.pushInfo(self.tr("Fetching the latest DeepState map"))
+            if offline:
+                feedback.pushInfo(self.tr("Offline: reading the newest DeepState map in the cache"))
+            else:
+                feedback.pushInfo(self.tr("Fetching the latest DeepState map"))
             return client.latest()
         except DeepStateError as error:
             raise QgsProcessingException(error_text(error)) from error

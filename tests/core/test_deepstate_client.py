@@ -692,6 +692,69 @@ def test_offline_without_a_list_uses_the_cached_maps(deepstate_server, tmp_path)
     assert offline.update_for_date(date(2025, 3, 6)).id == ID_0304
 
 
+def test_offline_without_a_list_a_day_before_the_cached_maps_is_not_called_unpublished(
+    deepstate_server, tmp_path
+) -> None:
+    """Only the latest map fetched, then offline: a day before it has maps DeepState
+    published, the cache just lacks them (it said none was published)."""
+    make_client(deepstate_server.base_url, tmp_path).latest()  # 2025-08-02, no list
+    offline = make_client(refused_url(), tmp_path, offline=True)
+    with pytest.raises(DeepStateOfflineError) as info:
+        offline.update_for_date(date(2024, 11, 1))
+    assert str(info.value) == (
+        "offline: no map made on or before 2024-11-01 is in the cache (the oldest cached is "
+        "from 2025-08-02; no update list is cached)"
+    )
+    with pytest.raises(DeepStateOfflineError) as info:
+        offline.map_for_date(date(2024, 11, 1))
+    assert "no map made on or before 2024-11-01 is in the cache" in str(info.value)
+
+
+def test_offline_with_a_list_a_day_before_the_first_map_is_still_unpublished(
+    deepstate_server, tmp_path
+) -> None:
+    """With the update list cached, the list knows every map published: the online words."""
+    make_client(deepstate_server.base_url, tmp_path).map_for_date(date(2025, 3, 4))
+    offline = make_client(refused_url(), tmp_path, offline=True)
+    with pytest.raises(DeepStateNoUpdateError) as info:
+        offline.update_for_date(date(2022, 1, 1))
+    assert str(info.value) == (
+        "no DeepState map published on or before 2022-01-01 (Kyiv time); the first is from "
+        "2023-10-10"
+    )
+
+
+def test_offline_latest_says_it_is_only_the_newest_cached(deepstate_server, tmp_path) -> None:
+    """Offline, the latest map is the newest in the cache: said with its day and what the
+    cached list knows (it was given silently, from a list knowing maps 9 months later)."""
+    nov1 = data.map_id(data.raw_map("20241101"))
+    make_client(deepstate_server.base_url, tmp_path).map_for_date(date(2024, 11, 1))
+    notes: list = []
+    offline = make_client(refused_url(), tmp_path, offline=True, on_note=notes.append)
+    assert offline.latest() == (nov1, raw_json(nov1))
+    assert [str(n) for n in notes] == [
+        "offline: the map given as the latest is the newest in the cache, from 2024-11-01; the "
+        "update list cached at 2026-01-01 00:00 UTC knows later maps (the newest from "
+        "2025-08-02)"
+    ]
+    make_client(deepstate_server.base_url, tmp_path).latest()  # now the newest is cached
+    notes.clear()
+    offline = make_client(refused_url(), tmp_path, offline=True, on_note=notes.append)
+    assert offline.latest()[0] == NEWEST
+    assert [str(n) for n in notes] == [
+        "offline: the map given as the latest is the newest in the cache, from 2025-08-02; the "
+        "update list cached at 2026-01-01 00:00 UTC knows none later, but later maps may exist"
+    ]
+    (tmp_path / "deepstate_updates.json").unlink()
+    notes.clear()
+    offline = make_client(refused_url(), tmp_path, offline=True, on_note=notes.append)
+    assert offline.latest()[0] == NEWEST
+    assert [str(n) for n in notes] == [
+        "offline: the map given as the latest is the newest in the cache, from 2025-08-02; "
+        "with no update list cached, later maps may exist"
+    ]
+
+
 @pytest.mark.parametrize(
     "spoil",
     [

@@ -8,10 +8,14 @@ from datetime import date
 import pytest
 
 from fltest import data
+from fltest.clients import make_client
+from fltest.deepstate_server import refused_url
+from frontline.core.errors import DeepStateOfflineError
 from frontline.core.schedule import (
     check_not_future,
     maps_in_folder,
     select_updates,
+    series_updates,
     snapshot_id_from_name,
     updates_for_ids,
 )
@@ -94,3 +98,34 @@ def test_a_day_after_today_in_kyiv_is_refused_today_is_not():
         check_not_future(date(2099, 1, 1), date(2099, 12, 31), today)
     assert date_from.value.text.fields["name"] == "DATE_FROM"
     assert str(date_from.value).startswith("DATE_FROM (2099-01-01) is in the future")
+
+
+def test_offline_series_before_the_cached_maps_says_the_cache_lacks_them(
+    deepstate_server, tmp_path
+):
+    """Only the latest map fetched, then offline: a series of earlier dates has maps DeepState
+    published, the cache just lacks them (it said none was published)."""
+    make_client(deepstate_server.base_url, tmp_path).latest()  # 2025-08-02, no list
+    notes: list = []
+    offline = make_client(refused_url(), tmp_path, offline=True, on_note=notes.append)
+    with pytest.raises(DeepStateOfflineError) as info:
+        series_updates(offline, date(2024, 8, 8), date(2024, 12, 1), 7)
+    assert str(info.value) == (
+        "offline: no map made on or before 2024-11-28, the last of the chosen dates, is in the "
+        "cache (the oldest cached is from 2025-08-02; no update list is cached)"
+    )
+    chosen = series_updates(offline, date(2025, 7, 6), date(2025, 8, 3), 7)
+    assert [u.id for u in chosen] == [1754166026]  # the cached map stands for 08-02 on
+    assert [str(n) for n in notes] == [
+        "offline, with no update list in the cache: the series has only the cached maps up "
+        "to 2025-08-03; others may exist"
+    ]
+
+
+def test_a_series_before_the_first_published_map_chooses_none(deepstate_server, tmp_path):
+    """Online, or offline with the list cached, no map of the dates was published: none is
+    chosen, and the caller says so."""
+    online = make_client(deepstate_server.base_url, tmp_path)
+    assert series_updates(online, date(2022, 1, 1), date(2022, 1, 31), 7) == []
+    offline = make_client(refused_url(), tmp_path, offline=True)
+    assert series_updates(offline, date(2022, 1, 1), date(2022, 1, 31), 7) == []

@@ -528,6 +528,23 @@ def test_offline_with_none_of_the_maps_cached_is_an_error(run_alg, tmp_path):
     assert str(info.value) == "OFFLINE: none of the 2 map(s) of the chosen dates is in the cache."
 
 
+def test_offline_dates_before_the_cached_maps_are_not_called_unpublished(
+    run_alg, tmp_path, isolated_cache
+):
+    """Only a later map cached and no list: the maps of the dates were published, the cache
+    lacks them (the run said none was published in the chosen dates)."""
+    site = DeepStateSite([data.raw_map(d) for d in KURSK_DAYS])
+    with FakeDeepStateServer(site) as server:
+        download(run_alg, server, tmp_path, "2024-09-06", "2024-09-06")  # the list and a map
+    (isolated_cache / "deepstate_updates.json").unlink()
+    with pytest.raises(QgsProcessingException) as info:
+        download(run_alg, server, tmp_path, "2024-08-08", "2024-08-20", OFFLINE=True)
+    assert str(info.value) == (
+        "offline: no map made on or before 2024-08-20, the last of the chosen dates, is in the "
+        "cache (the oldest cached is from 2024-09-06; no update list is cached)"
+    )
+
+
 def test_online_a_map_that_fails_to_download_stops_the_run(run_alg, tmp_path):
     site = DeepStateSite([data.raw_map(d) for d in KURSK_DAYS])
     missing = data.map_id(data.raw_map("20240814"))

@@ -214,6 +214,44 @@ def test_cached_map_is_used_offline(run_alg, kursk_server, tmp_path, isolated_ca
     assert any(isolated_cache.iterdir())
 
 
+def test_offline_latest_says_it_is_the_newest_cached(
+    run_alg, kursk_server, tmp_path, isolated_cache
+):
+    """Offline, the latest is the newest cached map, which the cached list knows to be old:
+    the log said it was fetching the latest and gave a month-old map without a word."""
+    import json
+    from datetime import datetime, timezone
+
+    from fltest.feedback import RecordingFeedback
+
+    download(run_alg, kursk_server, tmp_path, DATE="2024-11-01")  # the list and that map
+    kursk_server.stop()
+    fetched = json.loads((isolated_cache / "deepstate_updates.json").read_bytes())["fetched"]
+    when = datetime.fromtimestamp(fetched, tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    feedback = RecordingFeedback()
+    result = run_alg(ALG, {"OFFLINE": True, "OUTPUT": str(tmp_path / "d.gpkg")}, feedback=feedback)
+    assert result["SNAPSHOT_ID"] == 1730495471
+    assert "Fetching the latest DeepState map" not in feedback.infos
+    assert feedback.infos[:2] == [
+        "Offline: reading the newest DeepState map in the cache",
+        "offline: the map given as the latest is the newest in the cache, from 2024-11-01; the "
+        f"update list cached at {when} knows later maps (the newest from 2024-12-01)",
+    ]
+
+
+def test_offline_a_day_before_the_cached_maps_is_not_called_unpublished(
+    run_alg, kursk_server, tmp_path
+):
+    download(run_alg, kursk_server, tmp_path)  # only the latest map, 2024-12-01; no list
+    kursk_server.stop()
+    with pytest.raises(QgsProcessingException) as info:
+        download(run_alg, kursk_server, tmp_path, DATE="2024-11-01", OFFLINE=True)
+    assert str(info.value) == (
+        "offline: no map made on or before 2024-11-01 is in the cache (the oldest cached is "
+        "from 2024-12-01; no update list is cached)"
+    )
+
+
 def test_an_id_past_the_integer_range_is_refused_not_read_as_latest(
     run_alg, kursk_server, tmp_path
 ):
