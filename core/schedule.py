@@ -70,14 +70,32 @@ def days(date_from: date, date_to: date, step_days: int) -> list[date]:
             )
         )
     count = (date_to - date_from).days // step_days + 1
-    return [date_from + timedelta(days=i * step_days) for i in range(count)]
+    chosen = [date_from + timedelta(days=i * step_days) for i in range(count)]
+    if chosen[-1] != date_to:  # the range asked for ends there: its last map is wanted
+        chosen.append(date_to)
+    return chosen
+
+
+def before_first_map(updates: list[Update], date_from: date | None) -> Text | None:
+    """A note when DATE_FROM comes before the first map: its first days choose none."""
+    if date_from is None or not updates:
+        return None
+    first = min(updates, key=lambda u: u.created)
+    if date_from >= first.kyiv_date:
+        return None
+    return Text(
+        N_("DATE_FROM ({day}) is before the first map ({first}): the series starts with it."),
+        day=date_from.isoformat(),
+        first=first.kyiv_date.isoformat(),
+    )
 
 
 def select_updates(
     updates: list[Update], date_from: date | None, date_to: date | None, step_days: int = 1
 ) -> list[Update]:
-    """The map of each day from date_from to date_to every step_days days (the last update
-    created on or before the end of that day in Kyiv time), each map once, oldest first.
+    """The map of each day from date_from to date_to every step_days days, and of date_to
+    (the last update created on or before the end of that day in Kyiv time), each map once,
+    oldest first.
     Without dates, every update."""
     if date_from is None and date_to is None:
         return sorted(updates, key=lambda u: u.created)

@@ -29,6 +29,7 @@ from .base import FrontlineAlgorithm
 from .deepstate_access import (
     DEFAULT_BASE_URL,
     error_text,
+    localised,
     make_client,
     notes_to,
     skip_reasons,
@@ -307,7 +308,9 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
                         "their name) in {}."
                     ).format(folder)
                 )
-            chosen = select_updates(updates_for_ids(files), date_from, date_to, step)
+            updates = updates_for_ids(files)
+            chosen = select_updates(updates, date_from, date_to, step)
+            self._note_before_first(updates, date_from, feedback)
             return [(u.id, lambda path=files[u.id]: read_map_file(path)) for u in chosen], True
         if date_from is None or date_to is None:
             raise QgsProcessingException(
@@ -320,7 +323,16 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
             on_note=notes_to(feedback),
         )
         chosen = series_updates(client, date_from, date_to, step)
+        self._note_before_first(client.updates(), date_from, feedback)
         return [(u.id, lambda i=u.id: client.map_data(i)) for u in chosen], False
+
+    @staticmethod
+    def _note_before_first(updates, date_from, feedback) -> None:
+        from ..core.schedule import before_first_map
+
+        note = before_first_map(updates, date_from)
+        if note is not None:
+            feedback.pushInfo(localised(note))
 
     def _write_features(self, parameters, context, features) -> str:
         sink, dest_id = self.parameterAsSink(

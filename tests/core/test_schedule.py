@@ -12,7 +12,9 @@ from fltest.clients import make_client
 from fltest.deepstate_server import refused_url
 from frontline.core.errors import DeepStateOfflineError
 from frontline.core.schedule import (
+    before_first_map,
     check_not_future,
+    days,
     maps_in_folder,
     select_updates,
     series_updates,
@@ -44,6 +46,32 @@ def test_daily_selection_across_kyiv_midnight():
     assert [u.id for u in chosen] == [1740922425, 1740954151, 1741047345]
     two_days = select_updates(updates, date(2025, 3, 2), date(2025, 3, 4), 2)
     assert [u.id for u in two_days] == [1740922425, 1741047345]
+
+
+def test_the_last_day_is_chosen_whatever_the_step():
+    """Weekly from 2024-10-13 to 2024-11-01: the steps end on 10-27, and the map of 11-01
+    (1730495471, made that evening) was left out of the range asked for."""
+    updates = updates_for_ids(data.map_id(p) for p in data.raw_maps())
+    chosen = select_updates(updates, date(2024, 10, 13), date(2024, 11, 1), 7)
+    assert [u.kyiv_date for u in chosen][-1] == date(2024, 11, 1)
+    assert chosen[-1].id == 1730495471
+    assert days(date(2024, 10, 13), date(2024, 11, 1), 7) == [
+        date(2024, 10, 13),
+        date(2024, 10, 20),
+        date(2024, 10, 27),
+        date(2024, 11, 1),
+    ]
+    assert days(date(2024, 10, 13), date(2024, 10, 27), 7)[-1] == date(2024, 10, 27)
+
+
+def test_a_range_starting_before_the_first_map_says_so():
+    updates = updates_for_ids([1740922425, 1741047345])  # 2025-03-02 and 03-04
+    note = before_first_map(updates, date(2025, 2, 20))
+    assert str(note) == (
+        "DATE_FROM (2025-02-20) is before the first map (2025-03-02): the series starts with it."
+    )
+    assert before_first_map(updates, date(2025, 3, 2)) is None
+    assert before_first_map([], date(2025, 2, 20)) is None
 
 
 def test_a_day_without_a_new_map_repeats_no_map():
@@ -111,7 +139,7 @@ def test_offline_series_before_the_cached_maps_says_the_cache_lacks_them(
     with pytest.raises(DeepStateOfflineError) as info:
         series_updates(offline, date(2024, 8, 8), date(2024, 12, 1), 7)
     assert str(info.value) == (
-        "offline: no map made on or before 2024-11-28, the last of the chosen dates, is in the "
+        "offline: no map made on or before 2024-12-01, the last of the chosen dates, is in the "
         "cache (the oldest cached is from 2025-08-02; no update list is cached)"
     )
     chosen = series_updates(offline, date(2025, 7, 6), date(2025, 8, 3), 7)

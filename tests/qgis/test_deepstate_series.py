@@ -174,6 +174,28 @@ def test_the_last_map_stays_valid_up_to_date_to(run_alg, tmp_path, kursk_folder)
     assert valid_to.toString("yyyy-MM-ddTHH:mm:ss") == "2024-08-31T21:00:00"  # Kyiv midnight
 
 
+def test_a_weekly_range_ends_with_the_map_of_date_to(run_alg, tmp_path, kursk_folder):
+    """Weekly from 1 to 20 August: the steps end on the 15th, and the map of the 20th, the
+    day asked for last, was left out; 1 to 7 August come before the first map (the 8th), and
+    the log says so."""
+    feedback = RecordingFeedback()
+    result = run_folder(
+        run_alg,
+        tmp_path,
+        kursk_folder,
+        feedback=feedback,
+        DATE_FROM="2024-08-01",
+        DATE_TO="2024-08-20",
+        STEP_DAYS=7,
+    )
+    times = {f["snapshot_time"].date().toString("yyyy-MM-dd") for f in table_rows(result)}
+    assert max(times) == "2024-08-20"
+    assert (
+        "DATE_FROM (2024-08-01) is before the first map (2024-08-08): the series starts with it."
+        in feedback.infos
+    )
+
+
 def test_loaded_layer_animates_in_the_temporal_controller(
     frontline_plugin, tmp_path, kursk_folder, qgis_new_project
 ):
