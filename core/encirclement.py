@@ -13,10 +13,11 @@ Definitions (``frontline:encirclement`` documents the same):
   (the ground narrows steadily towards it, no wider body lies beyond) is no link. Separate parts
   smaller than ``min_piece_area`` are left out (they still count in the total held area).
 * A stretch of a piece's boundary running along REAR within ``contact_tolerance`` of it
-  touches the rear (``rear_contact``); where the boundary leaves REAR, the stretch in which
-  it closes in on REAR faster than 1 m in 2 is no contact (a tolerance of 0 is taken as
-  1 mm). Without REAR, the largest piece is the **main body** and plays the rear's
-  part: it reaches the rear by definition and has no opening of its own (``opening`` None).
+  touches the rear (``rear_contact``); where the boundary leaves the tolerance of REAR, the
+  ramp by which it closes in on REAR steeper than 1 m in 2 overall is no contact (inside
+  the tolerance every wobble counts; a tolerance of 0 is taken as 1 mm). Without REAR, the
+  largest piece is the **main body** and plays the rear's part: it reaches the rear by
+  definition and has no opening of its own (``opening`` None).
 * A piece's **opening**: its rear contact, plus the width of each neck joining it to a piece
   that reaches the rear without passing through it.
 * **hostile_contact**: the share of the piece's boundary that borders hostile ground. Neck
@@ -46,7 +47,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel, substring
 
 from .necks import Measure, Rings, find_necks, polygon_parts, split_by_chords
-from .shapes import clean_polygonal
+from .shapes import clean_polygonal, line_segments, linework, segment_lines
 
 ENCIRCLED = "encircled"
 NEAR_ENCIRCLED = "near_encircled"
@@ -62,7 +63,9 @@ _SHARE_BAND = 1e-6  # m: the band round chords and rear contact kept out of the 
 _SHARE_DECIMALS = 7  # the hostile share is given to this many decimals
 _MIN_CONTACT_TOLERANCE = 1e-3  # m: contact at a tolerance of 0 is within rounding of it
 _RAMP_SLOPE = 0.5  # a boundary nearing the rear faster than this (30 degrees) only ramps in
-_RAMP_STEPS = 64  # a ramp's end is found to 1/64 of the contact tolerance
+_RAMP_STEPS = 64  # samples over the 2-tolerance window where a ramp may end
+_RAMP_REFINE = 16  # samples round the best one, each round
+_PAIRS_AT_ONCE = 2_000_000  # point-edge distances computed in one array
 
 CancelCheck = Optional[Callable[[], bool]]
 # m: an opening narrower than this is none (a corner touching a corner, or pushed a hair
@@ -189,7 +192,7 @@ def detect_encirclement(
     # Edges shared by two layers are a rounding error apart once projected: at 0 they
     # touched along a fifth of their length, and a coast counted as hostile.
     tolerance = max(settings.contact_tolerance, _MIN_CONTACT_TOLERANCE)
-    near_rear = _Near.of(rear, tolerance) if rear is not None else None
+    near_rear = _Near(rear, tolerance) if rear is not None else None
     cut = _cut_into_pieces(held, settings, is_cancelled)
     _check(is_cancelled)
     chords = shapely.union_all([chord for chord, *_ in cut.necks]) if cut.necks else None
@@ -202,9 +205,9 @@ def detect_encirclement(
     fire_zone = _fire_zone(hostile_zone, settings)
     near_hostile = coast = None
     if hostile is not None:
-        near_hostile = _Near.of(hostile, tolerance)
+        near_hostile = _Near(hostile, tolerance)
     elif land is not None:
-        coast = _Near.of(land.boundary, tolerance)
+        coast = _Near(land.boundary, tolerance)
     around = _Surroundings(
         tuple(cut.necks), chords, near_hostile, coast, fire_zone, held.area, settings
     )
@@ -425,65 +428,87 @@ def _rear_lines(piece: Polygon, near_rear: _Near | None, chords) -> BaseGeometry
     return near_rear.along(_without_chords(piece.boundary, chords, _SHARE_BAND))
 
 
-@dataclass(frozen=True)
 class _Near:
     """What lies within the contact tolerance of a target (REAR, HOSTILE, a coastline)."""
 
-    target: BaseGeometry
-    zone: BaseGeometry  # the target grown by the tolerance
-    tolerance: float
-
-    @classmethod
-    def of(cls, target: BaseGeometry, tolerance: float) -> _Near:
-        return cls(target, shapely.buffer(target, tolerance, quad_segs=16), tolerance)
+    def __init__(self, target: BaseGeometry, tolerance: float) -> None:
+        self.target = target
+        self.tolerance = tolerance
+        self.zone = shapely.buffer(target, tolerance, quad_segs=16)  # the target grown by it
+        polygonal = target.geom_type in ("Polygon", "MultiPolygon")
+        self._area = target if polygonal else None  # within it the distance is 0
+        if self._area is not None:
+            shapely.prepare(self._area)
+        edges = linework(target.boundary if polygonal else target)
+        self._starts, self._ends, _ = line_segments(shapely.get_parts(edges))
+        self._edges = shapely.STRtree(segment_lines(self._starts, self._ends))
 
     def along(self, lines: BaseGeometry) -> BaseGeometry:
-        """The stretches of ``lines`` within the tolerance of the target, without their
-        ramps: a boundary leaving the target (at a corner, or going on past the target's
-        end) stays within the tolerance of it for up to the tolerance's length, though it
-        does not run along it. A 1.9 km rear contact read 2.1 km at 100 m."""
+        """The stretches of ``lines`` within the tolerance of the target, without the ramps
+        by which they leave it: a boundary leaving the target (at a corner, or going on past
+        the target's end) stays within the tolerance of it for up to the tolerance's length,
+        though it does not run along it. A 1.9 km rear contact read 2.1 km at 100 m. A
+        stretch that closes on itself (a boundary wholly within the tolerance) leaves
+        nowhere."""
         kept = []
         for line in shapely.get_parts(_lines(_intersection(lines, self.zone))):
-            bounds = _grown_bounds(line, 2.0 * self.tolerance)
-            near = shapely.clip_by_rect(self.target, *bounds)
-            start = _ramp_length(line, near, self.tolerance, reverse=False)
-            end = line.length - _ramp_length(line, near, self.tolerance, reverse=True)
+            start, end = 0.0, line.length
+            if not line.is_closed:
+                start = self._ramp_length(line, reverse=False)
+                end -= self._ramp_length(line, reverse=True)
             if end > start:
                 kept.append(substring(line, start, end))
         return shapely.line_merge(shapely.union_all(kept)) if kept else MultiLineString()
 
+    def gaps(self, xy: np.ndarray, reach: float) -> np.ndarray:
+        """Distances of points (n, 2) to the target, each no farther than ``reach`` from it
+        (the target's edges farther from all of them are not looked at)."""
+        x0, y0 = xy.min(axis=0) - reach
+        x1, y1 = xy.max(axis=0) + reach
+        near = self._edges.query(shapely.box(x0, y0, x1, y1))
+        if near.size * len(xy) > _PAIRS_AT_ONCE:  # a dense target: the tree's search
+            return self._nearest_gaps(xy)
+        a, b = self._starts[near], self._ends[near]
+        ab = b - a
+        t = np.einsum("pkj,kj->pk", xy[:, None, :] - a[None], ab)
+        t = np.clip(t / np.maximum(np.einsum("kj,kj->k", ab, ab), 1e-300), 0.0, 1.0)
+        foot = a[None] + t[..., None] * ab[None]
+        distance = np.hypot(*(xy[:, None, :] - foot).transpose(2, 0, 1)).min(axis=1, initial=np.inf)
+        if self._area is not None:
+            distance[shapely.contains_xy(self._area, xy[:, 0], xy[:, 1])] = 0.0
+        return distance
 
-def _grown_bounds(geometry: BaseGeometry, margin: float) -> tuple[float, float, float, float]:
-    x0, y0, x1, y1 = geometry.bounds
-    return x0 - margin, y0 - margin, x1 + margin, y1 + margin
+    def _nearest_gaps(self, xy: np.ndarray) -> np.ndarray:
+        points = shapely.points(xy)
+        found, gap = self._edges.query_nearest(points, return_distance=True, all_matches=False)
+        distance = np.full(len(xy), np.inf)
+        distance[found[0]] = gap
+        if self._area is not None:
+            distance[shapely.contains_xy(self._area, xy[:, 0], xy[:, 1])] = 0.0
+        return distance
 
+    def _ramp_length(self, line: LineString, reverse: bool) -> float:
+        """How far from one end the line closes in on the target: the point that minimises
+        its distance plus _RAMP_SLOPE times the way along, within twice the tolerance (a
+        ramp closing in steeper than that, jogs and zigzags included, ends there). Sampled
+        over the window, then ever closer round the best sample, to a micrometre per metre
+        of the tolerance."""
+        length, tolerance = line.length, self.tolerance
 
-def _ramp_length(line: LineString, target: BaseGeometry, tolerance: float, reverse: bool) -> float:
-    """How far from one end the line closes in on the target steeply (its distance falling
-    by over _RAMP_SLOPE per metre): found by steps of 1/_RAMP_STEPS of the tolerance, then
-    to a micrometre per metre of it by bisection."""
-    length = line.length
+        def best_of(offsets: np.ndarray) -> float:
+            along = np.clip(length - offsets if reverse else offsets, 0.0, length)
+            xy = shapely.get_coordinates(shapely.line_interpolate_point(line, along))
+            gaps = self.gaps(xy, 1.001 * tolerance)  # the line lies within the tolerance
+            return float(offsets[np.argmin(gaps + _RAMP_SLOPE * offsets)])
 
-    def gaps(offsets: np.ndarray) -> np.ndarray:
-        along = np.clip(length - offsets if reverse else offsets, 0.0, length)
-        return shapely.distance(shapely.line_interpolate_point(line, along), target)
-
-    step = tolerance / _RAMP_STEPS
-    count = int(min(length, 2.0 * tolerance) / step) + 1
-    gap = gaps(np.arange(count + 1) * step)
-    flat = np.flatnonzero(gap[:-1] - gap[1:] <= _RAMP_SLOPE * step)
-    if flat.size == 0:
-        return min(count * step, length)
-    if flat[0] == 0:
-        return 0.0
-    # The ramp ends within the last steep step or the first flat one.
-    lo, hi = (flat[0] - 1) * step, (flat[0] + 1) * step
-    probe = max(tolerance * 1e-6, 1e-6)
-    while hi - lo > probe:
-        mid = (lo + hi) / 2.0
-        near, far = gaps(np.array([mid, mid + probe]))
-        lo, hi = (mid, hi) if near - far > _RAMP_SLOPE * probe else (lo, mid)
-    return min(lo, length)
+        window = min(length, 2.0 * tolerance)
+        step = window / _RAMP_STEPS
+        best = best_of(np.linspace(0.0, window, _RAMP_STEPS + 1))
+        while step > max(tolerance * 1e-6, 1e-6):
+            lo, hi = max(best - step, 0.0), min(best + step, window)
+            step = (hi - lo) / _RAMP_REFINE
+            best = best_of(np.linspace(lo, hi, _RAMP_REFINE + 1))
+        return best
 
 
 def _intersection(lines: BaseGeometry, area: BaseGeometry) -> BaseGeometry:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 import shapely
@@ -9,6 +11,7 @@ from shapely import affinity
 from shapely.geometry import LineString, Polygon, box
 
 from fltest import data
+from frontline.core import encirclement
 from frontline.core.encirclement import (
     ENCIRCLED,
     NEAR_ENCIRCLED,
@@ -400,3 +403,45 @@ def test_a_coast_is_not_hostile_whatever_the_tolerance(tolerance):
     assert piece.rear_contact == pytest.approx(10 * KM, abs=0.01)
     assert piece.hostile_contact == pytest.approx(16 / 36, abs=1e-6)
     assert piece.status == SECURE
+
+
+def zigzag_departure(sign: float) -> list[tuple[float, float]]:
+    """Points leaving (0, 10 km) outwards by 6 m segments turned 70 and 20 degrees in turn:
+    about 45 degrees overall, so a ramp whatever its first steps."""
+    x, y, points = 0.0, 10 * KM, []
+    for k in range(40):
+        angle = math.radians(70.0 if k % 2 == 0 else 20.0)
+        x, y = x - 6.0 * math.cos(angle), y - sign * 6.0 * math.sin(angle)
+        points.append((x, y))
+    return points
+
+
+@pytest.mark.parametrize("dense", [False, True])
+def test_a_ramp_that_jogs_or_zigzags_is_still_a_ramp(dense, monkeypatch):
+    """REAR along the north edge; the boundary leaves it westwards in a zigzag of about 45
+    degrees. Trimming stopped at the first flat step (10,156 m); the ramp is where the
+    distance plus half the way along is least. Dense targets use the tree's nearest search:
+    the same answer."""
+    if dense:
+        monkeypatch.setattr(encirclement, "_PAIRS_AT_ONCE", 0)
+    west = zigzag_departure(1.0)
+    held = Polygon(
+        [(0, 0), (10 * KM, 0), (10 * KM, 10 * KM), (0, 10 * KM), *west, (west[-1][0], 0)]
+    )
+    rear = box(-5 * KM, 10 * KM, 15 * KM, 20 * KM)
+    (piece,) = detect_encirclement(held.buffer(0), rear=rear, contact_tolerance=100.0).pieces
+    assert piece.rear_contact == pytest.approx(10 * KM, abs=0.01)
+
+
+@pytest.mark.parametrize("first", range(4))
+def test_a_boundary_wholly_within_the_tolerance_is_all_contact(first):
+    """A 1 km square on REAR's edge at a tolerance of 2 km: it leaves REAR nowhere, so all
+    its 4 km are contact, whichever vertex its ring starts at (its first vertex was taken for
+    the two ends of a stretch: 3 or 4 km)."""
+    corners = [(0, 0), (1000, 0), (1000, 1000), (0, 1000)]
+    held = Polygon(corners[first:] + corners[:first])
+    rear = box(-5 * KM, -5 * KM, 0, 5 * KM)
+    (piece,) = detect_encirclement(
+        held, rear=rear, contact_tolerance=2000.0, min_piece_area=0.1 * KM2
+    ).pieces
+    assert piece.rear_contact == pytest.approx(4000.0, abs=0.01)
