@@ -8,8 +8,8 @@
       <translation>Frontline: карти DeepState</translation>
     </message>
     <message>
-      <source>The layers {} span {:.0f}° of longitude ({:.1f}° to {:.1f}°): one local projection cannot measure them (a layer split at the antimeridian spans the whole globe). Limit them to the area you study, for example with Extract by extent.</source>
-      <translation>Шари {} охоплюють {:.0f}° довготи (від {:.1f}° до {:.1f}°): одна локальна проєкція не може їх виміряти (шар, розрізаний по антимеридіану, охоплює всю земну кулю). Обмежте їх територією, яку досліджуєте, наприклад алгоритмом «Витягти за екстентом» (Extract by extent).</translation>
+      <source>The layers {} reach {:.0f}° of arc from their centre: one local projection cannot measure more than a hemisphere. Limit them to the area you study, for example with Extract by extent.</source>
+      <translation>Шари {} сягають {:.0f}° дуги від свого центру: одна локальна проєкція не може виміряти більше за півкулю. Обмежте їх територією, яку досліджуєте, наприклад алгоритмом «Витягти за екстентом» (Extract by extent).</translation>
     </message>
     <message>
       <source>The layers reach so far from the centre of the local projection that {} may be off by up to {:.1f} % at their far end: limit them to the area you study.</source>

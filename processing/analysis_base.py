@@ -7,6 +7,8 @@ import math
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCsException,
+    QgsFeatureRequest,
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
@@ -28,6 +30,7 @@ from .geometry_io import (
     ellipsoid,
     extent_in_wgs84,
     local_metric_crs,
+    qgs_to_shapely,
     read_polygons,
     shapely_to_qgs,
 )
@@ -52,9 +55,15 @@ class MetricFrame:
         extent = extent_in_wgs84(sources, context)
         if extent.isNull():  # empty inputs: nothing will be projected, any centre will do
             extent = QgsRectangle(0.0, 0.0, 0.0, 0.0)
-        _check_one_hemisphere(sources, extent)
         self.extent = extent
-        self.crs = local_metric_crs(extent)
+        # Past MAX_LONGITUDE_SPAN the lon/lat box says little: a layer across 180° (split
+        # there, or in a projected CRS) or round a pole spans -180 to 180. The centre and
+        # reach then come from the vertices themselves, on the sphere.
+        self.radius_m: float | None = None
+        centre = extent.center()
+        if extent.width() > MAX_LONGITUDE_SPAN:
+            centre, self.radius_m = _spherical_centre(sources, context)
+        self.crs = local_metric_crs(QgsRectangle(centre, centre))
         self.context = context
         self.output_crs = output_crs
         self.to_output = QgsCoordinateTransform(self.crs, output_crs, context.transformContext())
@@ -66,6 +75,8 @@ class MetricFrame:
         by ``reach_m`` (how far from the inputs distances are measured): at an angle c from
         its centre the Lambert azimuthal equal-area projection shortens lengths along the
         radius by cos(c/2) and stretches them across it by 1/cos(c/2)."""
+        if self.radius_m is not None:
+            return _stretch(self.radius_m + reach_m)
         extent = self.around(reach_m) if reach_m > 0 else self.extent
         extent = extent.intersect(QgsRectangle(-180.0, -90.0, 180.0, 90.0))
         if extent.isEmpty() and not extent.isNull():  # a point or a line: no error to speak of
@@ -76,9 +87,7 @@ class MetricFrame:
             for x in (extent.xMinimum(), extent.xMaximum())
             for y in (extent.yMinimum(), extent.yMaximum())
         ]
-        far = max(self.measure.measureLine(centre, corner) for corner in corners)
-        error = 1.0 / math.cos(min(far / _EARTH_RADIUS_M / 2.0, 1.5)) - 1.0
-        return error if math.isfinite(error) else math.inf
+        return _stretch(max(self.measure.measureLine(centre, corner) for corner in corners))
 
     def warn_if_distances_stretch(self, feedback, what: str, reach_m: float = 0.0) -> None:
         """Warn when planar distances (``what``, measured up to ``reach_m`` from the inputs)
@@ -124,23 +133,70 @@ class MetricFrame:
         return self.measure.measureArea(geometry) / 1e6
 
 
-# Degrees of longitude one local projection can take: wider, its far side folds over, and a
-# layer split at the antimeridian (from -180 to 180) would be projected round longitude 0.
+def _stretch(far_m: float) -> float:
+    """The largest relative error of planar distances ``far_m`` from the projection's centre."""
+    error = 1.0 / math.cos(min(far_m / _EARTH_RADIUS_M / 2.0, 1.5)) - 1.0
+    return error if math.isfinite(error) else math.inf
+
+
+# Degrees of longitude beyond which a lon/lat box no longer tells where layers are.
 MAX_LONGITUDE_SPAN = 180.0
+# Arc (degrees) from their centre within which layers can be measured in one projection.
+MAX_REACH_DEG = 90.0
+_VERTICES_READ = 200_000  # at most this many vertices place the centre (every k-th beyond)
 
 
-def _check_one_hemisphere(sources: list, extent: QgsRectangle) -> None:
-    if extent.width() <= MAX_LONGITUDE_SPAN:
-        return
-    names = ", ".join(source.sourceName() for source in sources if source is not None)
-    raise QgsProcessingException(
-        QCoreApplication.translate(
-            "Frontline",
-            "The layers {} span {:.0f}° of longitude ({:.1f}° to {:.1f}°): one local "
-            "projection cannot measure them (a layer split at the antimeridian spans the whole "
-            "globe). Limit them to the area you study, for example with Extract by extent.",
-        ).format(names, extent.width(), extent.xMinimum(), extent.xMaximum())
+def _spherical_centre(sources, context) -> tuple[QgsPointXY, float]:
+    """The centre (lon/lat) of the sources' vertices on the sphere, and how far the farthest
+    lies from it (m); refused beyond a hemisphere."""
+    import numpy as np
+
+    lon, lat = np.radians(_vertices_lonlat(sources, context)).T
+    xyz = np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
+    mean = xyz.mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    reach = math.pi
+    if norm > 1e-9:
+        mean /= norm
+        reach = float(np.arccos(np.clip(xyz @ mean, -1.0, 1.0)).max())
+    if math.degrees(reach) > MAX_REACH_DEG:
+        names = ", ".join(source.sourceName() for source in sources if source is not None)
+        raise QgsProcessingException(
+            QCoreApplication.translate(
+                "Frontline",
+                "The layers {} reach {:.0f}° of arc from their centre: one local projection "
+                "cannot measure more than a hemisphere. Limit them to the area you study, for "
+                "example with Extract by extent.",
+            ).format(names, math.degrees(reach))
+        )
+    centre = QgsPointXY(
+        math.degrees(math.atan2(mean[1], mean[0])), math.degrees(math.asin(mean[2]))
     )
+    return centre, reach * _EARTH_RADIUS_M
+
+
+def _vertices_lonlat(sources, context):
+    """The sources' vertices in lon/lat, as an (n, 2) array (every k-th past a limit)."""
+    import numpy as np
+    import shapely
+
+    found = []
+    for source in sources:
+        if source is None:
+            continue
+        transform = QgsCoordinateTransform(source.sourceCrs(), WGS84, context.transformContext())
+        request = QgsFeatureRequest().setNoAttributes()
+        for feature in source.getFeatures(request):
+            geometry = QgsGeometry(feature.geometry())
+            try:
+                if geometry.isEmpty() or geometry.transform(transform) != 0:
+                    continue
+            except QgsCsException:  # read again later, with a message naming the layer
+                continue
+            found.append(shapely.get_coordinates(qgs_to_shapely(geometry)))
+    vertices = np.vstack(found) if found else np.zeros((1, 2))
+    step = max(1, len(vertices) // _VERTICES_READ)
+    return vertices[::step]
 
 
 class AnalysisAlgorithm(FrontlineAlgorithm):

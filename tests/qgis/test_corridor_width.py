@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pyproj
 import pytest
 import shapely
 from qgis.core import QgsProcessingException
@@ -85,15 +86,47 @@ def test_a_corridor_over_the_antimeridian_in_longitudes_past_180(run_alg, tmp_pa
     assert necks[0]["corridor_length_m"] == pytest.approx(L, rel=0.05)
 
 
-def test_a_shape_split_at_the_antimeridian_is_refused(run_alg, tmp_path):
-    """Split at ±180° a shape spans the globe: it was projected round longitude 0 and its
-    neck drawn round the Earth."""
+def test_a_shape_split_at_the_antimeridian_is_one_area(run_alg, tmp_path):
+    """Split at ±180° a shape's lon/lat box spans the globe: it was projected round longitude
+    0 and its neck drawn round the Earth. The frame is now centred on its vertices."""
     shape = across_180()
     pieces = shapely.get_parts(split(shape, LineString([(180.0, 0.0), (180.0, 90.0)])))
     east = shapely.union_all([p for p in pieces if p.centroid.x < 180.0])
     west = affinity.translate(shapely.union_all([p for p in pieces if p.centroid.x > 180.0]), -360)
-    with pytest.raises(QgsProcessingException, match=r"span 360° of longitude .*antimeridian"):
-        run_corridor(run_alg, tmp_path, memory_layer([east, west]))
+    _, necks = run_corridor(run_alg, tmp_path, memory_layer([east, west]))
+    assert necks[0]["width_m"] == pytest.approx(W, rel=0.005)
+    assert necks[0]["corridor_length_m"] == pytest.approx(L, rel=0.05)
+    chord = shapely.from_wkt(necks[0].geometry().asWkt())
+    assert chord.length < 0.1  # degrees: not round the globe
+
+
+def geodesic_length(line, crs: str) -> float:
+    lon, lat = pyproj.Transformer.from_crs(crs, "EPSG:4326", always_xy=True).transform(*line.xy)
+    return pyproj.Geod(ellps="WGS84").line_length(lon, lat)
+
+
+@pytest.mark.parametrize(
+    ("crs", "origin"),
+    [("EPSG:32660", (641_000.0, 7_215_000.0)), ("EPSG:3413", (-2_500.0, 0.0))],
+    ids=["utm60-across-180", "polar-round-the-pole"],
+)
+def test_projected_layers_across_180_or_round_a_pole_are_measured(run_alg, tmp_path, crs, origin):
+    """UTM 60N across 180° E in Chukotka, and the north polar stereographic with the pole in
+    a square: their lon/lat boxes span -180 to 180. They were projected round longitude 0
+    (then refused for it); they are measured where they are."""
+    shape = affinity.translate(two_squares(), *origin)
+    _, necks = run_corridor(run_alg, tmp_path, memory_layer([shape], crs))
+    chord = shapely.from_wkt(necks[0].geometry().asWkt())
+    assert chord.length == pytest.approx(W, rel=1e-3)  # in the layer's own metres
+    assert necks[0]["width_m"] == pytest.approx(geodesic_length(chord, crs), rel=1e-4)
+    assert shape.buffer(0.01).covers(chord)
+
+
+def test_layers_reaching_beyond_a_hemisphere_are_refused(run_alg, tmp_path):
+    """Two patches on opposite sides of the Earth: no one local projection measures both."""
+    patches = [box(10.0, 0.0, 10.2, 0.2), box(-170.0, 0.0, -169.8, 0.2)]
+    with pytest.raises(QgsProcessingException, match=r"reach \d+° of arc .*hemisphere"):
+        run_corridor(run_alg, tmp_path, memory_layer(patches))
 
 
 def test_two_squares_and_a_corridor_in_metres(run_alg, tmp_path):
