@@ -415,6 +415,12 @@ class DeepStateClient:
         )
         return list(updates)
 
+    @property
+    def lists_all_published(self) -> bool:
+        """Whether ``updates()`` gave every map published by then: online, or offline with
+        the update list cached (without it, only the cached maps are known)."""
+        return not self.offline or self._listed_offline
+
     def _fresh(self, fetched: float, now: float) -> bool:
         return 0.0 <= now - fetched < self.list_ttl
 

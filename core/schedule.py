@@ -76,18 +76,28 @@ def days(date_from: date, date_to: date, step_days: int) -> list[date]:
     return chosen
 
 
-def before_first_map(updates: list[Update], date_from: date | None) -> Text | None:
-    """A note when DATE_FROM comes before the first map: its first days choose none."""
+def before_first_map(
+    updates: list[Update], date_from: date | None, *, folder: bool = False
+) -> Text | None:
+    """A note when DATE_FROM comes before the first map of ``updates`` (DeepState's, or a
+    folder's): the days before it choose none."""
     if date_from is None or not updates:
         return None
     first = min(updates, key=lambda u: u.created)
     if date_from >= first.kyiv_date:
         return None
-    return Text(
-        N_("DATE_FROM ({day}) is before the first map ({first}): the series starts with it."),
-        day=date_from.isoformat(),
-        first=first.kyiv_date.isoformat(),
+    template = (
+        N_(
+            "DATE_FROM ({day}) is before the first map in the folder ({first}): days before it "
+            "choose none."
+        )
+        if folder
+        else N_(
+            "DATE_FROM ({day}) is before the first DeepState map ({first}): days before it "
+            "choose none."
+        )
     )
+    return Text(template, day=date_from.isoformat(), first=first.kyiv_date.isoformat())
 
 
 def select_updates(

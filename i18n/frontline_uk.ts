@@ -1372,8 +1372,12 @@
       <translation>{what}: JSON має надто глибоку вкладеність</translation>
     </message>
     <message>
-      <source>DATE_FROM ({day}) is before the first map ({first}): the series starts with it.</source>
-      <translation>DATE_FROM ({day}) раніше за першу карту ({first}): ряд починається з неї.</translation>
+      <source>DATE_FROM ({day}) is before the first map in the folder ({first}): days before it choose none.</source>
+      <translation>DATE_FROM ({day}) раніше за першу карту в папці ({first}): дні до неї не вибирають жодної карти.</translation>
+    </message>
+    <message>
+      <source>DATE_FROM ({day}) is before the first DeepState map ({first}): days before it choose none.</source>
+      <translation>DATE_FROM ({day}) раніше за першу карту DeepState ({first}): дні до неї не вибирають жодної карти.</translation>
     </message>
     <message>
       <source>STEP_DAYS: must be at least 1.</source>

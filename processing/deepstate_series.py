@@ -86,6 +86,14 @@ def plain_number(value) -> float | None:
     return None if value is None or math.isnan(value) else float(value)
 
 
+def note_before_first(updates, date_from, feedback, folder: bool = False) -> None:
+    from ..core.schedule import before_first_map
+
+    note = before_first_map(updates, date_from, folder=folder)
+    if note is not None:
+        feedback.pushInfo(localised(note))
+
+
 class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
     ALGORITHM_ID = "deepstateseries"
     DISPLAY_NAME = "Download DeepState series"
@@ -310,7 +318,8 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
                 )
             updates = updates_for_ids(files)
             chosen = select_updates(updates, date_from, date_to, step)
-            self._note_before_first(updates, date_from, feedback)
+            if chosen:  # none chosen is an error of its own
+                note_before_first(updates, date_from, feedback, folder=True)
             return [(u.id, lambda path=files[u.id]: read_map_file(path)) for u in chosen], True
         if date_from is None or date_to is None:
             raise QgsProcessingException(
@@ -323,16 +332,9 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
             on_note=notes_to(feedback),
         )
         chosen = series_updates(client, date_from, date_to, step)
-        self._note_before_first(client.updates(), date_from, feedback)
+        if chosen and client.lists_all_published:  # else the first cached is no first map
+            note_before_first(client.updates(), date_from, feedback)
         return [(u.id, lambda i=u.id: client.map_data(i)) for u in chosen], False
-
-    @staticmethod
-    def _note_before_first(updates, date_from, feedback) -> None:
-        from ..core.schedule import before_first_map
-
-        note = before_first_map(updates, date_from)
-        if note is not None:
-            feedback.pushInfo(localised(note))
 
     def _write_features(self, parameters, context, features) -> str:
         sink, dest_id = self.parameterAsSink(

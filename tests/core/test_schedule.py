@@ -68,8 +68,11 @@ def test_a_range_starting_before_the_first_map_says_so():
     updates = updates_for_ids([1740922425, 1741047345])  # 2025-03-02 and 03-04
     note = before_first_map(updates, date(2025, 2, 20))
     assert str(note) == (
-        "DATE_FROM (2025-02-20) is before the first map (2025-03-02): the series starts with it."
+        "DATE_FROM (2025-02-20) is before the first DeepState map (2025-03-02): days before it "
+        "choose none."
     )
+    in_folder = before_first_map(updates, date(2025, 2, 20), folder=True)
+    assert str(in_folder).startswith("DATE_FROM (2025-02-20) is before the first map in the folder")
     assert before_first_map(updates, date(2025, 3, 2)) is None
     assert before_first_map([], date(2025, 2, 20)) is None
 

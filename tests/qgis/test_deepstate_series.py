@@ -191,8 +191,8 @@ def test_a_weekly_range_ends_with_the_map_of_date_to(run_alg, tmp_path, kursk_fo
     times = {f["snapshot_time"].date().toString("yyyy-MM-dd") for f in table_rows(result)}
     assert max(times) == "2024-08-20"
     assert (
-        "DATE_FROM (2024-08-01) is before the first map (2024-08-08): the series starts with it."
-        in feedback.infos
+        "DATE_FROM (2024-08-01) is before the first map in the folder (2024-08-08): days before "
+        "it choose none." in feedback.infos
     )
 
 
@@ -565,6 +565,24 @@ def test_offline_dates_before_the_cached_maps_are_not_called_unpublished(
         "offline: no map made on or before 2024-08-20, the last of the chosen dates, is in the "
         "cache (the oldest cached is from 2024-09-06; no update list is cached)"
     )
+
+
+def test_no_false_note_of_the_first_map(run_alg, tmp_path, kursk_folder, isolated_cache):
+    """The note that DATE_FROM comes before the first map was false offline without a list
+    (the first cached map is no first map) and given before a run that chose none."""
+    site = DeepStateSite([data.raw_map(d) for d in KURSK_DAYS])
+    with FakeDeepStateServer(site) as server:
+        download(run_alg, server, tmp_path, "2024-09-06", "2024-09-06")
+    (isolated_cache / "deepstate_updates.json").unlink()
+    feedback = RecordingFeedback()
+    download(run_alg, server, tmp_path, "2024-09-01", "2024-09-10", feedback, OFFLINE=True)
+    assert not [info for info in feedback.infos if info.startswith("DATE_FROM")]
+    feedback = RecordingFeedback()
+    with pytest.raises(QgsProcessingException, match="no map in .* for the chosen dates"):
+        run_folder(
+            run_alg, tmp_path, kursk_folder, feedback, DATE_FROM="2024-01-01", DATE_TO="2024-01-31"
+        )
+    assert not [info for info in feedback.infos if info.startswith("DATE_FROM")]
 
 
 def test_online_a_map_that_fails_to_download_stops_the_run(run_alg, tmp_path):
