@@ -536,17 +536,18 @@ class DeepStateClient:
     def latest(self) -> tuple[int, dict]:
         """The newest map and its id. Offline: the newest map in the cache."""
         if self.offline:
-            ids = self.cached_ids()
-            if not ids:
-                raise DeepStateOfflineError(
-                    Text(
-                        N_("{what}: no map is in the cache and the client is offline"),
-                        what=LATEST_MAP,
-                    )
+            # A damaged newest map is discarded on reading: the one before it is the newest.
+            for snapshot_id in reversed(self.cached_ids()):
+                data = self._read_cached_map(snapshot_id)
+                if data is not None:
+                    self._note_offline_latest(snapshot_id)
+                    return snapshot_id, data
+            raise DeepStateOfflineError(
+                Text(
+                    N_("{what}: no map is in the cache and the client is offline"),
+                    what=LATEST_MAP,
                 )
-            data = self.map_data(ids[-1])
-            self._note_offline_latest(ids[-1])
-            return ids[-1], data
+            )
         what = LATEST_MAP
         obj = self._fetch_json("/api/history/last", what)
         if not isinstance(obj, dict) or not isinstance(obj.get("map"), dict):

@@ -149,14 +149,22 @@ def validate_feature_collection(obj: object, what: str | Text = MAP) -> dict:
 
 
 def validate_map(obj: object, what: str | Text = MAP) -> dict:
-    """``obj`` if it is a FeatureCollection with features: an empty answer (a server or proxy
-    failing quietly) would read as all ground lost, and stay so in the cache."""
+    """``obj`` if it is a FeatureCollection with areas: an empty answer, or one of points
+    only (a server or proxy failing quietly), would read as all ground lost, and stay so in
+    the cache."""
     collection = validate_feature_collection(obj, what)
-    if not collection["features"]:
+    if not any(_has_area(feature) for feature in collection["features"]):
         raise DeepStateFormatError(
-            Text(N_("{what}: the map has no features (DeepState's maps have hundreds)"), what=what)
+            Text(N_("{what}: the map has no areas (DeepState's maps have hundreds)"), what=what)
         )
     return collection
+
+
+def _has_area(feature: object) -> bool:
+    geometry = feature.get("geometry") if isinstance(feature, dict) else None
+    if not isinstance(geometry, dict):
+        return False
+    return any(member.get("type") == "Polygon" for member in _members(geometry))
 
 
 def load_json(data: bytes | str, what: str | Text) -> object:

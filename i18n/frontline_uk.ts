@@ -1208,6 +1208,10 @@
       <translation>карта на {day}: {error}</translation>
     </message>
     <message>
+      <source>{what}: no map is in the cache and the client is offline</source>
+      <translation>{what}: у кеші немає жодної карти, а режим офлайн увімкнено</translation>
+    </message>
+    <message>
       <source>{what}: expected an object with a 'map'</source>
       <translation>{what}: очікувався об'єкт із полем «map»</translation>
     </message>
@@ -1246,10 +1250,6 @@
     <message>
       <source>DeepState cache folder {folder} cannot be made: {reason} (setting frontline/cache_dir)</source>
       <translation>Не вдалося створити папку кешу DeepState {folder}: {reason} (налаштування frontline/cache_dir)</translation>
-    </message>
-    <message>
-      <source>{what}: no map is in the cache and the client is offline</source>
-      <translation>{what}: у кеші немає жодної карти, а режим офлайн увімкнено</translation>
     </message>
     <message>
       <source>{what}: the id {id} is not a number</source>
@@ -1356,8 +1356,8 @@
       <translation>{what}: у FeatureCollection немає списку features</translation>
     </message>
     <message>
-      <source>{what}: the map has no features (DeepState's maps have hundreds)</source>
-      <translation>{what}: на карті немає жодного об'єкта (на картах DeepState їх сотні)</translation>
+      <source>{what}: the map has no areas (DeepState's maps have hundreds)</source>
+      <translation>{what}: на карті немає жодної ділянки (на картах DeepState їх сотні)</translation>
     </message>
     <message>
       <source>{what}: invalid JSON ({reason}; line {line}, column {column})</source>

@@ -46,6 +46,10 @@ ID_0304 = 1741047345  # created 2025-03-04T00:15:45Z, 02:15 in Kyiv
 NEWEST = 1754166026  # 2025-08-02T20:20Z, the newest raw map
 MAP_PATH = f"/api/history/{ID_0304}/geojson"
 EMPTY_MAP = b'{"type": "FeatureCollection", "features": []}'
+POINTS_ONLY = (
+    b'{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, '
+    b'"geometry": {"type": "Point", "coordinates": [36.2, 50.0]}}]}'
+)
 ID_0304 = 1741047345  # created 2025-03-04T00:15:45Z, 02:15 in Kyiv
 NEWEST = 1754166026  # 2025-08-02T20:20Z, the newest raw map
 MAP_PATH = f"/api/history/{ID_0304}/geojson"
@@ -442,8 +446,9 @@ def test_an_html_page_is_called_one(deepstate_server, tmp_path, pattern, call, p
         ),
         ("public", b'[{"id": 1000000000000}]', "updates", "no record has an id"),
         # An empty map read as all ground lost, and was cached so for good.
-        ("geojson", EMPTY_MAP, "map", "the map has no features"),
-        ("last", b'{"id": 1754166026, "map": ' + EMPTY_MAP + b"}", "latest", "has no features"),
+        ("geojson", EMPTY_MAP, "map", "the map has no areas"),
+        ("last", b'{"id": 1754166026, "map": ' + EMPTY_MAP + b"}", "latest", "has no areas"),
+        ("geojson", POINTS_ONLY, "map", "the map has no areas"),
     ],
 )
 def test_json_of_the_wrong_shape(deepstate_server, tmp_path, pattern, body, call, needle) -> None:
@@ -753,6 +758,19 @@ def test_offline_latest_says_it_is_only_the_newest_cached(deepstate_server, tmp_
         "offline: the map given as the latest is the newest in the cache, from 2025-08-02; "
         "with no update list cached, later maps may exist"
     ]
+
+
+def test_offline_latest_passes_a_damaged_newest_map_by(deepstate_server, tmp_path) -> None:
+    """An empty newest map (cached by an older version) is discarded on reading: offline
+    "latest" said that map was not in the cache, just after listing it there."""
+    nov1 = data.map_id(data.raw_map("20241101"))
+    online = make_client(deepstate_server.base_url, tmp_path)
+    online.map_for_date(date(2024, 11, 1))
+    online.latest()
+    (tmp_path / f"deepstate_{NEWEST}.geojson").write_bytes(EMPTY_MAP)
+    offline = make_client(refused_url(), tmp_path, offline=True)
+    assert offline.latest() == (nov1, raw_json(nov1))
+    assert offline.cached_ids() == [nov1]
 
 
 @pytest.mark.parametrize(
