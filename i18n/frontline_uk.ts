@@ -44,16 +44,24 @@
       <translation>Не вдалося записати об'єкт: {}</translation>
     </message>
     <message>
-      <source>Frontline needs: {}</source>
-      <translation>Для роботи Frontline потрібно: {}</translation>
-    </message>
-    <message>
       <source>{}: the folder {} does not exist.</source>
       <translation>{}: папки {} не існує.</translation>
     </message>
     <message>
       <source>{}: {} is a folder, not a file.</source>
       <translation>{}: {} — це папка, а не файл.</translation>
+    </message>
+    <message>
+      <source>{}: cannot write {} ({}).</source>
+      <translation>{}: не вдалося записати {} ({}).</translation>
+    </message>
+    <message>
+      <source>Frontline needs: {}</source>
+      <translation>Для роботи Frontline потрібно: {}</translation>
+    </message>
+    <message>
+      <source>{}: {} is not a finite number.</source>
+      <translation>{}: {} — не скінченне число.</translation>
     </message>
     <message>
       <source>{} and {} name the same file {}: give each its own file, or its own layer of one GeoPackage.</source>

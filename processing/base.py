@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import math
 import os
-import re
 from pathlib import Path
 
 from qgis.core import (
@@ -12,17 +12,17 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessingAlgorithm,
     QgsProcessingException,
-    QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsProperty,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.requirements import missing_requirements
 from .deepstate_access import DEFAULT_BASE_URL
+from .destinations import destination_text, file_destination, write_problem
 
 ICON = Path(__file__).resolve().parent.parent / "icons" / "frontline.svg"
 
@@ -104,37 +104,56 @@ class FrontlineAlgorithm(QgsProcessingAlgorithm):
         ok, message = self.canExecute()
         if not ok:
             raise QgsProcessingException(message)
-        # Batch runs and models do not ask checkParameterValues: check the outputs here too.
-        problem = self.output_problem(parameters)
+        # Batch runs and models do not ask checkParameterValues: check here too.
+        problem = self.number_problem(parameters, context) or self.output_problem(
+            parameters, context
+        )
         if problem:
             raise QgsProcessingException(problem)
         return True
 
     def checkParameterValues(self, parameters, context) -> tuple[bool, str]:
-        """QGIS's own checks, then the outputs' (``output_problem``), so that the Processing
-        dialog, processing.run and qgis_process say what is wrong before the run starts."""
+        """The numbers' check (``number_problem``), QGIS's own, then the outputs'
+        (``output_problem``), so that the Processing dialog, processing.run and qgis_process
+        say what is wrong before the run starts."""
+        problem = self.number_problem(parameters, context)
+        if problem:  # first: QGIS's own check refuses infinity in words less clear
+            return False, problem
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
-        problem = self.output_problem(parameters)
+        problem = self.output_problem(parameters, context)
         return not problem, problem
 
-    def output_problem(self, parameters) -> str:
+    def number_problem(self, parameters, context) -> str:
+        """Why a number parameter is refused ("" if none is): NaN or infinity. QGIS reads
+        "nan" as a number and its range check lets NaN through (no comparison with it is
+        true): it failed deep in the run, or silently kept or dropped everything."""
+        for definition in self.parameterDefinitions():
+            if not isinstance(definition, QgsProcessingParameterNumber):
+                continue
+            value = self.parameterAsDouble(parameters, definition.name(), context)
+            if not math.isfinite(value):
+                return self.tr("{}: {} is not a finite number.").format(definition.name(), value)
+        return ""
+
+    def output_problem(self, parameters, context) -> str:
         """Why the outputs cannot be written as given ("" if they can): a file in a folder
-        that does not exist, a file that is a folder, two outputs naming one file. Found
-        before anything is written: a later output failing would leave the earlier ones
-        written, or an earlier run's files overwritten, by a run that failed."""
+        that does not exist or takes no file, a file that is a folder or will not open for
+        writing, two outputs naming one file. Found before anything is written: a later
+        output failing would leave the earlier ones written, or an earlier run's files
+        overwritten, by a run that failed."""
         seen: dict[tuple, str] = {}
         for definition in self.destinationParameterDefinitions():
             name = definition.name()
-            destination = file_destination(parameters.get(name))
+            text = destination_text(definition, parameters.get(name), context)
+            destination = file_destination(definition, text)
             if destination is None:
                 continue
             path, layer = destination
-            if not path.parent.is_dir():
-                return self.tr("{}: the folder {} does not exist.").format(name, path.parent)
-            if path.is_dir():
-                return self.tr("{}: {} is a folder, not a file.").format(name, path)
+            problem = self._file_problem(name, path)
+            if problem:
+                return problem
             key = (os.path.abspath(path), layer)
             if key in seen:
                 return self.tr(
@@ -144,30 +163,13 @@ class FrontlineAlgorithm(QgsProcessingAlgorithm):
             seen[key] = name
         return ""
 
-
-# Destinations that are no file of ours: layers of other providers, GDAL's virtual files.
-_NOT_FILES = ("memory:", "postgres:", "postgis:", "spatialite:", "mssql:", "oracle:", "/vsi")
-_OGR_DBNAME = re.compile(r"""dbname=(?:'([^']*)'|"([^"]*)"|(\S+))""")
-_OGR_TABLE = re.compile(r"""table=(?:"([^"]*)"|'([^']*)'|(\S+))""")
-
-
-def file_destination(value) -> tuple[Path, str | None] | None:
-    """The file an output parameter's value names and the layer in it (None: the whole
-    file), if it names a file: a path, or an ogr: URI (the dialog's "Save to GeoPackage")."""
-    if isinstance(value, QgsProcessingOutputLayerDefinition):
-        value = value.sink
-    if isinstance(value, QgsProperty):
-        if value.propertyType() != QgsProperty.StaticProperty:
-            return None  # an expression: known only when the run evaluates it
-        value = value.staticValue()
-    text = "" if value is None else str(value)
-    if not text.strip() or text == "TEMPORARY_OUTPUT" or text.lower().startswith(_NOT_FILES):
-        return None
-    if text.lower().startswith("ogr:"):
-        dbname, table = _OGR_DBNAME.search(text), _OGR_TABLE.search(text)
-        if dbname is None:
-            return None
-        path = next(group for group in dbname.groups() if group is not None)
-        layer = next((g for g in table.groups() if g is not None), None) if table else None
-        return Path(path), layer
-    return Path(text), None
+    def _file_problem(self, name: str, path: Path) -> str:
+        """Why output ``name`` cannot be written to ``path`` ("" if it can)."""
+        if not path.parent.is_dir():
+            return self.tr("{}: the folder {} does not exist.").format(name, path.parent)
+        if path.is_dir():
+            return self.tr("{}: {} is a folder, not a file.").format(name, path)
+        reason = write_problem(path)
+        if reason:
+            return self.tr("{}: cannot write {} ({}).").format(name, path, reason)
+        return ""

@@ -4,6 +4,8 @@ batch runs and models only run the algorithm (prepareAlgorithm)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from qgis.core import (
     QgsApplication,
@@ -168,3 +170,73 @@ def test_a_snapshot_cancelled_while_writing_writes_it_whole(run_alg, tmp_path):
     )
     count = output_layer(whole["OUTPUT"]).featureCount()
     assert count > 1 and output_layer(late["OUTPUT"]).featureCount() == count
+
+
+# /proc takes no new file, not even from root (who passes permission bits); /proc/version
+# stands for a file another program holds locked: it will not open for writing.
+needs_proc = pytest.mark.skipif(not Path("/proc/version").is_file(), reason="needs Linux's /proc")
+
+
+def series(tmp_path, day: str, **outputs) -> dict:
+    return {
+        "SOURCE_FOLDER": str(data.RAW_DIR),
+        "DATE_FROM": day,
+        "DATE_TO": day,
+        "CLASSES": [4],
+        "OUTPUT": str(tmp_path / "series.gpkg"),
+        "OUTPUT_TABLE": str(tmp_path / "table.csv"),
+        "OUTPUT_HTML": str(tmp_path / "chart.html"),
+        **outputs,
+    }
+
+
+@needs_proc
+def test_a_series_whose_table_cannot_be_written_keeps_the_earlier_run(run_alg, tmp_path):
+    """OUTPUT_TABLE in a folder that takes no file: the run failed on it, but only once the
+    chart and the series layer had replaced the earlier run's."""
+    run_alg("frontline:deepstateseries", series(tmp_path, "2024-11-01"))
+    kept = {name: (tmp_path / name).read_bytes() for name in ("series.gpkg", "chart.html")}
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg(
+            "frontline:deepstateseries",
+            series(tmp_path, "2024-12-01", OUTPUT_TABLE="/proc/t.csv"),
+        )
+    assert {name: (tmp_path / name).read_bytes() for name in kept} == kept
+    assert "\nOUTPUT_TABLE: cannot write /proc/t.csv (" in str(info.value)
+
+
+@needs_proc
+@pytest.mark.parametrize("run", ["processing.run", "batch"])
+def test_a_snapshot_whose_points_cannot_be_written_keeps_the_earlier_map(
+    run_alg, earlier_map, tmp_path, run
+):
+    """OUTPUT_POINTS in a folder that takes no file: the earlier map was already replaced by
+    the new one when the points failed."""
+    path, kept = earlier_map
+    parameters = {
+        "SOURCE_FILE": str(data.raw_map("20250301")),
+        "CLASSES": [4],
+        "OUTPUT": str(path),
+        "OUTPUT_POINTS": "/proc/p.gpkg",
+    }
+    if run == "batch":
+        assert run_as_batch(SNAPSHOT, parameters) == ({}, False)
+        assert path.read_bytes() == kept
+        return
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg(SNAPSHOT, parameters)
+    assert path.read_bytes() == kept
+    assert "\nOUTPUT_POINTS: cannot write /proc/p.gpkg (" in str(info.value)
+
+
+@needs_proc
+def test_an_existing_file_that_will_not_open_for_writing_is_refused(run_alg, earlier_map, tmp_path):
+    """Its folder takes new files, but the file there will not open for writing (as a table
+    open in Excel on Windows): refused with the system's reason, nothing written."""
+    path, kept = earlier_map
+    locked = tmp_path / "points.gpkg"
+    locked.symlink_to("/proc/version")
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg(SNAPSHOT, snapshot(tmp_path, OUTPUT=str(path), OUTPUT_POINTS=str(locked)))
+    assert f"\nOUTPUT_POINTS: cannot write {locked} (" in str(info.value)
+    assert path.read_bytes() == kept and locked.is_symlink()

@@ -1,0 +1,73 @@
+"""The files a run's outputs name, and whether each can be written, found before any is."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProperty,
+    QgsVectorFileWriter,
+)
+
+# Destinations that are no file of ours: layers of other providers, GDAL's virtual files.
+_NOT_FILES = ("memory:", "postgres:", "postgis:", "spatialite:", "mssql:", "oracle:", "/vsi")
+_OGR_DBNAME = re.compile(r"""dbname=(?:'([^']*)'|"([^"]*)"|(\S+))""")
+_OGR_TABLE = re.compile(r"""table=(?:"([^"]*)"|'([^']*)'|(\S+))""")
+
+
+def destination_text(definition: QgsProcessingParameterDefinition, value, context) -> str:
+    """An output parameter's value as the run will read it: an expression evaluated, an
+    empty value its default (empty for an optional output left out)."""
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink
+    if isinstance(value, QgsProperty):
+        value, _ = value.valueAsString(context.expressionContext(), "")
+    text = "" if value is None else str(value)
+    if not text:
+        default = definition.defaultValue()
+        text = "" if default is None else str(default)
+    return text
+
+
+def file_destination(
+    definition: QgsProcessingParameterDefinition, text: str
+) -> tuple[Path, str | None] | None:
+    """The file an output's text names and the layer in it (None: the whole file), if it
+    names a file: a path, or an ogr: URI (the dialog's "Save to GeoPackage")."""
+    if not text.strip() or text == "TEMPORARY_OUTPUT" or text.lower().startswith(_NOT_FILES):
+        return None
+    if text.lower().startswith("ogr:"):
+        dbname, table = _OGR_DBNAME.search(text), _OGR_TABLE.search(text)
+        if dbname is None:
+            return None
+        path = next(group for group in dbname.groups() if group is not None)
+        layer = next((g for g in table.groups() if g is not None), None) if table else None
+        return Path(path), layer
+    sink = isinstance(definition, QgsProcessingParameterFeatureSink)
+    # As QGIS makes a sink: a name that no vector format claims gets ".gpkg".
+    if sink and not QgsVectorFileWriter.driverForExtension(Path(text).suffix.lstrip(".")):
+        text += ".gpkg"
+    return Path(text), None
+
+
+def write_problem(path: Path) -> str:
+    """Why ``path`` cannot be written, in the system's words ("" if it can). Its folder must
+    take a new file (a probe file is made and removed: permissions alone do not tell, root
+    passes them), and a file already there must open for writing. It is opened to append and
+    nothing written, so it is left as it was; a file locked by another program fails here."""
+    try:
+        handle, probe = tempfile.mkstemp(prefix=".frontline-", suffix=".probe", dir=path.parent)
+        os.close(handle)
+        os.remove(probe)
+        if path.exists():
+            with open(path, "ab"):
+                pass
+    except OSError as error:
+        return error.strerror or str(error)
+    return ""
