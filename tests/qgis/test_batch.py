@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+import time
 from pathlib import Path
 
 import pytest
 from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
 from fltest import data
 from fltest.deepstate_server import DeepStateSite, FakeDeepStateServer
@@ -50,3 +53,16 @@ def test_batch_dialog_loads_several_dates(frontline_plugin, qgis_iface, kursk_se
     assert len(fetched) == len(DAYS)
     dialog.close()
     assert Path(outputs["2024-11-01"]).is_file()
+    close_for_good(dialog)
+
+
+def close_for_good(dialog) -> None:
+    """Delete the dialog now. Its feedback's signal holds the batch's progress task, which
+    ends only when deleted: left running, it kept QGIS's exit waiting for ever."""
+    dialog.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    gc.collect()
+    deadline = time.monotonic() + 10.0
+    while QgsApplication.taskManager().countActiveTasks() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+    assert QgsApplication.taskManager().countActiveTasks() == 0
