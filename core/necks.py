@@ -1745,9 +1745,27 @@ class _PartSolver:
             return self._corridor(graph, edge, threshold)
         along = (pv - pu) / max(float(np.hypot(*(pv - pu))), 1e-300)
         normal = np.array([-along[1], along[0]])
-        tail_a = self._march(middle, -normal, threshold)
-        tail_b = self._march(middle, normal, threshold)
-        return np.vstack([tail_a[::-1], middle[None], tail_b])
+        start = self._on_ground(pu, pv, middle, threshold)
+        tail_a = self._march(start, -normal, threshold)
+        tail_b = self._march(start, normal, threshold)
+        return np.vstack([tail_a[::-1], start[None], tail_b])
+
+    def _on_ground(
+        self, pu: np.ndarray, pv: np.ndarray, middle: np.ndarray, threshold: float
+    ) -> np.ndarray:
+        """Where to start marching a cut round a hole: its middle, unless that lies in a hole
+        too wide to be crossed (a pond opening into a lake); then the middle of the longest
+        stretch of the cut on ground, in one of the corridors beside it."""
+        ground, _ = self._ponds_as_ground(threshold)
+        if shapely.contains_xy(ground, middle[0], middle[1]):
+            return middle
+        pieces = shapely.get_parts(shapely.intersection(LineString([pu, pv]), ground))
+        pieces = pieces[shapely.get_type_id(pieces) == 1]  # lines; a cut along the hole's
+        middles = shapely.get_coordinates(shapely.line_interpolate_point(pieces, 0.5, True))
+        inside = shapely.contains_xy(ground, middles[:, 0], middles[:, 1])  # edge is on it
+        if not inside.any():
+            return middle
+        return middles[inside][int(np.argmax(shapely.length(pieces[inside])))]
 
     def _passes_hole(self, pu: np.ndarray, pv: np.ndarray) -> bool:
         if self.rings.count < 2:

@@ -858,3 +858,24 @@ def test_the_corridor_of_a_cut_round_a_pond_runs_along_the_pond(angle, corridor_
     assert neck.width == pytest.approx(2300.0)
     assert neck.corridor_length == pytest.approx(2000.0, rel=0.05)
     assert Polygon(held.exterior).buffer(1.0).covers(neck.corridor)  # over the pond
+
+
+@pytest.mark.parametrize("corridor_width", [0.0, 3000.0])
+def test_a_cut_round_a_pond_opening_into_a_lake_has_a_corridor(corridor_width):
+    """The pond round which the 2300 m cut runs opens into a lake in A, too wide to be
+    crossed as a pond: the cut's middle lay in it and the march found no ground (no
+    corridor). It starts from the cut's longest stretch on ground, in a strip, and runs along
+    it and on round the lake's narrow rim in A (under the limit), not into A's open west."""
+    a, b = box(0, 0, 10_000, 10_000), box(12_000, 0, 22_000, 10_000)
+    upper, lower = box(10_000, 4_000, 12_000, 4_300), box(10_000, 5_800, 12_000, 6_300)
+    lake = box(5_000, 2_500, 9_500, 7_500).union(box(9_400, 4_500, 10_100, 5_500))
+    held = shapely.union_all([a, b, upper, lower]).difference(lake)
+    (neck,) = find_necks(
+        held, min_lobe_area=5 * KM2, max_width=5000.0, corridor_width=corridor_width
+    )
+    assert neck.width == pytest.approx(2300.0)
+    corridor = neck.corridor
+    assert corridor is not None and neck.corridor_length > 2000.0
+    assert held.buffer(1.0).covers(corridor)
+    assert corridor.intersects(LineString([(11_000, 0), (11_000, 10_000)]))  # a strip
+    assert corridor.bounds[0] > 2_500.0  # not far into A's open west
