@@ -92,6 +92,7 @@ _HOLE_SEEDS = 32  # cuts through holes polished per part
 _END_SHARE = 1e-3  # a cut is tried for lying inside this share of its length from its ends
 _ON_BOUNDARY = 1e-6  # m: a point of a cut this close to the part is not outside it
 _PASSES_HOLE = 0.01  # m: a cut this close to a hole passes it (its corridor forks round it)
+_ON_CHORD = 1e-3  # share of a chord's length within which a corridor reaching it crosses it
 _HOLE_PAIRS = 200_000  # pairs of chord ends round one hole tried as cuts through it
 _HOLE_PAIRS_WEIGHED = 4096  # the shortest pairs whose sides are weighed, of all holes
 _ALL_PAIRS = 2_000  # a part without candidate chords tries all sample pairs up to this size
@@ -1914,8 +1915,10 @@ def _narrowness(ring: np.ndarray) -> float:
 
 
 def _crosses(corridor: BaseGeometry | None, chord: LineString) -> bool:
-    """Whether a neck's ``chord`` crosses another's corridor (or reach)."""
-    return corridor is not None and corridor.intersects(chord)
+    """Whether a neck's ``chord`` crosses another's corridor (or reach). A corridor that
+    ends where it opens out stops a hair short of a chord at that mouth (its march bisects
+    to the last section under the limit): within _ON_CHORD of the chord's length counts."""
+    return corridor is not None and corridor.dwithin(chord, _ON_CHORD * chord.length)
 
 
 def _on_level(

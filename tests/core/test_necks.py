@@ -879,3 +879,16 @@ def test_a_cut_round_a_pond_opening_into_a_lake_has_a_corridor(corridor_width):
     assert held.buffer(1.0).covers(corridor)
     assert corridor.intersects(LineString([(11_000, 0), (11_000, 10_000)]))  # a strip
     assert corridor.bounds[0] > 2_500.0  # not far into A's open west
+
+
+def test_a_corridor_reaching_a_chord_at_its_mouth_is_that_neck():
+    """A 2 km block with a pond joins A and B: its cuts at both mouths are 2000 m, and each
+    one's corridor runs to the other mouth, but stopped 0.2 m short of the chord there (its
+    march bisects to the last section under the limit): the one corridor gave two necks."""
+    a, b = box(0, 0, 10_000, 10_000), box(12_000, 0, 22_000, 10_000)
+    block = box(10_000, 4_000, 12_000, 6_000).difference(box(10_200, 4_300, 11_800, 5_700))
+    notches = box(10_900, 4_000, 11_100, 4_100).union(box(10_900, 5_900, 11_100, 6_000))
+    held = shapely.union_all([a, b, block]).difference(notches)
+    necks = find_necks(held, min_lobe_area=5 * KM2, max_width=5000.0, max_necks=None)
+    assert [round(n.width, 1) for n in necks] == [2000.0]
+    assert necks[0].corridor_length == pytest.approx(2000.0, rel=0.01)
