@@ -697,36 +697,47 @@ def test_offline_without_a_list_uses_the_cached_maps(deepstate_server, tmp_path)
     assert offline.update_for_date(date(2025, 3, 6)).id == ID_0304
 
 
-def test_offline_without_a_list_a_day_before_the_cached_maps_is_not_called_unpublished(
-    deepstate_server, tmp_path
+@pytest.mark.parametrize(
+    ("with_list", "day", "error", "message"),
+    [
+        # Only the latest map fetched: DeepState published maps before it, the cache lacks
+        # them (it said none was published).
+        (
+            False,
+            date(2024, 11, 1),
+            DeepStateOfflineError,
+            "offline: no map made on or before 2024-11-01 is in the cache (the oldest cached is "
+            "from 2025-08-02; no update list is cached)",
+        ),
+        # With the update list cached, the list knows every map published: the online words.
+        (
+            True,
+            date(2022, 1, 1),
+            DeepStateNoUpdateError,
+            "no DeepState map published on or before 2022-01-01 (Kyiv time); the first is from "
+            "2023-10-10",
+        ),
+    ],
+)
+def test_offline_a_day_before_the_maps_known(
+    deepstate_server, tmp_path, with_list, day, error, message
 ) -> None:
-    """Only the latest map fetched, then offline: a day before it has maps DeepState
-    published, the cache just lacks them (it said none was published)."""
-    make_client(deepstate_server.base_url, tmp_path).latest()  # 2025-08-02, no list
+    online = make_client(deepstate_server.base_url, tmp_path)
+    online.map_for_date(date(2025, 3, 4)) if with_list else online.latest()
     offline = make_client(refused_url(), tmp_path, offline=True)
-    with pytest.raises(DeepStateOfflineError) as info:
-        offline.update_for_date(date(2024, 11, 1))
-    assert str(info.value) == (
-        "offline: no map made on or before 2024-11-01 is in the cache (the oldest cached is "
-        "from 2025-08-02; no update list is cached)"
-    )
-    with pytest.raises(DeepStateOfflineError) as info:
-        offline.map_for_date(date(2024, 11, 1))
-    assert "no map made on or before 2024-11-01 is in the cache" in str(info.value)
+    with pytest.raises(error) as info:
+        offline.update_for_date(day)
+    assert str(info.value) == message
+    with pytest.raises(error) as info:
+        offline.map_for_date(day)
+    assert message in str(info.value)
 
 
-def test_offline_with_a_list_a_day_before_the_first_map_is_still_unpublished(
-    deepstate_server, tmp_path
-) -> None:
-    """With the update list cached, the list knows every map published: the online words."""
-    make_client(deepstate_server.base_url, tmp_path).map_for_date(date(2025, 3, 4))
-    offline = make_client(refused_url(), tmp_path, offline=True)
-    with pytest.raises(DeepStateNoUpdateError) as info:
-        offline.update_for_date(date(2022, 1, 1))
-    assert str(info.value) == (
-        "no DeepState map published on or before 2022-01-01 (Kyiv time); the first is from "
-        "2023-10-10"
-    )
+def offline_latest(cache: Path) -> tuple[int, dict, list[str]]:
+    """The offline latest map, its id, and the notes said on the way."""
+    notes: list = []
+    snapshot_id, fc = make_client(refused_url(), cache, offline=True, on_note=notes.append).latest()
+    return snapshot_id, fc, [str(n) for n in notes]
 
 
 def test_offline_latest_says_it_is_only_the_newest_cached(deepstate_server, tmp_path) -> None:
@@ -734,27 +745,26 @@ def test_offline_latest_says_it_is_only_the_newest_cached(deepstate_server, tmp_
     cached list knows (it was given silently, from a list knowing maps 9 months later)."""
     nov1 = data.map_id(data.raw_map("20241101"))
     make_client(deepstate_server.base_url, tmp_path).map_for_date(date(2024, 11, 1))
-    notes: list = []
-    offline = make_client(refused_url(), tmp_path, offline=True, on_note=notes.append)
-    assert offline.latest() == (nov1, raw_json(nov1))
-    assert [str(n) for n in notes] == [
-        "offline: the map given as the latest is the newest in the cache, from 2024-11-01; the "
-        "update list cached at 2026-01-01 00:00 UTC knows later maps (the newest from "
-        "2025-08-02)"
-    ]
+    assert offline_latest(tmp_path) == (
+        nov1,
+        raw_json(nov1),
+        [
+            "offline: the map given as the latest is the newest in the cache, from 2024-11-01; "
+            "the update list cached at 2026-01-01 00:00 UTC knows later maps (the newest from "
+            "2025-08-02)"
+        ],
+    )
     make_client(deepstate_server.base_url, tmp_path).latest()  # now the newest is cached
-    notes.clear()
-    offline = make_client(refused_url(), tmp_path, offline=True, on_note=notes.append)
-    assert offline.latest()[0] == NEWEST
-    assert [str(n) for n in notes] == [
+    snapshot_id, _, notes = offline_latest(tmp_path)
+    assert snapshot_id == NEWEST
+    assert notes == [
         "offline: the map given as the latest is the newest in the cache, from 2025-08-02; the "
         "update list cached at 2026-01-01 00:00 UTC knows none later, but later maps may exist"
     ]
     (tmp_path / "deepstate_updates.json").unlink()
-    notes.clear()
-    offline = make_client(refused_url(), tmp_path, offline=True, on_note=notes.append)
-    assert offline.latest()[0] == NEWEST
-    assert [str(n) for n in notes] == [
+    snapshot_id, _, notes = offline_latest(tmp_path)
+    assert snapshot_id == NEWEST
+    assert notes == [
         "offline: the map given as the latest is the newest in the cache, from 2025-08-02; "
         "with no update list cached, later maps may exist"
     ]
