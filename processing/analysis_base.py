@@ -63,6 +63,7 @@ class MetricFrame:
         centre = extent.center()
         if extent.width() > MAX_LONGITUDE_SPAN:
             centre, self.radius_m = _spherical_centre(sources, context)
+        self.centre = QgsPointXY(centre)
         self.crs = local_metric_crs(QgsRectangle(centre, centre))
         self.context = context
         self.output_crs = output_crs
@@ -116,6 +117,31 @@ class MetricFrame:
             min(extent.yMaximum() + dy, 90.0),
         )
 
+    def windows(self, margin_m: float) -> list[QgsRectangle]:
+        """Lon/lat rectangles holding all within ``margin_m`` metres of the frame's own
+        inputs: their extent grown, or, for inputs across 180° or round a pole, the cap of
+        their reach about the centre (two rectangles where it crosses 180°)."""
+        if self.radius_m is None:
+            return [self.around(margin_m)]
+        lon0, lat0 = self.centre.x(), self.centre.y()
+        reach = min((self.radius_m + margin_m) / _EARTH_RADIUS_M, math.pi)
+        south, north = lat0 - math.degrees(reach), lat0 + math.degrees(reach)
+        if north >= 90.0 or south <= -90.0 or math.sin(reach) >= math.cos(math.radians(lat0)):
+            return [QgsRectangle(-180.0, max(south, -90.0), 180.0, min(north, 90.0))]
+        half = math.degrees(math.asin(math.sin(reach) / math.cos(math.radians(lat0))))
+        west, east = lon0 - half, lon0 + half
+        if west < -180.0:
+            return [
+                QgsRectangle(west + 360.0, south, 180.0, north),
+                QgsRectangle(-180.0, south, east, north),
+            ]
+        if east > 180.0:
+            return [
+                QgsRectangle(west, south, 180.0, north),
+                QgsRectangle(-180.0, south, east - 360.0, north),
+            ]
+        return [QgsRectangle(west, south, east, north)]
+
     def output_geometry(self, shape) -> QgsGeometry:
         geometry = shapely_to_qgs(shape)
         geometry.transform(self.to_output)
@@ -144,6 +170,7 @@ MAX_LONGITUDE_SPAN = 180.0
 # Arc (degrees) from their centre within which layers can be measured in one projection.
 MAX_REACH_DEG = 90.0
 _VERTICES_READ = 200_000  # at most this many vertices place the centre (every k-th beyond)
+_CENTRE_STEPS = 200  # steps towards the smallest enclosing cap's centre
 
 
 def _spherical_centre(sources, context) -> tuple[QgsPointXY, float]:
@@ -157,7 +184,7 @@ def _spherical_centre(sources, context) -> tuple[QgsPointXY, float]:
     norm = float(np.linalg.norm(mean))
     reach = math.pi
     if norm > 1e-9:
-        mean /= norm
+        mean = _enclosing_centre(xyz, mean / norm)
         reach = float(np.arccos(np.clip(xyz @ mean, -1.0, 1.0)).max())
     if math.degrees(reach) > MAX_REACH_DEG:
         names = ", ".join(source.sourceName() for source in sources if source is not None)
@@ -173,6 +200,20 @@ def _spherical_centre(sources, context) -> tuple[QgsPointXY, float]:
         math.degrees(math.atan2(mean[1], mean[0])), math.degrees(math.asin(mean[2]))
     )
     return centre, reach * _EARTH_RADIUS_M
+
+
+def _enclosing_centre(xyz, start):
+    """The centre of the smallest cap holding unit vectors ``xyz``, near enough: stepping
+    ever less towards the farthest (Badoiu and Clarkson), so that a densely drawn part does not
+    pull it, as it does the mean."""
+    import numpy as np
+
+    centre = start
+    for k in range(1, _CENTRE_STEPS + 1):
+        far = xyz[int(np.argmin(xyz @ centre))]
+        centre = centre + (far - centre) / (k + 1)
+        centre = centre / np.linalg.norm(centre)
+    return centre
 
 
 def _vertices_lonlat(sources, context):
@@ -240,7 +281,7 @@ class AnalysisAlgorithm(FrontlineAlgorithm):
         cannot be projected into one local CRS)."""
         if source is None:
             return None
-        clip = frame.around(margin_m) if margin_m is not None else None
+        clip = frame.windows(margin_m) if margin_m is not None else None
         return read_polygons(source, name, frame.crs, context, feedback, clip)
 
     def read_clip_layer(

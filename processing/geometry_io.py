@@ -101,6 +101,7 @@ def ellipsoid(context: QgsProcessingContext | None = None) -> QgsDistanceArea:
 
 
 SPLIT_LENGTH_M = 5000.0  # edges longer than this once projected are split before projecting
+_SOURCE_SPLIT = 20  # and edges longer than this many densify steps in their own CRS
 
 
 def densify_step(crs: QgsCoordinateReferenceSystem) -> float:
@@ -137,7 +138,9 @@ def project_shape(shape, transform: QgsCoordinateTransform, step: float):
     from ..core.densify import densify_on_grid, long_edges, projected_densified
 
     projected = _transformed(shape, transform)
-    long = long_edges(projected, SPLIT_LENGTH_M)
+    # An edge long in its own CRS is split whatever its projected length: its ends may meet
+    # once projected (a parallel from -180 to 180 round a pole), the edge between them not.
+    long = long_edges(projected, SPLIT_LENGTH_M) | long_edges(shape, _SOURCE_SPLIT * step)
     if not long.any():
         return projected
     try:  # only the new points still need projecting
@@ -182,23 +185,28 @@ def read_shapes(
     feedback: QgsProcessingFeedback,
     keep,
     kind: str,
-    clip: QgsRectangle | None = None,
+    clip: QgsRectangle | list[QgsRectangle] | None = None,
 ) -> list[tuple[int, object]]:
     """(feature id, shapely geometry in ``target_crs``) of each feature; ``keep(shape)`` returns
     the part to keep, or None to skip the feature. Skipped features (null, empty, or nothing
     kept) get one warning naming the parameter and the ``kind`` of geometry it needs.
 
-    ``clip`` (lon/lat) keeps only what lies in it: a layer reaching round the world (a land
-    or country layer) cannot be projected whole into a local CRS, and far away it does not
-    matter."""
+    ``clip`` (lon/lat, one rectangle or several: one each side of 180°) keeps only what lies
+    in it: a layer reaching round the world (a land or country layer) cannot be projected
+    whole into a local CRS, and far away it does not matter. What each rectangle keeps of a
+    feature is projected on its own, then joined."""
     transform = QgsCoordinateTransform(source.sourceCrs(), target_crs, context.transformContext())
     step = densify_step(source.sourceCrs())
     request = QgsFeatureRequest().setNoAttributes()
-    window = None
+    windows = None
     if clip is not None:
         to_source = QgsCoordinateTransform(WGS84, source.sourceCrs(), context.transformContext())
-        window = to_source.transformBoundingBox(clip)
-        request.setFilterRect(window)
+        rectangles = clip if isinstance(clip, list) else [clip]
+        windows = [to_source.transformBoundingBox(rectangle) for rectangle in rectangles]
+        combined = QgsRectangle(windows[0])
+        for window in windows[1:]:
+            combined.combineExtentWith(window)
+        request.setFilterRect(combined)
     shapes = []
     skipped = 0
     # Frontline repairs invalid geometries itself (make_valid): the context's "stop on invalid
@@ -211,15 +219,15 @@ def read_shapes(
         if geometry.isNull() or geometry.isEmpty():
             skipped += 1
             continue
-        if window is not None:
-            geometry = geometry.clipped(window)
-            if geometry.isNull() or geometry.isEmpty():
-                continue  # wholly outside the area that matters
-        kept = keep(to_target(geometry, transform, step))
-        if kept is None:
+        pieces = [geometry] if windows is None else _clipped(geometry, windows)
+        if not pieces:
+            continue  # wholly outside the area that matters
+        kept = [keep(to_target(piece, transform, step)) for piece in pieces]
+        kept = [shape for shape in kept if shape is not None]
+        if not kept:
             skipped += 1
         else:
-            shapes.append((feature.id(), kept))
+            shapes.append((feature.id(), kept[0] if len(kept) == 1 else _joined(kept)))
     if skipped:
         feedback.pushWarning(
             tr("{}: skipped {} feature(s) with no {} geometry.").format(
@@ -229,8 +237,24 @@ def read_shapes(
     return shapes
 
 
+def _clipped(geometry: QgsGeometry, windows: list[QgsRectangle]) -> list[QgsGeometry]:
+    pieces = [geometry.clipped(window) for window in windows]
+    return [piece for piece in pieces if not (piece.isNull() or piece.isEmpty())]
+
+
+def _joined(shapes: list):
+    import shapely
+
+    return shapely.union_all(shapes)
+
+
 def read_polygon_shapes(
-    source, parameter_name, target_crs, context, feedback, clip: QgsRectangle | None = None
+    source,
+    parameter_name,
+    target_crs,
+    context,
+    feedback,
+    clip: QgsRectangle | list[QgsRectangle] | None = None,
 ) -> list:
     """Each feature's polygons as one valid shapely geometry in ``target_crs``."""
     from ..core.shapes import repaired_polygonal
@@ -261,7 +285,7 @@ def read_polygons(
     target_crs: QgsCoordinateReferenceSystem,
     context: QgsProcessingContext,
     feedback: QgsProcessingFeedback,
-    clip: QgsRectangle | None = None,
+    clip: QgsRectangle | list[QgsRectangle] | None = None,
 ):
     """All polygons of a source dissolved into one shapely geometry (empty when none); see
     read_shapes for ``clip``."""

@@ -122,6 +122,42 @@ def test_projected_layers_across_180_or_round_a_pole_are_measured(run_alg, tmp_p
     assert shape.buffer(0.01).covers(chord)
 
 
+@pytest.mark.parametrize(
+    ("crs", "origin", "land"),
+    [
+        ("EPSG:32660", (641_000.0, 7_215_000.0), box(-180.0, -85.0, 180.0, 85.0)),
+        ("EPSG:3413", (-2_500.0, 0.0), box(-180.0, 60.0, 180.0, 90.0)),
+    ],
+    ids=["world-land-across-180", "arctic-cap-land-round-the-pole"],
+)
+def test_a_land_round_the_world_clips_layers_across_180_or_round_a_pole(
+    run_alg, tmp_path, crs, origin, land
+):
+    """LAND spanning every longitude was read through the inputs' lon/lat box, itself -180
+    to 180: a strip round the globe, folded over once projected, that clipped everything
+    away (no neck, no warning of why). It is read within the inputs' reach about their
+    centre, and a parallel from -180 to 180 round the pole is split before projecting."""
+    shape = affinity.translate(two_squares(), *origin)
+    layer = memory_layer([shape], crs)
+    _, bare = run_corridor(run_alg, tmp_path, layer)
+    _, clipped = run_corridor(run_alg, tmp_path, layer, LAND=memory_layer([land]))
+    assert [n["width_m"] for n in clipped] == pytest.approx([n["width_m"] for n in bare])
+    area = clipped[0]["side_a_km2"] + clipped[0]["side_b_km2"]
+    assert area == pytest.approx(bare[0]["side_a_km2"] + bare[0]["side_b_km2"], rel=1e-6)
+
+
+def test_patches_far_apart_drawn_unevenly_are_centred_between_them(run_alg, tmp_path):
+    """Two patches 100 degrees apart across 180°, one drawn with 4,000 vertices and one with 5:
+    the vertices' mean lay near the dense one, and from there the other was over 90° away
+    (refused). The centre is that of the smallest cap holding them."""
+    dense = shapely.segmentize(box(130.0, 10.0, 130.2, 10.2), 0.0002)
+    sparse = box(-130.2, 10.0, -130.0, 10.2)
+    _, necks = run_corridor(run_alg, tmp_path, memory_layer([dense, sparse]))
+    assert sorted(n["part_id"] for n in necks if n["rank"] == 1) == [1, 2]
+    widths = [n["width_m"] for n in necks if n["rank"] == 1]  # the same corner cut twice
+    assert widths[0] == pytest.approx(widths[1], rel=0.01)
+
+
 def test_layers_reaching_beyond_a_hemisphere_are_refused(run_alg, tmp_path):
     """Two patches on opposite sides of the Earth: no one local projection measures both."""
     patches = [box(10.0, 0.0, 10.2, 0.2), box(-170.0, 0.0, -169.8, 0.2)]
