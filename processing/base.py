@@ -14,6 +14,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
@@ -151,7 +152,8 @@ class FrontlineAlgorithm(QgsProcessingAlgorithm):
             if destination is None:
                 continue
             path, layer = destination
-            problem = self._file_problem(name, path)
+            replaced = layer is None and isinstance(definition, QgsProcessingParameterFeatureSink)
+            problem = self._file_problem(name, path, replaced)
             if problem:
                 return problem
             key = (os.path.abspath(path), layer)
@@ -163,13 +165,14 @@ class FrontlineAlgorithm(QgsProcessingAlgorithm):
             seen[key] = name
         return ""
 
-    def _file_problem(self, name: str, path: Path) -> str:
-        """Why output ``name`` cannot be written to ``path`` ("" if it can)."""
+    def _file_problem(self, name: str, path: Path, replaced: bool) -> str:
+        """Why output ``name`` cannot be written to ``path`` ("" if it can); ``replaced``:
+        QGIS deletes the file and writes it anew."""
         if not path.parent.is_dir():
             return self.tr("{}: the folder {} does not exist.").format(name, path.parent)
         if path.is_dir():
             return self.tr("{}: {} is a folder, not a file.").format(name, path)
-        reason = write_problem(path)
+        reason = write_problem(path, replaced)
         if reason:
             return self.tr("{}: cannot write {} ({}).").format(name, path, reason)
         return ""

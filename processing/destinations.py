@@ -56,18 +56,28 @@ def file_destination(
     return Path(text), None
 
 
-def write_problem(path: Path) -> str:
+def write_problem(path: Path, replaced: bool = False) -> str:
     """Why ``path`` cannot be written, in the system's words ("" if it can). Its folder must
     take a new file (a probe file is made and removed: permissions alone do not tell, root
     passes them), and a file already there must open for writing. It is opened to append and
-    nothing written, so it is left as it was; a file locked by another program fails here."""
+    nothing written, so it is left as it was; a file locked by another program fails here.
+    A file QGIS deletes and writes anew (``replaced``: a layer written as a whole file) may
+    be read-only by its mode: the folder is what lets it go."""
     try:
         handle, probe = tempfile.mkstemp(prefix=".frontline-", suffix=".probe", dir=path.parent)
         os.close(handle)
         os.remove(probe)
         if path.exists():
-            with open(path, "ab"):
-                pass
+            _opens_for_writing(path, replaced)
     except OSError as error:
         return error.strerror or str(error)
     return ""
+
+
+def _opens_for_writing(path: Path, replaced: bool) -> None:
+    try:
+        with open(path, "ab"):
+            pass
+    except PermissionError:
+        if not replaced or os.access(path, os.W_OK):  # writable by its mode: held by another
+            raise

@@ -240,3 +240,29 @@ def test_an_existing_file_that_will_not_open_for_writing_is_refused(run_alg, ear
         run_alg(SNAPSHOT, snapshot(tmp_path, OUTPUT=str(path), OUTPUT_POINTS=str(locked)))
     assert f"\nOUTPUT_POINTS: cannot write {locked} (" in str(info.value)
     assert path.read_bytes() == kept and locked.is_symlink()
+
+
+@pytest.mark.parametrize(
+    ("replaced", "writable_mode", "problem"),
+    [(True, False, ""), (False, False, "Permission denied"), (True, True, "Permission denied")],
+    ids=["layer-file-read-only", "html-read-only", "layer-file-locked"],
+)
+def test_a_read_only_file_that_qgis_replaces_is_no_problem(
+    tmp_path, monkeypatch, replaced, writable_mode, problem
+):
+    """A layer written as a whole file is deleted and written anew by QGIS: read-only by its
+    mode, it was refused (as an ordinary user) though QGIS's own algorithms overwrite it. A
+    page opened for writing, or a file writable by its mode that will not open (held by
+    another program), is still refused."""
+    from frontline.processing import destinations
+
+    path = tmp_path / "map.gpkg"
+    path.write_bytes(b"earlier run")
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(destinations, "open", denied, raising=False)
+    monkeypatch.setattr(destinations.os, "access", lambda *args: writable_mode)
+    assert destinations.write_problem(path, replaced) == problem
+    assert path.read_bytes() == b"earlier run"
