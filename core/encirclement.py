@@ -66,6 +66,8 @@ _RAMP_SLOPE = 0.5  # a boundary nearing the rear faster than this (30 degrees) o
 _RAMP_STEPS = 64  # samples over the 2-tolerance window where a ramp may end
 _RAMP_REFINE = 16  # samples round the best one, each round
 _PAIRS_AT_ONCE = 2_000_000  # point-edge distances computed in one array
+# How far past the tolerance the zone (GEOS's buffer) may reach: 0.7 % on jagged targets.
+_ZONE_REACH = 1.02
 
 CancelCheck = Optional[Callable[[], bool]]
 # m: an opening narrower than this is none (a corner touching a corner, or pushed a hair
@@ -498,7 +500,7 @@ class _Near:
         def best_of(offsets: np.ndarray) -> float:
             along = np.clip(length - offsets if reverse else offsets, 0.0, length)
             xy = shapely.get_coordinates(shapely.line_interpolate_point(line, along))
-            gaps = self.gaps(xy, 1.001 * tolerance)  # the line lies within the tolerance
+            gaps = self.gaps(xy, _ZONE_REACH * tolerance)  # the line lies in the zone
             return float(offsets[np.argmin(gaps + _RAMP_SLOPE * offsets)])
 
         window = min(length, 2.0 * tolerance)
