@@ -40,7 +40,6 @@ from .geometry_io import (
 MIN_AREA_KM2 = 0.01
 # Planar distances more than this share off somewhere in the layers are worth a warning.
 PLANAR_ERROR_WARNING = 0.005
-_EARTH_RADIUS_M = 6_371_008.8  # mean radius: the error estimate needs no more
 
 
 class MetricFrame:
@@ -73,11 +72,11 @@ class MetricFrame:
 
     def planar_error(self, reach_m: float = 0.0) -> float:
         """The largest relative error of planar distances over the frame's own extent grown
-        by ``reach_m`` (how far from the inputs distances are measured): at an angle c from
-        its centre the Lambert azimuthal equal-area projection shortens lengths along the
-        radius by cos(c/2) and stretches them across it by 1/cos(c/2)."""
+        by ``reach_m`` (how far from the inputs distances are measured)."""
+        from ..core.sphere import planar_stretch
+
         if self.radius_m is not None:
-            return _stretch(self.radius_m + reach_m)
+            return planar_stretch(self.radius_m + reach_m)
         extent = self.around(reach_m) if reach_m > 0 else self.extent
         extent = extent.intersect(QgsRectangle(-180.0, -90.0, 180.0, 90.0))
         if extent.isEmpty() and not extent.isNull():  # a point or a line: no error to speak of
@@ -88,7 +87,7 @@ class MetricFrame:
             for x in (extent.xMinimum(), extent.xMaximum())
             for y in (extent.yMinimum(), extent.yMaximum())
         ]
-        return _stretch(max(self.measure.measureLine(centre, corner) for corner in corners))
+        return planar_stretch(max(self.measure.measureLine(centre, corner) for corner in corners))
 
     def warn_if_distances_stretch(self, feedback, what: str, reach_m: float = 0.0) -> None:
         """Warn when planar distances (``what``, measured up to ``reach_m`` from the inputs)
@@ -123,24 +122,10 @@ class MetricFrame:
         their reach about the centre (two rectangles where it crosses 180°)."""
         if self.radius_m is None:
             return [self.around(margin_m)]
-        lon0, lat0 = self.centre.x(), self.centre.y()
-        reach = min((self.radius_m + margin_m) / _EARTH_RADIUS_M, math.pi)
-        south, north = lat0 - math.degrees(reach), lat0 + math.degrees(reach)
-        if north >= 90.0 or south <= -90.0 or math.sin(reach) >= math.cos(math.radians(lat0)):
-            return [QgsRectangle(-180.0, max(south, -90.0), 180.0, min(north, 90.0))]
-        half = math.degrees(math.asin(math.sin(reach) / math.cos(math.radians(lat0))))
-        west, east = lon0 - half, lon0 + half
-        if west < -180.0:
-            return [
-                QgsRectangle(west + 360.0, south, 180.0, north),
-                QgsRectangle(-180.0, south, east, north),
-            ]
-        if east > 180.0:
-            return [
-                QgsRectangle(west, south, 180.0, north),
-                QgsRectangle(-180.0, south, east - 360.0, north),
-            ]
-        return [QgsRectangle(west, south, east, north)]
+        from ..core.sphere import cap_boxes
+
+        boxes = cap_boxes(self.centre.x(), self.centre.y(), self.radius_m + margin_m)
+        return [QgsRectangle(*box) for box in boxes]
 
     def output_geometry(self, shape) -> QgsGeometry:
         geometry = shapely_to_qgs(shape)
@@ -159,33 +144,19 @@ class MetricFrame:
         return self.measure.measureArea(geometry) / 1e6
 
 
-def _stretch(far_m: float) -> float:
-    """The largest relative error of planar distances ``far_m`` from the projection's centre."""
-    error = 1.0 / math.cos(min(far_m / _EARTH_RADIUS_M / 2.0, 1.5)) - 1.0
-    return error if math.isfinite(error) else math.inf
-
-
 # Degrees of longitude beyond which a lon/lat box no longer tells where layers are.
 MAX_LONGITUDE_SPAN = 180.0
 # Arc (degrees) from their centre within which layers can be measured in one projection.
 MAX_REACH_DEG = 90.0
 _VERTICES_READ = 200_000  # at most this many vertices place the centre (every k-th beyond)
-_CENTRE_STEPS = 200  # steps towards the smallest enclosing cap's centre
 
 
 def _spherical_centre(sources, context) -> tuple[QgsPointXY, float]:
     """The centre (lon/lat) of the sources' vertices on the sphere, and how far the farthest
     lies from it (m); refused beyond a hemisphere."""
-    import numpy as np
+    from ..core.sphere import EARTH_RADIUS_M, enclosing_cap
 
-    lon, lat = np.radians(_vertices_lonlat(sources, context)).T
-    xyz = np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
-    mean = xyz.mean(axis=0)
-    norm = float(np.linalg.norm(mean))
-    reach = math.pi
-    if norm > 1e-9:
-        mean = _enclosing_centre(xyz, mean / norm)
-        reach = float(np.arccos(np.clip(xyz @ mean, -1.0, 1.0)).max())
+    lon, lat, reach = enclosing_cap(_vertices_lonlat(sources, context))
     if math.degrees(reach) > MAX_REACH_DEG:
         names = ", ".join(source.sourceName() for source in sources if source is not None)
         raise QgsProcessingException(
@@ -196,24 +167,7 @@ def _spherical_centre(sources, context) -> tuple[QgsPointXY, float]:
                 "example with Extract by extent.",
             ).format(names, math.degrees(reach))
         )
-    centre = QgsPointXY(
-        math.degrees(math.atan2(mean[1], mean[0])), math.degrees(math.asin(mean[2]))
-    )
-    return centre, reach * _EARTH_RADIUS_M
-
-
-def _enclosing_centre(xyz, start):
-    """The centre of the smallest cap holding unit vectors ``xyz``, near enough: stepping
-    ever less towards the farthest (Badoiu and Clarkson), so that a densely drawn part does not
-    pull it, as it does the mean."""
-    import numpy as np
-
-    centre = start
-    for k in range(1, _CENTRE_STEPS + 1):
-        far = xyz[int(np.argmin(xyz @ centre))]
-        centre = centre + (far - centre) / (k + 1)
-        centre = centre / np.linalg.norm(centre)
-    return centre
+    return QgsPointXY(lon, lat), reach * EARTH_RADIUS_M
 
 
 def _vertices_lonlat(sources, context):
