@@ -46,8 +46,20 @@ from shapely.geometry import LineString, MultiLineString, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel, substring
 
-from .necks import Measure, Rings, find_necks, polygon_parts, split_by_chords
-from .shapes import clean_polygonal, line_segments, linework, segment_lines
+from .necks import (
+    Measure,
+    Rings,
+    find_necks,
+    polygon_parts,
+    split_by_chords,
+)
+from .shapes import (
+    clean_polygonal,
+    line_segments,
+    linework,
+    point_segment_distance,
+    segment_lines,
+)
 
 ENCIRCLED = "encircled"
 NEAR_ENCIRCLED = "near_encircled"
@@ -139,11 +151,10 @@ class _Settings:
 @dataclass(frozen=True)
 class _Surroundings:
     """What every piece is measured against, built once: the necks (chord, width, piece a,
-    piece b) and their union, the ground within the contact tolerance of HOSTILE (when given),
+    piece b), the ground within the contact tolerance of HOSTILE (when given),
     else LAND's coast widened by it (when given), the zone under fire, all held ground."""
 
     necks: tuple[tuple[LineString, float, int, int], ...]
-    chords: BaseGeometry | None
     near_hostile: _Near | None
     coast: _Near | None
     fire_zone: BaseGeometry | None
@@ -198,7 +209,10 @@ def detect_encirclement(
     cut = _cut_into_pieces(held, settings, is_cancelled)
     _check(is_cancelled)
     chords = shapely.union_all([chord for chord, *_ in cut.necks]) if cut.necks else None
-    rear_lines = [_rear_lines(p, near_rear, chords) for p in cut.pieces]
+    # Each piece's boundary but its necks, once: its rear contact and hostile edge lie there.
+    # The share's band: what it leaves beside a chord is rear contact, not hostile edge.
+    edges = [_without(piece.boundary, chords) for piece in cut.pieces]
+    rear_lines = [_rear_lines(edge, near_rear) for edge in edges]
     main_body = _main_body(cut.pieces) if rear is None else None
     reaches = [bool(line.length > 0) for line in rear_lines]
     if main_body is not None:
@@ -210,16 +224,13 @@ def detect_encirclement(
         near_hostile = _Near(hostile, tolerance)
     elif land is not None:
         coast = _Near(land.boundary, tolerance)
-    around = _Surroundings(
-        tuple(cut.necks), chords, near_hostile, coast, fire_zone, held.area, settings
-    )
+    around = _Surroundings(tuple(cut.necks), near_hostile, coast, fire_zone, held.area, settings)
     pieces = []
     for index, polygon in enumerate(cut.pieces):
         _check(is_cancelled)
         joining = tuple(_joining_necks(index, cut.necks, reaches))
-        pieces.append(
-            _measure_piece(polygon, index == main_body, rear_lines[index], joining, around)
-        )
+        lines = (edges[index], rear_lines[index])
+        pieces.append(_measure_piece(polygon, index == main_body, lines, joining, around))
     links = [Link(chord, NECK, width, (a, b)) for chord, width, a, b in cut.necks]
     links += [
         Link(lines, REAR_CONTACT, settings.measure(lines), (i,))
@@ -311,7 +322,6 @@ class _Bodies:
         verts = self.rings.verts
         self.segments = _segment_tree(verts[:1])
         self.boundary_tree = _segment_tree(verts)
-        self.holes = [Polygon(v) for v in verts[1:]]
         scale = math.sqrt(part.area)
         self.centre = polylabel(part, tolerance=max(scale / 1000.0, 1e-6))
         self.radius = part.boundary.distance(self.centre)
@@ -373,7 +383,7 @@ class _Bodies:
         shell = np.vstack([pu, arc, pv])
         shell = shell[np.r_[True, np.any(np.diff(shell, axis=0) != 0, axis=1)]]  # end on a vertex
         inside = self.rings.holes_on_arc_side(0, tu, tv)
-        return Polygon(shell, [h.exterior for h, keep in zip(self.holes, inside) if keep])
+        return Polygon(shell, [v for v, keep in zip(self.rings.verts[1:], inside) if keep])
 
 
 _ON_RING = 1e-6  # m: a chord end this close to a ring lies on it
@@ -382,8 +392,9 @@ _ON_RING = 1e-6  # m: a chord end this close to a ring lies on it
 def _segment_tree(rings: list[np.ndarray]) -> shapely.STRtree:
     """The segments of closed rings (vertex arrays without the closing vertex), indexed in
     ring order."""
-    pairs = [np.stack([v, np.roll(v, -1, axis=0)], axis=1) for v in rings]
-    return shapely.STRtree(shapely.linestrings(np.vstack(pairs)))
+    starts = np.vstack(rings)
+    ends = np.vstack([np.roll(v, -1, axis=0) for v in rings])
+    return shapely.STRtree(segment_lines(starts, ends))
 
 
 def _holds_disc(polygon: Polygon, width: float) -> bool:
@@ -422,19 +433,17 @@ def _main_body(pieces: Sequence[Polygon]) -> int | None:
     return max(range(len(pieces)), key=lambda i: pieces[i].area)
 
 
-def _rear_lines(piece: Polygon, near_rear: _Near | None, chords) -> BaseGeometry:
-    """The piece's boundary along the rear (``near_rear``), never along a neck."""
+def _rear_lines(edge: BaseGeometry, near_rear: _Near | None) -> BaseGeometry:
+    """The piece's ``edge`` (its boundary but its necks) along the rear (``near_rear``)."""
     if near_rear is None:
         return MultiLineString()
-    # The share's band: what it leaves beside a chord is rear contact, not hostile edge.
-    return near_rear.along(_without_chords(piece.boundary, chords, _SHARE_BAND))
+    return near_rear.along(edge)
 
 
 class _Near:
     """What lies within the contact tolerance of a target (REAR, HOSTILE, a coastline)."""
 
     def __init__(self, target: BaseGeometry, tolerance: float) -> None:
-        self.target = target
         self.tolerance = tolerance
         self.zone = shapely.buffer(target, tolerance, quad_segs=16)  # the target grown by it
         polygonal = target.geom_type in ("Polygon", "MultiPolygon")
@@ -469,22 +478,18 @@ class _Near:
         x1, y1 = xy.max(axis=0) + reach
         near = self._edges.query(shapely.box(x0, y0, x1, y1))
         if near.size * len(xy) > _PAIRS_AT_ONCE:  # a dense target: the tree's search
-            return self._nearest_gaps(xy)
-        a, b = self._starts[near], self._ends[near]
-        ab = b - a
-        t = np.einsum("pkj,kj->pk", xy[:, None, :] - a[None], ab)
-        t = np.clip(t / np.maximum(np.einsum("kj,kj->k", ab, ab), 1e-300), 0.0, 1.0)
-        foot = a[None] + t[..., None] * ab[None]
-        distance = np.hypot(*(xy[:, None, :] - foot).transpose(2, 0, 1)).min(axis=1, initial=np.inf)
-        if self._area is not None:
-            distance[shapely.contains_xy(self._area, xy[:, 0], xy[:, 1])] = 0.0
-        return distance
-
-    def _nearest_gaps(self, xy: np.ndarray) -> np.ndarray:
-        points = shapely.points(xy)
-        found, gap = self._edges.query_nearest(points, return_distance=True, all_matches=False)
-        distance = np.full(len(xy), np.inf)
-        distance[found[0]] = gap
+            points = shapely.points(xy)
+            found, gap = self._edges.query_nearest(points, return_distance=True, all_matches=False)
+            distance = np.full(len(xy), np.inf)
+            distance[found[0]] = gap
+        else:
+            pairs = len(xy), near.size
+            every = point_segment_distance(
+                np.repeat(xy, near.size, axis=0),
+                np.tile(self._starts[near], (len(xy), 1)),
+                np.tile(self._ends[near], (len(xy), 1)),
+            )
+            distance = every.reshape(pairs).min(axis=1, initial=np.inf)
         if self._area is not None:
             distance[shapely.contains_xy(self._area, xy[:, 0], xy[:, 1])] = 0.0
         return distance
@@ -520,10 +525,11 @@ def _intersection(lines: BaseGeometry, area: BaseGeometry) -> BaseGeometry:
         return shapely.intersection(lines, area)
 
 
-def _without_chords(boundary: BaseGeometry, chords, band: float = _EPSILON) -> BaseGeometry:
-    if chords is None:
-        return boundary
-    return shapely.difference(boundary, shapely.buffer(chords, band, cap_style="flat"))
+def _without(lines: BaseGeometry, cut: BaseGeometry | None) -> BaseGeometry:
+    """``lines`` but a band of _SHARE_BAND round ``cut`` (chords, rear contact, a coast)."""
+    if cut is None or cut.is_empty:
+        return lines
+    return shapely.difference(lines, shapely.buffer(cut, _SHARE_BAND, cap_style="flat"))
 
 
 def _lines(geometry: BaseGeometry) -> BaseGeometry:
@@ -595,26 +601,19 @@ def _fire_zone(hostile_ground, settings: _Settings) -> BaseGeometry | None:
     return shapely.buffer(hostile_ground, settings.fire_range, quad_segs=16)
 
 
-def _hostile_share(piece: Polygon, rear_lines, around: _Surroundings) -> float:
-    """Share of the piece's boundary along hostile ground (never its necks or rear contact)."""
-    boundary = piece.boundary
-    total = boundary.length
+def _hostile_share(piece: Polygon, edge, rear_lines, around: _Surroundings) -> float:
+    """Share of the piece's boundary along hostile ground (never its necks, whose band
+    ``edge`` leaves out already, or rear contact)."""
+    total = piece.boundary.length
     if total <= 0:
         return 0.0
     # The bands that take chords and rear contact out also take their own width of the
     # boundary beside each end: a micrometre, far below the share's 7 decimals.
-    candidate = _without_chords(boundary, around.chords, _SHARE_BAND)
-    if rear_lines.length > 0:
-        candidate = shapely.difference(
-            candidate, shapely.buffer(rear_lines, _SHARE_BAND, cap_style="flat")
-        )
+    candidate = _without(edge, rear_lines)
     if around.near_hostile is not None:
         candidate = around.near_hostile.along(candidate)
     elif around.coast is not None:
-        coast = around.coast.along(candidate)
-        candidate = shapely.difference(
-            candidate, shapely.buffer(coast, _SHARE_BAND, cap_style="flat")
-        )
+        candidate = _without(candidate, around.coast.along(candidate))
     return round(min(1.0, _lines(candidate).length / total), _SHARE_DECIMALS)
 
 
@@ -653,17 +652,19 @@ def _fire_free(
 def _measure_piece(
     polygon: Polygon,
     is_main_body: bool,
-    rear_lines: BaseGeometry,
+    lines: tuple[BaseGeometry, BaseGeometry],
     joining: tuple[int, ...],
     around: _Surroundings,
 ) -> Piece:
-    """A piece's status and figures; ``joining`` numbers the necks that join it to the rear."""
+    """A piece's status and figures from its ``lines``: its boundary but its necks, and its
+    rear contact; ``joining`` numbers the necks that join it to the rear."""
+    edge, rear_lines = lines
     settings, held_area = around.settings, around.held_area
     chords_in = [around.necks[number][0] for number in joining]
     rear_contact = settings.measure(rear_lines) if rear_lines.length > 0 else 0.0
     widths = (around.necks[number][1] for number in joining)
     opening = None if is_main_body else rear_contact + math.fsum(widths)
-    hostile_contact = _hostile_share(polygon, rear_lines, around)
+    hostile_contact = _hostile_share(polygon, edge, rear_lines, around)
     fire_free = (
         None
         if is_main_body

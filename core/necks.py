@@ -65,13 +65,20 @@ import heapq
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import numpy as np
 import shapely
 from shapely.geometry import LineString, MultiLineString, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from .shapes import clean_polygonal, flat_polygons, line_segments, segment_lines
+from .shapes import (
+    clean_polygonal,
+    flat_polygons,
+    line_segments,
+    point_segment_distance,
+    segment_lines,
+)
 
 __all__ = ["Neck", "find_necks", "necks_by_part", "polygon_parts", "split_by_chords"]
 
@@ -397,7 +404,7 @@ def _essential_vertices(v: np.ndarray, tol: float) -> np.ndarray:
             break
         pos = np.searchsorted(kept, cand)
         a, b = kept[pos - 1], kept[pos]
-        d = _point_segment_distance(ring[cand], ring[a], ring[b])
+        d = point_segment_distance(ring[cand], ring[a], ring[b])
         order = np.lexsort((-d, a))
         first = np.r_[True, a[order][1:] != a[order][:-1]]
         worst = order[first]
@@ -475,15 +482,6 @@ def _closer_than(a: Polygon, b: Polygon, gap: float = _GAP_WIDTH) -> bool:
         if len(found):
             return True
     return False
-
-
-def _point_segment_distance(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    ab = b - a
-    n2 = np.einsum("ij,ij->i", ab, ab)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        t = np.where(n2 > 0, np.einsum("ij,ij->i", p - a, ab) / n2, 0.0)
-    t = np.clip(t, 0.0, 1.0)
-    return np.hypot(*(p - a - t[:, None] * ab).T)
 
 
 def _lookup(ref: np.ndarray, query: np.ndarray) -> np.ndarray:
@@ -1136,9 +1134,10 @@ class _PartSolver:
             on_hole = ring[hole] > 0
             for h in np.unique(ring[hole[on_hole]]).tolist():
                 mine = on_hole & (ring[hole] == h)
-                i, j = np.triu_indices(int(mine.sum()), 1)
-                if i.size > _HOLE_PAIRS:
+                count = int(mine.sum())
+                if count * (count - 1) // 2 > _HOLE_PAIRS:
                     continue  # a hole ringed by that many chords is a body's hole, no pond
+                i, j = np.triu_indices(count, 1)
                 near = other[mine]
                 pairs.append(np.column_stack([near[i], near[j]]))
                 sources.append(chords[mine][i])
@@ -1771,9 +1770,15 @@ class _PartSolver:
     def _passes_hole(self, pu: np.ndarray, pv: np.ndarray) -> bool:
         if self.rings.count < 2:
             return False
-        holes = MultiLineString([np.vstack([v, v[:1]]) for v in self.rings.verts[1:]])
         # A cut along a pond's edge may miss it by a rounding error when the map is turned.
-        return bool(shapely.dwithin(LineString([pu, pv]), holes, _PASSES_HOLE))
+        return bool(shapely.dwithin(LineString([pu, pv]), self._hole_lines, _PASSES_HOLE))
+
+    @cached_property
+    def _hole_lines(self) -> MultiLineString:
+        """The part's holes as lines, built once for all its cuts."""
+        holes = MultiLineString([np.vstack([v, v[:1]]) for v in self.rings.verts[1:]])
+        shapely.prepare(holes)
+        return holes
 
     def _corridor(self, graph: _Graph, edge: int, threshold: float) -> np.ndarray:
         """The centreline through chord ``edge`` where the local width stays <= threshold.

@@ -114,3 +114,13 @@ def segment_lines(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     if len(starts) == 0:
         return np.empty(0, dtype=object)
     return shapely.linestrings(np.stack([starts, ends], axis=1))
+
+
+def point_segment_distance(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Distance from each point p (n, 2) to its segment a-b (n, 2 each)."""
+    ab = b - a
+    n2 = np.einsum("ij,ij->i", ab, ab)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = np.where(n2 > 0, np.einsum("ij,ij->i", p - a, ab) / n2, 0.0)
+    t = np.clip(t, 0.0, 1.0)
+    return np.hypot(*(p - a - t[:, None] * ab).T)
