@@ -232,6 +232,16 @@ def default_user_agent() -> str:
     return f"Frontline-QGIS-plugin/{version} ({contact}python-requests/{requests.__version__})"
 
 
+def map_file_name(snapshot_id: int) -> str:
+    """A map's file name in the cache, which tells its id (and so its time)."""
+    return f"deepstate_{int(snapshot_id)}.geojson"
+
+
+def map_bytes(data: dict) -> bytes:
+    """A map as compact UTF-8 GeoJSON, as it is kept on disk."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 def read_map_file(path: str | os.PathLike) -> dict:
     """A raw map kept on disk (a ``/geojson`` or ``/last`` body), checked to be a map."""
     path = Path(path)
@@ -390,7 +400,7 @@ class DeepStateClient:
                 )
                 if self.offline:  # the cache is all there is to read
                     raise DeepStateCacheError(problem) from None
-                self._note(Text(_NO_CACHE, problem=problem))
+                self.note(Text(_NO_CACHE, problem=problem))
                 self.cache_dir = None
 
     # -- public API --------------------------------------------------------------------------
@@ -406,7 +416,7 @@ class DeepStateClient:
         if cached is not None and self._fresh(cached[0], now):
             self._updates = cached
             return list(cached[1])
-        records = self._fetch_json("/api/history/public", UPDATE_LIST)
+        _, records = self._fetch_json("/api/history/public", UPDATE_LIST)
         updates = updates_from_records(records, UPDATE_LIST)
         self._updates = (now, updates)
         self._write_cache(
@@ -498,7 +508,7 @@ class DeepStateClient:
                 when=when,
                 day=day.isoformat(),
             )
-        self._note(text)
+        self.note(text)
 
     def map_data(self, snapshot_id: int) -> dict:
         """The raw FeatureCollection of one update (from the cache when it is there)."""
@@ -518,10 +528,9 @@ class DeepStateClient:
                     time=snapshot_time(snapshot_id),
                 )
             )
-        path = f"/api/history/{snapshot_id}/geojson"
-        body = self._fetch(path, what)
-        data = validate_map(answer_json(body, what, self.base_url + path), what)
-        self._write_cache(self._map_name(snapshot_id), body)
+        body, obj = self._fetch_json(f"/api/history/{snapshot_id}/geojson", what)
+        data = validate_map(obj, what)
+        self._write_cache(map_file_name(snapshot_id), body)
         return data
 
     def map_for_date(self, day: date) -> tuple[Update, dict]:
@@ -549,7 +558,7 @@ class DeepStateClient:
                 )
             )
         what = LATEST_MAP
-        obj = self._fetch_json("/api/history/last", what)
+        _, obj = self._fetch_json("/api/history/last", what)
         if not isinstance(obj, dict) or not isinstance(obj.get("map"), dict):
             raise DeepStateFormatError(
                 Text(N_("{what}: expected an object with a 'map'"), what=what)
@@ -569,8 +578,7 @@ class DeepStateClient:
             )
         data = validate_map(obj["map"], what)
         if self._read_cached_map(snapshot_id) is None:
-            blob = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            self._write_cache(self._map_name(snapshot_id), blob)
+            self._write_cache(map_file_name(snapshot_id), map_bytes(data))
         return snapshot_id, data
 
     def _note_offline_latest(self, snapshot_id: int) -> None:
@@ -608,7 +616,7 @@ class DeepStateClient:
                 made=made,
                 when=_utc_minute(fetched),
             )
-        self._note(text)
+        self.note(text)
 
     def cached_ids(self) -> list[int]:
         """Ids of the maps in the cache, oldest first."""
@@ -638,10 +646,6 @@ class DeepStateClient:
 
     # -- cache -------------------------------------------------------------------------------
 
-    @staticmethod
-    def _map_name(snapshot_id: int) -> str:
-        return f"deepstate_{snapshot_id}.geojson"
-
     def _own_files(self) -> list[Path]:
         return cache_files(self.cache_dir)
 
@@ -653,7 +657,7 @@ class DeepStateClient:
     def _read_cached_map(self, snapshot_id: int) -> dict | None:
         if self.cache_dir is None:
             return None
-        path = self.cache_dir / self._map_name(snapshot_id)
+        path = self.cache_dir / map_file_name(snapshot_id)
         try:
             return read_map_file(path)
         except DeepStateFormatError as exc:
@@ -700,11 +704,11 @@ class DeepStateClient:
         try:
             write_atomic(self.cache_dir / name, data, _TMP_PREFIX)
         except OSError as exc:  # a full disk must not lose the download the caller is waiting for
-            self._note(
+            self.note(
                 Text(_NOT_CACHED, file=self.cache_dir / name, reason=exc.strerror or str(exc))
             )
 
-    def _note(self, text: Text) -> None:
+    def note(self, text: Text) -> None:
         """Tell the caller (a Processing log) what happened on the way: a retry, a wait, a
         map not cached. Without a caller, Python's log."""
         if self._on_note is not None:
@@ -714,9 +718,10 @@ class DeepStateClient:
 
     # -- HTTP --------------------------------------------------------------------------------
 
-    def _fetch_json(self, path: str, what: Text) -> object:
-        """The decoded JSON answer at ``path``."""
-        return answer_json(self._fetch(path, what), what, self.base_url + path)
+    def _fetch_json(self, path: str, what: Text) -> tuple[bytes, object]:
+        """The answer at ``path``: its bytes (for the cache) and their decoded JSON."""
+        body = self._fetch(path, what)
+        return body, answer_json(body, what, self.base_url + path)
 
     def _check_cancelled(self, what: Text) -> None:
         if self._is_cancelled is not None and self._is_cancelled():
@@ -753,7 +758,7 @@ class DeepStateClient:
                     delay = retry.retry_after
                 else:
                     delay = min(self.backoff * 2**attempt, MAX_BACKOFF)
-                self._note(
+                self.note(
                     Text(
                         N_("{error}; trying again in {seconds:.0f} s"),
                         error=retry.error.text,

@@ -8,7 +8,6 @@ No widget, no ``iface`` and no project change here: the dock adds layers in the 
 
 from __future__ import annotations
 
-import json
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -175,9 +174,11 @@ def fetch_maps(
 def keep_map(folder: Path, snapshot_id: int, data: dict) -> str:
     """A map written to ``folder`` under the cache's name, which tells the snapshot algorithm
     its id and time."""
-    path = folder / f"deepstate_{int(snapshot_id)}.geojson"
+    from ..core.deepstate import map_bytes, map_file_name
+
+    path = folder / map_file_name(snapshot_id)
     try:
-        path.write_bytes(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+        path.write_bytes(map_bytes(data))
     except OSError as error:
         raise QgsProcessingException(not_written(str(folder), error)) from None
     return str(path)
@@ -254,26 +255,27 @@ def cached_updates(base_url: str, online_error: Exception) -> UpdateList:
 
     network = isinstance(online_error, DeepStateNetworkError)
     reason = error_text(online_error)
-    try:
-        client = make_client(base_url, True)  # a cache folder that cannot be made: no list
-        try:
+    try:  # a cache folder that cannot be made: no list
+        with make_client(base_url, True) as client:
             return UpdateList(client.updates(), set(client.cached_ids()), network, reason)
-        finally:
-            client.close()
     except DeepStateError:
         if network:
-            raise NetworkFailure(
+            failure, text = (
+                NetworkFailure,
                 tr(
                     "Cannot get DeepState's list of maps ({}) and no map is cached yet. Check "
                     "the network, or the DeepState URL in Settings."
-                ).format(reason)
-            ) from None
-        raise QgsProcessingException(
-            tr(
-                "Cannot get DeepState's list of maps ({}) and no map is cached yet. Check "
-                "the DeepState URL in Settings, or try again later."
-            ).format(reason)
-        ) from None
+                ),
+            )
+        else:
+            failure, text = (
+                QgsProcessingException,
+                tr(
+                    "Cannot get DeepState's list of maps ({}) and no map is cached yet. Check "
+                    "the DeepState URL in Settings, or try again later."
+                ),
+            )
+        raise failure(text.format(reason)) from None
 
 
 # ---------------------------------------------------------------------------------------------
