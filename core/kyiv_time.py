@@ -66,6 +66,11 @@ def kyiv_date(instant: datetime) -> date:
     return to_kyiv(instant).date()
 
 
+def kyiv_today() -> date:
+    """Today's date in Kyiv."""
+    return kyiv_date(datetime.now(timezone.utc))
+
+
 def kyiv_day_start_utc(day: date) -> datetime:
     """The UTC instant at which a Kyiv calendar day begins (local midnight)."""
     naive = datetime(day.year, day.month, day.day)

@@ -15,9 +15,6 @@ FILE_ID = re.compile(r"(?<!\d)\d{9,11}(?!\d)")
 class DateRangeError(TextError, ValueError):
     """Dates that choose no maps."""
 
-    def __reduce__(self):  # copy and pickle keep the Text
-        return (type(self), (self.text,))
-
 
 def snapshot_id_from_name(name: str) -> int | None:
     """The DeepState id in a map's file name: the last run of 9 to 11 digits of its stem, as
@@ -126,9 +123,17 @@ def series_updates(
 ) -> list[Update]:
     """The maps of a downloaded series (``select_updates`` over the client's list). Offline
     with no update list cached and no cached map by the last date, an error saying the cache
-    lacks one (not that none was published); offline, a note of what the cache may miss."""
-    chosen = select_updates(client.updates(), date_from, date_to, step_days)
+    lacks one (not that none was published); offline, a note of what the cache may miss;
+    a note of days before the first map, when the client knows every map published."""
+    updates = client.updates()
+    chosen = select_updates(updates, date_from, date_to, step_days)
     if not chosen:
-        client.check_cached_by(days(date_from, date_to, step_days)[-1], series=True)
+        client.check_cached_by(date_to, series=True)  # the last of the range's days
     client.note_stale_list(date_to, series=True)
+    # None chosen is an error of its own; offline without a list, the first cached map is no
+    # first map.
+    known = chosen and client.lists_all_published
+    note = before_first_map(updates, date_from) if known else None
+    if note is not None:
+        client.note(note)
     return chosen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -84,14 +84,6 @@ def table_fields() -> QgsFields:
 def plain_number(value) -> float | None:
     """A Python float for a QGIS attribute (numpy numbers are not converted); NaN as NULL."""
     return None if value is None or math.isnan(value) else float(value)
-
-
-def note_before_first(updates, date_from, feedback, folder: bool = False) -> None:
-    from ..core.schedule import before_first_map
-
-    note = before_first_map(updates, date_from, folder=folder)
-    if note is not None:
-        feedback.pushInfo(localised(note))
 
 
 class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
@@ -285,8 +277,9 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
         """(id, loader) of each map of the series, oldest first (a loader returns the raw map),
         and whether they come from a folder."""
         from ..core.deepstate import read_map_file
-        from ..core.kyiv_time import kyiv_date
+        from ..core.kyiv_time import kyiv_today
         from ..core.schedule import (
+            before_first_map,
             check_not_future,
             maps_in_folder,
             select_updates,
@@ -296,7 +289,7 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
 
         date_from, date_to = self._dates(parameters, context)
         # Before any download, as the snapshot does: a server that is down must not hide it.
-        check_not_future(date_from, date_to, kyiv_date(datetime.now(timezone.utc)))
+        check_not_future(date_from, date_to, kyiv_today())
         step = self.parameterAsInt(parameters, self.STEP_DAYS, context)
         folder = self.parameterAsFile(parameters, self.SOURCE_FOLDER, context)
         if folder:
@@ -318,8 +311,9 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
                 )
             updates = updates_for_ids(files)
             chosen = select_updates(updates, date_from, date_to, step)
-            if chosen:  # none chosen is an error of its own
-                note_before_first(updates, date_from, feedback, folder=True)
+            note = before_first_map(updates, date_from, folder=True) if chosen else None
+            if note is not None:  # none chosen is an error of its own
+                feedback.pushInfo(localised(note))
             return [(u.id, lambda path=files[u.id]: read_map_file(path)) for u in chosen], True
         if date_from is None or date_to is None:
             raise QgsProcessingException(
@@ -332,8 +326,6 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
             on_note=notes_to(feedback),
         )
         chosen = series_updates(client, date_from, date_to, step)
-        if chosen and client.lists_all_published:  # else the first cached is no first map
-            note_before_first(client.updates(), date_from, feedback)
         return [(u.id, lambda i=u.id: client.map_data(i)) for u in chosen], False
 
     def _write_features(self, parameters, context, features) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
 from qgis.core import (
@@ -34,7 +34,7 @@ from qgis.PyQt.QtWidgets import QDockWidget, QHeaderView, QTableWidgetItem, QTre
 from ..core import deepstate
 from ..core.classes import CLASS_STYLE, DEFAULT_CLASSES, POLYGON_CLASSES
 from ..core.deepstate import Update, choose_update
-from ..core.kyiv_time import kyiv_date, to_kyiv
+from ..core.kyiv_time import kyiv_today, to_kyiv
 from ..processing.deepstate_access import (
     DEFAULT_BASE_URL,
     SETTING_BASE_URL,
@@ -99,10 +99,6 @@ def to_qdate(day: date) -> QDate:
 
 def from_qdate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
-
-
-def kyiv_today() -> date:
-    return kyiv_date(datetime.now(timezone.utc))
 
 
 def cache_summary() -> tuple[int, set[int]]:
