@@ -14,7 +14,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
@@ -23,7 +22,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core.requirements import missing_requirements
 from .deepstate_access import DEFAULT_BASE_URL
-from .destinations import destination_text, file_destination, write_problem
+from .destinations import file_destination, write_problem
 
 ICON = Path(__file__).resolve().parent.parent / "icons" / "frontline.svg"
 
@@ -147,13 +146,11 @@ class FrontlineAlgorithm(QgsProcessingAlgorithm):
         seen: dict[tuple, str] = {}
         for definition in self.destinationParameterDefinitions():
             name = definition.name()
-            text = destination_text(definition, parameters.get(name), context)
-            destination = file_destination(definition, text)
+            destination = file_destination(definition, parameters.get(name), context)
             if destination is None:
                 continue
-            path, layer = destination
-            replaced = layer is None and isinstance(definition, QgsProcessingParameterFeatureSink)
-            problem = self._file_problem(name, path, replaced)
+            path, layer = destination.path, destination.layer
+            problem = self._file_problem(name, path, destination.replaced)
             if problem:
                 return problem
             key = (os.path.abspath(path), layer)

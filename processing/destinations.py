@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from qgis.core import (
@@ -21,7 +22,39 @@ _OGR_DBNAME = re.compile(r"""dbname=(?:'([^']*)'|"([^"]*)"|(\S+))""")
 _OGR_TABLE = re.compile(r"""table=(?:"([^"]*)"|'([^']*)'|(\S+))""")
 
 
-def destination_text(definition: QgsProcessingParameterDefinition, value, context) -> str:
+@dataclass(frozen=True)
+class FileDestination:
+    """The file an output writes, the layer in it (None: the whole file), and whether QGIS
+    deletes the file and writes it anew (a layer written as a whole file)."""
+
+    path: Path
+    layer: str | None
+    replaced: bool
+
+
+def file_destination(
+    definition: QgsProcessingParameterDefinition, value, context
+) -> FileDestination | None:
+    """The file an output parameter's value names, if it names one: a path, or an ogr: URI
+    (the dialog's "Save to GeoPackage")."""
+    text = _destination_text(definition, value, context)
+    if not text.strip() or text == "TEMPORARY_OUTPUT" or text.lower().startswith(_NOT_FILES):
+        return None
+    if text.lower().startswith("ogr:"):
+        dbname, table = _OGR_DBNAME.search(text), _OGR_TABLE.search(text)
+        if dbname is None:
+            return None
+        path = next(group for group in dbname.groups() if group is not None)
+        layer = next((g for g in table.groups() if g is not None), None) if table else None
+        return FileDestination(Path(path), layer, False)
+    sink = isinstance(definition, QgsProcessingParameterFeatureSink)
+    # As QGIS makes a sink: a name that no vector format claims gets ".gpkg".
+    if sink and not QgsVectorFileWriter.driverForExtension(Path(text).suffix.lstrip(".")):
+        text += ".gpkg"
+    return FileDestination(Path(text), None, sink)
+
+
+def _destination_text(definition: QgsProcessingParameterDefinition, value, context) -> str:
     """An output parameter's value as the run will read it: an expression evaluated, an
     empty value its default (empty for an optional output left out)."""
     if isinstance(value, QgsProcessingOutputLayerDefinition):
@@ -33,27 +66,6 @@ def destination_text(definition: QgsProcessingParameterDefinition, value, contex
         default = definition.defaultValue()
         text = "" if default is None else str(default)
     return text
-
-
-def file_destination(
-    definition: QgsProcessingParameterDefinition, text: str
-) -> tuple[Path, str | None] | None:
-    """The file an output's text names and the layer in it (None: the whole file), if it
-    names a file: a path, or an ogr: URI (the dialog's "Save to GeoPackage")."""
-    if not text.strip() or text == "TEMPORARY_OUTPUT" or text.lower().startswith(_NOT_FILES):
-        return None
-    if text.lower().startswith("ogr:"):
-        dbname, table = _OGR_DBNAME.search(text), _OGR_TABLE.search(text)
-        if dbname is None:
-            return None
-        path = next(group for group in dbname.groups() if group is not None)
-        layer = next((g for g in table.groups() if g is not None), None) if table else None
-        return Path(path), layer
-    sink = isinstance(definition, QgsProcessingParameterFeatureSink)
-    # As QGIS makes a sink: a name that no vector format claims gets ".gpkg".
-    if sink and not QgsVectorFileWriter.driverForExtension(Path(text).suffix.lstrip(".")):
-        text += ".gpkg"
-    return Path(text), None
 
 
 def write_problem(path: Path, replaced: bool = False) -> str:

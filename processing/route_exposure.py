@@ -120,12 +120,13 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
                     "5000,10000,20000 (commas separate ranges: no thousands separators)."
                 ).format(repr(text))
             ) from None
-        if max(ranges) > MAX_RANGE_M:
+        farthest = ranges[-1]  # parse_ranges sorts them
+        if farthest > MAX_RANGE_M:
             raise QgsProcessingException(
                 self.tr(
                     "RANGES: {} km is farther than one local projection can measure; ranges "
                     "go up to {} km."
-                ).format(f"{max(ranges) / 1e3:g}", f"{MAX_RANGE_M / 1e3:g}")
+                ).format(f"{farthest / 1e3:g}", f"{MAX_RANGE_M / 1e3:g}")
             )
         routes_source = self.parameterAsSource(parameters, self.ROUTES, context)
         if routes_source is None:
@@ -137,10 +138,10 @@ class RouteExposureAlgorithm(AnalysisAlgorithm):
         # Centred on the routes: hostile ground reaching far beyond them must not move the
         # centre and stretch the ranges.
         frame = MetricFrame([routes_source], routes_source.sourceCrs(), context)
-        frame.warn_if_distances_stretch(feedback, "distance_m", max(ranges))
+        frame.warn_if_distances_stretch(feedback, "distance_m", farthest)
         routes = read_line_features(routes_source, self.ROUTES, frame.crs, context, feedback)
         # Ground farther than the largest range only makes a route "beyond": not needed.
-        reach = max(ranges) + 1e4
+        reach = farthest + 1e4
         if feedback.isCanceled():
             return {}  # what was read is not all there is: no warnings about it
         if not routes:  # read_line_features keeps only lines with a length
