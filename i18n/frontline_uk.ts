@@ -952,16 +952,16 @@
       <translation>Не вдалося прочитати шар {}: не прочитано жодного з його об'єктів ({}).</translation>
     </message>
     <message>
+      <source>Cannot get DeepState's list of maps ({}) and no map is cached yet. Check the network, or the DeepState URL in Settings.</source>
+      <translation>Не вдалося отримати список карт DeepState ({}), а в кеші ще немає жодної карти. Перевірте мережу або URL-адресу DeepState у «Налаштуваннях».</translation>
+    </message>
+    <message>
       <source>Cannot get DeepState's list of maps ({}) and no map is cached yet. Check the DeepState URL in Settings, or try again later.</source>
       <translation>Не вдалося отримати список карт DeepState ({}), а в кеші ще немає жодної карти. Перевірте адресу DeepState у налаштуваннях або спробуйте пізніше.</translation>
     </message>
     <message>
       <source>This map has no {} to analyse.</source>
       <translation>На цій карті немає території «{}» для аналізу.</translation>
-    </message>
-    <message>
-      <source>Cannot get DeepState's list of maps ({}) and no map is cached yet. Check the network, or the DeepState URL in Settings.</source>
-      <translation>Не вдалося отримати список карт DeepState ({}), а в кеші ще немає жодної карти. Перевірте мережу або URL-адресу DeepState у «Налаштуваннях».</translation>
     </message>
     <message>
       <source>QGIS refused the layer {}</source>
