@@ -403,6 +403,41 @@ def test_no_further_neck_inside_the_corridor_of_another():
     assert neck.corridor_length == pytest.approx(23_300, rel=0.05)  # arm, base, arm
 
 
+def salient_off_a_corridor(stem_at: float) -> Polygon:
+    """Two 4 km squares joined by an 800 m corridor 6 km long; off the corridor at x=stem_at,
+    a 500 m stem 1 km long leads to a 2 km square lobe (a salient)."""
+    return shapely.union_all(
+        [
+            box(-4000, -2000, 0, 2000),
+            box(0, -400, 6000, 400),
+            box(6000, -2000, 10_000, 2000),
+            box(stem_at - 250, 400, stem_at + 250, 1400),
+            box(stem_at - 1000, 1400, stem_at + 1000, 3400),
+        ]
+    )
+
+
+@pytest.mark.parametrize("stem_at", [1500.0, 3000.0])
+def test_a_corridor_joined_to_a_narrower_neck_counts_with_it_unless_corridor_width_parts_them(
+    stem_at,
+):
+    """As the help says: the 800 m corridor meets the salient's 500 m stem through ground no
+    wider than its own corridor width (1600 m by default), so it is no further neck; with
+    CORRIDOR_WIDTH between the two widths, both are reported."""
+    part = salient_off_a_corridor(stem_at)
+
+    default = find_necks(part, min_lobe_area=1 * KM2, max_width=5000, max_necks=5)
+    parted = find_necks(
+        part, min_lobe_area=1 * KM2, max_width=5000, max_necks=5, corridor_width=1000.0
+    )
+
+    assert [round(n.width, 6) for n in default] == [500.0]
+    assert [round(n.width, 6) for n in parted] == [500.0, 800.0]
+    assert parted[1].corridor_length == pytest.approx(6000.0, rel=0.05)
+    for neck in parted:
+        assert_valid_neck(neck, part, 1 * KM2)
+
+
 def test_corridor_width_setting_bounds_the_corridor():
     part = dumbbell()
     wide = find_necks(part, min_lobe_area=1 * KM2, max_width=0, corridor_width=3 * 123.4)
