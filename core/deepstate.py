@@ -242,8 +242,37 @@ def map_bytes(data: dict) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def body_snapshot_id(body: dict, what: str | Text) -> int | None:
+    """The map id a ``/last`` body carries, None when it has no ``id``. DeepStateFormatError
+    when it is no map id. The body's ``datetime`` is a display string: the time is the id's."""
+    raw_id = body.get("id")
+    if raw_id is None:
+        return None
+    if isinstance(raw_id, bool) or not isinstance(raw_id, (int, str)):
+        raise DeepStateFormatError(
+            Text(N_("{what}: the id {id} is no map id"), what=what, id=repr(raw_id))
+        )
+    try:
+        snapshot_id = int(raw_id)
+    except ValueError:
+        raise DeepStateFormatError(
+            Text(N_("{what}: the id {id} is not a number"), what=what, id=repr(raw_id))
+        ) from None
+    if not is_snapshot_id(snapshot_id):  # checked before it names a file in the cache
+        raise DeepStateFormatError(
+            Text(N_("{what}: the id {id} is no map id"), what=what, id=snapshot_id)
+        )
+    return snapshot_id
+
+
 def read_map_file(path: str | os.PathLike) -> dict:
     """A raw map kept on disk (a ``/geojson`` or ``/last`` body), checked to be a map."""
+    return read_map_file_with_id(path)[1]
+
+
+def read_map_file_with_id(path: str | os.PathLike) -> tuple[int | None, dict]:
+    """A raw map kept on disk and the id its body carries: a ``/last`` body's own id, None for
+    a bare ``/geojson`` body (whose id only its file name can tell)."""
     path = Path(path)
     what = Text(N_("DeepState map file {name}"), name=path.name)
     try:
@@ -254,9 +283,9 @@ def read_map_file(path: str | os.PathLike) -> dict:
             Text(N_("{what}: cannot be read ({reason})"), what=what, reason=reason)
         ) from None
     obj = load_json(data, what)
-    if isinstance(obj, dict) and isinstance(obj.get("map"), dict):
-        obj = obj["map"]  # saved from /api/history/last
-    return validate_map(obj, what)
+    if isinstance(obj, dict) and isinstance(obj.get("map"), dict):  # saved from /last
+        return body_snapshot_id(obj, what), validate_map(obj["map"], what)
+    return None, validate_map(obj, what)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -563,19 +592,9 @@ class DeepStateClient:
             raise DeepStateFormatError(
                 Text(N_("{what}: expected an object with a 'map'"), what=what)
             )
-        raw_id = obj.get("id")
-        if isinstance(raw_id, bool) or not isinstance(raw_id, (int, str)):
+        snapshot_id = body_snapshot_id(obj, what)
+        if snapshot_id is None:
             raise DeepStateFormatError(Text(N_("{what}: the answer has no id"), what=what))
-        try:
-            snapshot_id = int(raw_id)
-        except ValueError:
-            raise DeepStateFormatError(
-                Text(N_("{what}: the id {id} is not a number"), what=what, id=repr(raw_id))
-            ) from None
-        if not is_snapshot_id(snapshot_id):  # checked before it names a file in the cache
-            raise DeepStateFormatError(
-                Text(N_("{what}: the id {id} is no map id"), what=what, id=snapshot_id)
-            )
         data = validate_map(obj["map"], what)
         if self._read_cached_map(snapshot_id) is None:
             self._write_cache(map_file_name(snapshot_id), map_bytes(data))

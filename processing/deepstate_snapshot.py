@@ -191,9 +191,8 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
         return outputs
 
     def _fetch(self, parameters, context, feedback) -> tuple[int | None, dict]:
-        from ..core.deepstate import read_map_file
+        from ..core.deepstate import read_map_file_with_id
         from ..core.errors import DeepStateError
-        from ..core.schedule import snapshot_id_from_name
 
         source_file = self.parameterAsFile(parameters, self.SOURCE_FILE, context)
         snapshot_id = self.parameterAsInt(parameters, self.SNAPSHOT_ID, context)
@@ -205,15 +204,8 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
         try:
             if source_file:
                 feedback.pushInfo(self.tr("Reading {}").format(source_file))
-                snapshot_id = snapshot_id_from_name(Path(source_file).name)
-                if snapshot_id is None:
-                    feedback.pushWarning(
-                        self.tr(
-                            "SOURCE_FILE: no DeepState id in the file name; snapshot_id and "
-                            "snapshot_time are left empty."
-                        )
-                    )
-                return snapshot_id, read_map_file(source_file)
+                body_id, data = read_map_file_with_id(source_file)
+                return self._source_file_id(source_file, body_id, feedback), data
             offline = self.parameterAsBoolean(parameters, self.OFFLINE, context)
             client = make_client(
                 self.parameterAsString(parameters, self.BASE_URL, context).strip()
@@ -240,6 +232,28 @@ class DeepStateSnapshotAlgorithm(FrontlineAlgorithm):
             return client.latest()
         except DeepStateError as error:
             raise QgsProcessingException(error_text(error)) from error
+
+    def _source_file_id(self, source_file: str, body_id: int | None, feedback) -> int | None:
+        """The map id of SOURCE_FILE: the id its body carries (a saved ``/last`` answer), else
+        the one in its file name; a warning when the two differ or neither is there."""
+        from ..core.schedule import snapshot_id_from_name
+
+        name_id = snapshot_id_from_name(Path(source_file).name)
+        if body_id is None and name_id is None:
+            feedback.pushWarning(
+                self.tr(
+                    "SOURCE_FILE: no DeepState id in the file name; snapshot_id and "
+                    "snapshot_time are left empty."
+                )
+            )
+        elif body_id is not None and name_id not in (None, body_id):
+            feedback.pushWarning(
+                self.tr(
+                    "SOURCE_FILE: the file name gives map id {} but the file itself holds map "
+                    "{}; the file's own id is used."
+                ).format(name_id, body_id)
+            )
+        return body_id if body_id is not None else name_id
 
     def _parse_date(self, text: str) -> date:
         try:

@@ -26,6 +26,7 @@ from frontline.core.deepstate import (
     choose_update,
     plugin_metadata,
     read_map_file,
+    read_map_file_with_id,
     snapshot_time,
 )
 from frontline.core.errors import (
@@ -884,6 +885,48 @@ def test_read_map_file_accepts_geojson_and_last_bodies(deepstate_site, tmp_path)
     with pytest.raises(DeepStateError) as info:
         read_map_file(tmp_path / "missing.geojson")
     assert_one_line(info.value, "missing.geojson", "cannot be read")
+
+
+ID_0320 = 1742507523  # created 2025-03-20T21:52:03Z, shown by DeepState as "20.03 o 23:52"
+
+
+def saved_last_body(path: Path, **head: object) -> Path:
+    """A saved ``/api/history/last`` answer around the real raw map ``ID_0320``."""
+    body = {**head, "map": raw_json(ID_0320)}
+    path.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_a_saved_last_body_gives_its_own_id_and_so_its_time(tmp_path) -> None:
+    last = saved_last_body(tmp_path / "last.json", id=ID_0320, datetime="20.03 o 23:52")
+    body_id, fc = read_map_file_with_id(last)
+    assert body_id == ID_0320
+    assert fc == raw_json(ID_0320)
+    # The time is the id's (the display string "20.03 o 23:52" is Kyiv time, UTC+2 then).
+    assert snapshot_time(body_id) == datetime(2025, 3, 20, 21, 52, 3, tzinfo=timezone.utc)
+    as_text = saved_last_body(tmp_path / "text.json", id=str(ID_0320))
+    assert read_map_file_with_id(as_text)[0] == ID_0320
+    assert read_map_file_with_id(saved_last_body(tmp_path / "no_id.json")) == (None, fc)
+    bare = tmp_path / f"deepstate_{ID_0320}.geojson"
+    bare.write_bytes(raw_bytes(ID_0320))
+    assert read_map_file_with_id(bare) == (None, fc)  # only its name tells the id
+
+
+@pytest.mark.parametrize(
+    ("raw_id", "needle"),
+    [
+        ("20.03", "the id '20.03' is not a number"),
+        (1000000000000, "the id 1000000000000 is no map id"),
+        (0, "the id 0 is no map id"),
+        (True, "the id True is no map id"),
+        (1742507523.5, "the id 1742507523.5 is no map id"),
+    ],
+)
+def test_a_saved_last_body_with_a_bad_id_is_refused(tmp_path, raw_id, needle) -> None:
+    last = saved_last_body(tmp_path / "last.json", id=raw_id)
+    with pytest.raises(DeepStateFormatError) as info:
+        read_map_file_with_id(last)
+    assert_one_line(info.value, "DeepState map file last.json", needle)
 
 
 def test_fake_server_records_look_like_deepstate(deepstate_site) -> None:

@@ -16,7 +16,7 @@ from shapely.geometry import shape
 
 from fltest import data
 from frontline.core import classes
-from frontline.core.deepstate import snapshot_time
+from frontline.core.deepstate import read_map_file_with_id, snapshot_time
 from frontline.core.errors import DeepStateFormatError, Text
 from frontline.core.parse import (
     ParsedMap,
@@ -356,6 +356,25 @@ def test_grey_fill_means_ukraine_before_the_kursk_incursion() -> None:
     assert parse_map(grey).polygons[0].cls == classes.GREY_ZONE_IN_RUSSIA
     black = feature_collection(polygon_feature(SQUARE, fill="#000000"))
     assert parse_map(black, old).polygons[0].cls == classes.OCCUPIED_BEFORE_2022
+
+
+def test_a_saved_last_body_parses_with_the_time_of_its_own_id(tmp_path) -> None:
+    # A real map of 2024-02 saved as /api/history/last answers it, plus a #bdbdbd area: grey
+    # zone in Ukraine then, which only the body's id (the map's time) can tell.
+    path = data.raw_map("20240212")
+    raw = json.loads(path.read_bytes())
+    grey = polygon_feature(SQUARE, fill="#bdbdbd")
+    body = {"id": data.map_id(path), "datetime": "12.02 o 23:34", "map": raw}
+    body["map"]["features"].append(grey)
+    last = tmp_path / "last.json"
+    last.write_text(json.dumps(body), encoding="utf-8")
+    body_id, fc = read_map_file_with_id(last)
+    assert body_id == data.map_id(path)
+    result = parse_map(fc, snapshot_time(body_id))
+    assert [f.cls for f in result.polygons if f.fill == "#bdbdbd"] == [classes.GREY_ZONE]
+    expected = parsed(path).class_counts()
+    expected[classes.GREY_ZONE] = expected.get(classes.GREY_ZONE, 0) + 1
+    assert result.class_counts() == expected
 
 
 @pytest.mark.parametrize(

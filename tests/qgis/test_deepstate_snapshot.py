@@ -159,6 +159,43 @@ def test_source_file_id_from_everyday_names_or_a_warning(run_alg, tmp_path, name
     assert warned == (snapshot_id is None)
 
 
+@pytest.mark.parametrize(
+    ("name", "warning"),
+    [
+        ("last.json", ""),
+        ("deepstate_1742507523.json", ""),
+        (
+            "deepstate_1730495471.json",  # the name says another map: the body's id is used
+            "SOURCE_FILE: the file name gives map id 1730495471 but the file itself holds map "
+            "1742507523; the file's own id is used.",
+        ),
+    ],
+)
+def test_a_saved_last_answer_gives_its_own_id_and_time(run_alg, tmp_path, name, warning):
+    import json
+
+    from fltest.feedback import RecordingFeedback
+
+    raw = data.raw_map("20250320")
+    snapshot_id = data.map_id(raw)
+    body = {"id": snapshot_id, "datetime": "20.03 o 23:52", "map": json.loads(raw.read_bytes())}
+    path = tmp_path / name
+    path.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
+    feedback = RecordingFeedback()
+    result = run_alg(
+        ALG,
+        {"SOURCE_FILE": str(path), "CLASSES": [4], "OUTPUT": str(tmp_path / "a.gpkg")},
+        feedback=feedback,
+    )
+    assert result["SNAPSHOT_ID"] == snapshot_id == 1742507523
+    assert result["SNAPSHOT_TIME"] == "2025-03-20T21:52:03Z"
+    said = [w for w in feedback.warnings if w.startswith("SOURCE_FILE")]
+    assert said == ([warning] if warning else [])
+    first = next(open_layer(Path(result["OUTPUT"])).getFeatures())
+    assert first["snapshot_id"] == snapshot_id
+    assert first["snapshot_time"].toSecsSinceEpoch() == snapshot_id
+
+
 def test_parameters_that_are_ignored_are_named(run_alg, tmp_path):
     from fltest.feedback import RecordingFeedback
 
