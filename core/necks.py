@@ -9,8 +9,9 @@ Definitions (Frontline's "Corridor width" algorithm), all planar, in metres and 
   which the local width stays at or below ``corridor_width`` (0 = twice the neck's width); its
   length is the **corridor length**. It stops where the corridor opens into wider ground.
 - Each part reports its narrowest neck (whatever its width), then further necks narrower than
-  ``max_width`` at other places: local minima separated from the necks already chosen by ground
-  wider than the corridor width (a neck never lies in another neck's corridor).
+  ``max_width`` at other places: local minima outside the corridor ground of the narrower necks
+  chosen before them (ground joined to such a neck through ground no wider than its corridor
+  width), and never in another neck's corridor.
 
 Method, per part:
 
@@ -37,8 +38,9 @@ Method, per part:
    the shoelace terms along the ring, holes assigned to a side by ray-crossing parity), so
    they do not depend on the triangulation and always add up to the part's area.
 4. Candidate chords (both sides >= ``min_lobe_area``) are taken shortest first. A candidate's
-   basin is the set of chords reachable through the dual graph along chords no longer than the
-   corridor width; a candidate whose basin reaches an earlier neck's basin is not a new neck.
+   basin is the set of chords reachable through the dual graph along chords no longer than its
+   corridor width, short of the corridor ground of the basins before it (the chords reachable
+   from theirs within their corridor width); a candidate in such ground is not a new neck.
    In an accepted basin the shortest chords are polished against the original boundary
    within a window of arc around each end, exactly: between two straight boundary pieces
    the shortest link starts at an end of one of them, and where that leaves too little
@@ -54,6 +56,9 @@ Method, per part:
    chord midpoints of its basin, on each side (in a parallel corridor all chord midpoints lie
    on the centreline), continued by cross-sections while the width allows; a hole narrower
    than the corridor's limit (a pond) is measured across, so the corridor goes on over it.
+   The walk passes only chords beyond which lies at least half of the neck's side: where a
+   corridor opens into a body, chords along the body's edge cut off its corners (spurs of the
+   medial axis), not the way on.
 
 Cost is dominated by the triangulation of the samples; their number depends on the shape's
 real detail and narrow places, not on redundant collinear vertices.
@@ -1052,8 +1057,9 @@ class _PartSolver:
             chords = near if near.size else np.flatnonzero(mesh.chord)
             best = _retag(best, self._nearest_chord(mesh, chords, best), mesh, is_cand)
             return [self._neck(graph, part_id, 1, best)]
-        # Chords of the basins that gave a cut (a later basin reaching them is no new neck),
-        # and chords walked already (no basin starts there again).
+        # Chords of the corridor ground of a basin that gave a cut (reachable from it through
+        # chords within its corridor width): a candidate there is no new neck. Chords walked
+        # already: no basin starts there again.
         marked = np.zeros(len(mesh.length), dtype=bool)
         walked = np.zeros(len(mesh.length), dtype=bool)
         basins: list[tuple[_Cut, _Cut | None]] = []  # narrowest cut, narrowest local minimum
@@ -1063,19 +1069,18 @@ class _PartSolver:
             length = float(mesh.length[c])
             if basins and length > _DELAUNAY_SLACK * self._stop_width(basins):
                 break
-            if walked[c] or not self._valid_edge(mesh, int(c), valid):
+            if walked[c] or marked[c] or not self._valid_edge(mesh, int(c), valid):
                 continue
             threshold = self.corridor_width or 2.0 * length
-            basin, hit = graph.walk(int(c), threshold, marked)
+            # The basin stops at ground a narrower neck's corridor holds: polishing from
+            # there would find that neck again, not this one's local minimum.
+            basin = graph.walk(int(c), threshold, avoid=marked)
             walked[list(basin)] = True
-            if hit:
-                marked[list(basin)] = True
-                continue
             narrowest = min((b.width for b, _ in basins), default=math.inf)
             best, free = self._best_in_basin(mesh, basin, is_cand, is_near, valid, narrowest)
             if best is None:
                 continue  # no cut here (all refused by ``accept``): it hides no neck
-            marked[list(basin)] = True
+            marked[list(graph.walk(int(c), threshold))] = True
             if not self._duplicate(best, [b for b, _ in basins]):
                 basins.append((best, free))
         self._through_holes(mesh, basins, valid)
@@ -1761,7 +1766,9 @@ class _PartSolver:
             return middle
         pieces = shapely.get_parts(shapely.intersection(LineString([pu, pv]), ground))
         pieces = pieces[shapely.get_type_id(pieces) == 1]  # lines; a cut along the hole's
-        middles = shapely.get_coordinates(shapely.line_interpolate_point(pieces, 0.5, True))
+        middles = shapely.get_coordinates(
+            shapely.line_interpolate_point(pieces, 0.5, normalized=True)
+        )
         inside = shapely.contains_xy(ground, middles[:, 0], middles[:, 1])  # edge is on it
         if not inside.any():
             return middle
@@ -1787,13 +1794,42 @@ class _PartSolver:
         marching cross-sections, which also covers places where the Delaunay chords do not
         follow the local width (points on one circle are co-circular: their chords fan out).
         """
-        chords = graph.corridor(edge, threshold)
+        chords = graph.corridor(edge, threshold, self._toward_bulk(graph, edge))
         path = graph.mid[chords]
         normal = graph.normal(edge)
         reach = 0.25 * threshold
         tail_a = self._march(path[0], _heading(path, reach, normal, -1.0), threshold)
         tail_b = self._march(path[-1], _heading(path[::-1], reach, normal, 1.0), threshold)
         return np.vstack([tail_a[::-1], path, tail_b])
+
+    def _toward_bulk(self, graph: _Graph, edge: int) -> list[bool]:
+        """Separating chords that lead from chord ``edge`` toward the bulk of its side: the
+        side beyond them holds at least half of that side. A corridor opening into a body
+        goes on no further: chords along the body's edge near the mouth cut off only its
+        corners (spurs of the medial axis), however big those corners are."""
+        mesh, keep = graph.mesh, graph.separating_mask.copy()
+        ends = mesh.edge_v
+        on_shell = (mesh.ring[ends[:, 0]] == 0) & (mesh.ring[ends[:, 1]] == 0)
+        if not on_shell[edge]:
+            return keep.tolist()  # a cut of a hole's ring: its sides are no arcs of the shell
+        m = len(self.rings.verts[0])
+        tu, tv = mesh.t[ends[edge]]
+        chords = np.flatnonzero(keep & on_shell)
+        ta, tb = mesh.t[ends[chords, 0]], mesh.t[ends[chords, 1]]
+        span = (tv - tu) % m
+        pa, pb = (ta - tu) % m, (tb - tu) % m
+        in_uv = (pa <= span) & (pb <= span)  # on the side the arc u->v bounds
+        # Positions along the arc of that side, from its start: the chord's far side is the
+        # arc between its ends.
+        qa = np.where(in_uv, pa, (ta - tv) % m)
+        qb = np.where(in_uv, pb, (tb - tv) % m)
+        first, last = np.where(qa <= qb, ta, tb), np.where(qa <= qb, tb, ta)
+        far, _ = self.rings.arc_side(0, first, last)
+        side_uv = float(self.rings.arc_side(0, np.array([tu]), np.array([tv]))[0][0])
+        side = np.where(in_uv, side_uv, self.rings.part_area - side_uv)
+        keep[chords] = far >= 0.5 * side
+        keep[edge] = True
+        return keep.tolist()
 
     def _march(self, start: np.ndarray, normal: np.ndarray, threshold: float) -> np.ndarray:
         """Centreline points beyond ``start`` (direction ``normal``) while the width allows.
@@ -2072,6 +2108,7 @@ class _Graph:
     """The dual graph of the kept triangles, as Python lists for walks."""
 
     def __init__(self, mesh: _Mesh, separating: np.ndarray):
+        self.mesh = mesh
         self.edge_tris = mesh.edge_tris.tolist()
         self.tri_edges = mesh.tri_edges.tolist()
         self.length = mesh.length.tolist()
@@ -2100,12 +2137,14 @@ class _Graph:
         return int(usable[best]) if gap[best] < within else default
 
     def walk(
-        self, start: int, threshold: float, marked: np.ndarray | None, through: list | None = None
-    ) -> tuple[set, bool]:
+        self,
+        start: int,
+        threshold: float,
+        avoid: np.ndarray | None = None,
+        through: list | None = None,
+    ) -> set:
         """Chords reachable from ``start`` through chords no longer than ``threshold``
-        (and among ``through`` if given). Stops early (second value True) when it reaches a
-        chord of ``marked``.
-        """
+        (and among ``through`` if given), not entering chords of ``avoid``."""
         seen = {start}
         stack = [start]
         length, chord = self.length, through or self.chord
@@ -2117,19 +2156,20 @@ class _Graph:
                 for e2 in self.tri_edges[t]:
                     if e2 in seen or not chord[e2] or length[e2] > threshold:
                         continue
-                    if marked is not None and marked[e2]:
-                        return seen, True
+                    if avoid is not None and avoid[e2]:
+                        continue
                     seen.add(e2)
                     stack.append(e2)
-        return seen, False
+        return seen
 
-    def corridor(self, start: int, threshold: float) -> list[int]:
+    def corridor(self, start: int, threshold: float, through: list[bool]) -> list[int]:
         """Chords from the farthest one on one side, through ``start``, to the other side.
 
-        Only chords that separate two big sides count: the others lead into spurs of the
-        medial axis (small bulges and teeth of the boundary), not along the corridor.
+        Only chords of ``through`` count: those that separate two big sides toward the bulk
+        of each; the others lead into spurs of the medial axis (bulges, teeth and corners of
+        the boundary), not along the corridor.
         """
-        members, _ = self.walk(start, threshold, None, self.separating)
+        members = self.walk(start, threshold, through=through)
         sides = [self._farthest_path(start, t, members) for t in self.edge_tris[start]]
         return list(reversed(sides[0])) + sides[1][1:]
 

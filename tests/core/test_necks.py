@@ -417,24 +417,53 @@ def salient_off_a_corridor(stem_at: float) -> Polygon:
     )
 
 
-@pytest.mark.parametrize("stem_at", [1500.0, 3000.0])
-def test_a_corridor_joined_to_a_narrower_neck_counts_with_it_unless_corridor_width_parts_them(
-    stem_at,
+@pytest.mark.parametrize(("stem_at", "corridor_beside"), [(1500.0, 1350.0), (3000.0, 2850.0)])
+def test_a_corridor_in_a_narrower_necks_corridor_ground_is_no_further_neck(
+    stem_at, corridor_beside
 ):
-    """As the help says: the 800 m corridor meets the salient's 500 m stem through ground no
-    wider than its own corridor width (1600 m by default), so it is no further neck; with
-    CORRIDOR_WIDTH between the two widths, both are reported."""
+    """As the help says: the 800 m corridor is joined to the salient's 500 m stem by ground
+    no wider than the stem neck's corridor width (the junction is 878 m across; 1000 m by
+    default), so it is no further neck. With CORRIDOR_WIDTH 850 the junction parts them:
+    both are reported, the corridor's up to the junction (or to where the stem's corridor
+    runs on along it)."""
     part = salient_off_a_corridor(stem_at)
 
     default = find_necks(part, min_lobe_area=1 * KM2, max_width=5000, max_necks=5)
     parted = find_necks(
-        part, min_lobe_area=1 * KM2, max_width=5000, max_necks=5, corridor_width=1000.0
+        part, min_lobe_area=1 * KM2, max_width=5000, max_necks=5, corridor_width=850.0
     )
 
     assert [round(n.width, 6) for n in default] == [500.0]
     assert [round(n.width, 6) for n in parted] == [500.0, 800.0]
-    assert parted[1].corridor_length == pytest.approx(6000.0, rel=0.05)
+    assert parted[1].corridor_length == pytest.approx(corridor_beside, rel=0.08)
+    assert not parted[1].corridor.intersects(parted[0].chord)
     for neck in parted:
+        assert_valid_neck(neck, part, 1 * KM2)
+
+
+@pytest.mark.parametrize(
+    "pond", [None, box(11_000, 4500, 14_000, 5500), box(12_000, 4900, 13_000, 5100)]
+)
+def test_a_corridor_beside_a_corner_cut_is_a_further_neck_with_its_own_length(pond):
+    """Two 10 km squares joined by a 3 km corridor 5 km long (a pond in it or not), 1 km²
+    lobes: the narrowest cut takes 1 km² off a corner (2000 m, held by the area limit). The
+    corridor is a further neck and its centreline runs from mouth to mouth. It was hidden
+    (its ground reached the corner's), or ran 12 km into a corner of a square beside its
+    mouth and was given twice, once at each mouth."""
+    part = shapely.union_all(
+        [box(0, 0, 10_000, 10_000), box(10_000, 3500, 15_000, 6500), box(15_000, 0, 25_000, 10_000)]
+    )
+    if pond is not None:
+        part = part.difference(pond)
+
+    necks = find_necks(part, min_lobe_area=1 * KM2, max_width=5000, max_necks=5)
+
+    assert [round(n.width, 6) for n in necks] == [pytest.approx(2000.0, abs=1.0), 3000.0]
+    assert necks[0].side_a_area == pytest.approx(1 * KM2, rel=0.01)
+    assert necks[1].corridor_length == pytest.approx(5000.0, rel=0.05)
+    x0, y0, x1, y1 = necks[1].corridor.bounds
+    assert x0 >= 10_000 - 50 and x1 <= 15_000 + 50 and y0 >= 3500 and y1 <= 6500
+    for neck in necks:
         assert_valid_neck(neck, part, 1 * KM2)
 
 
