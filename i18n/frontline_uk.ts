@@ -116,8 +116,12 @@
       <translation>INPUT: у шарі немає полігонів; немає горловин для вимірювання.</translation>
     </message>
     <message>
-      <source>Part {} ({} km²): no straight cut leaves {} km² on both sides; it has no neck.</source>
-      <translation>Частина {} ({} км²): жоден прямий розріз не залишає по {} км² з обох боків; горловини немає.</translation>
+      <source>{} part(s) ({} km² in all) are smaller than twice MIN_LOBE_AREA ({} km²): they have no neck.</source>
+      <translation>Частин: {} (разом {} км²) менші за подвійну MIN_LOBE_AREA ({} км²): горловин у них немає.</translation>
+    </message>
+    <message>
+      <source>Part {} ({} km²) has no neck: no straight cut splits it into two sides of {} km² or more (a ring round a hole has none).</source>
+      <translation>Частина {} ({} км²) не має горловини: жоден прямий розріз не ділить її на дві сторони по {} км² або більше (кільце навколо отвору такого розрізу не має).</translation>
     </message>
     <message>
       <source>Download DeepState series</source>

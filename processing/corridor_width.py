@@ -31,7 +31,7 @@ def neck_fields() -> QgsFields:
         ("corridor_length_m", REAL, 4),
         ("side_a_km2", REAL, 4),
         ("side_b_km2", REAL, 4),
-        ("minor_share", REAL, 4),
+        ("minor_share", REAL, 10),  # a 0.01 km² side of 100,000 km² is a share of 1e-7
     )
 
 
@@ -138,6 +138,8 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
         land_source = self.polygon_source(parameters, self.LAND, context, optional=True)
         frame = MetricFrame([source], source.sourceCrs(), context)
         shapes = read_polygon_shapes(source, self.INPUT, frame.crs, context, feedback)
+        if feedback.isCanceled():
+            return {}  # what was read is not all there is: no warnings about it
         if not shapes:
             feedback.pushWarning(self.tr("INPUT: the layer has no polygons; no necks to measure."))
         if self.parameterAsBoolean(parameters, self.DISSOLVE, context) and shapes:
@@ -164,6 +166,9 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
             feedback.setProgress(90 * (index + 1) / len(shapes))
         if feedback.isCanceled():
             return {}
+        # Parts numbered by decreasing area, as the core numbers a dissolved layer's: with
+        # DISSOLVE off, feature order would decide.
+        parts.sort(key=lambda part_necks: -part_necks[0].area)
         sink, dest_id = self.parameterAsSink(
             parameters,
             self.OUTPUT,
@@ -183,26 +188,46 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
             source.sourceCrs(),
         )
         widths: list[float] = []
-        for number, (part, necks) in enumerate(parts, start=1):
+        for number, (_, necks) in enumerate(parts, start=1):
             for neck in necks:
                 self._write_neck(sink, corridor_sink, frame, neck, number)
                 widths.append(neck.width)
-            if not necks:
-                feedback.pushWarning(
-                    self.tr(
-                        "Part {} ({} km²): no straight cut leaves {} km² on both sides; "
-                        "it has no neck."
-                    ).format(
-                        number,
-                        f"{frame.ellipsoid_area_km2(part):.2f}",
-                        f"{options['min_lobe_area'] / 1e6:g}",
-                    )
-                )
+        self._warn_neckless(parts, options["min_lobe_area"], frame, feedback)
         feedback.setProgress(100)
         results = {self.OUTPUT: dest_id, "MIN_WIDTH_M": min(widths) if widths else None}
         if corridor_sink is not None:
             results[self.OUTPUT_CORRIDORS] = corridor_id
         return results
+
+    def _warn_neckless(self, parts: list, min_lobe_area: float, frame, feedback) -> None:
+        """Why parts have no neck: one line for all those too small to have two sides of
+        MIN_LOBE_AREA (a LAND with many islets leaves hundreds), one per bigger part (a ring
+        round a hole, which no single straight cut splits)."""
+        small = [part for part, necks in parts if not necks and part.area < 2 * min_lobe_area]
+        if small:
+            feedback.pushWarning(
+                self.tr(
+                    "{} part(s) ({} km² in all) are smaller than twice MIN_LOBE_AREA ({} km²): "
+                    "they have no neck."
+                ).format(
+                    len(small),
+                    f"{sum(frame.ellipsoid_area_km2(part) for part in small):.2f}",
+                    f"{2 * min_lobe_area / 1e6:g}",
+                )
+            )
+        for number, (part, necks) in enumerate(parts, start=1):
+            if necks or part.area < 2 * min_lobe_area:
+                continue
+            feedback.pushWarning(
+                self.tr(
+                    "Part {} ({} km²) has no neck: no straight cut splits it into two sides of "
+                    "{} km² or more (a ring round a hole has none)."
+                ).format(
+                    number,
+                    f"{frame.ellipsoid_area_km2(part):.2f}",
+                    f"{min_lobe_area / 1e6:g}",
+                )
+            )
 
     def _write_neck(self, sink, corridor_sink, frame, neck, part_id: int) -> None:
         """One neck (and its corridor), its width and corridor length on the ellipsoid."""

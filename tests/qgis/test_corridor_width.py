@@ -223,21 +223,71 @@ def test_no_neck_gives_an_empty_result_and_a_warning(run_alg, tmp_path):
     )
     assert necks == [] and result["MIN_WIDTH_M"] is None
     assert feedback.warnings == [
-        "Part 1 (1.00 km²): no straight cut leaves 1 km² on both sides; it has no neck."
+        "1 part(s) (1.00 km² in all) are smaller than twice MIN_LOBE_AREA (2 km²): they have "
+        "no neck."
     ]
 
 
-def test_each_part_without_a_neck_gets_its_own_warning(run_alg, tmp_path):
+def test_parts_too_small_share_one_warning_and_a_ring_gets_its_own(run_alg, tmp_path):
+    """A LAND full of islets left a hundred warnings, one per sliver; a ring was told it
+    had no cut leaving 1 km² on both sides, though it is 36 km²."""
     feedback = RecordingFeedback()
     shape = affinity.translate(two_squares(), 500_000, 5_540_000)
-    small = box(520_000, 5_540_000, 521_500, 5_541_000)  # 1.5 km²: no two sides of 1 km²
-    result, necks = run_corridor(
-        run_alg, tmp_path, memory_layer([shape, small], "EPSG:32636"), feedback=feedback
+    islets = [box(520_000 + 2000 * k, 5_540_000, 520_500 + 2000 * k, 5_540_600) for k in range(40)]
+    ring = box(500_000, 5_560_000, 510_000, 5_570_000).difference(
+        box(501_000, 5_561_000, 509_000, 5_569_000)
     )
-    assert {n["part_id"] for n in necks} == {1}
+    result, necks = run_corridor(
+        run_alg,
+        tmp_path,
+        memory_layer([shape, ring, *islets], "EPSG:32636"),
+        feedback=feedback,
+        DISSOLVE=False,
+    )
+    assert [(n["part_id"], n["rank"]) for n in necks] == [(1, 1)]  # by area: the corridor first
     assert feedback.warnings == [
-        "Part 2 (1.50 km²): no straight cut leaves 1 km² on both sides; it has no neck."
+        "40 part(s) (12.01 km² in all) are smaller than twice MIN_LOBE_AREA (2 km²): they "
+        "have no neck.",
+        "Part 2 (36.03 km²) has no neck: no straight cut splits it into two sides of 1 km² or "
+        "more (a ring round a hole has none).",
     ]
+
+
+def test_parts_are_numbered_by_area_whatever_the_feature_order(run_alg, tmp_path):
+    big = affinity.translate(two_squares(), 500_000, 5_540_000)
+    small = affinity.translate(two_squares(width=300.0, length=1000.0), 500_000, 5_560_000)
+    for order in ([big, small], [small, big]):
+        _, necks = run_corridor(
+            run_alg, tmp_path, memory_layer(order, "EPSG:32636"), DISSOLVE=False
+        )
+        widths = {n["part_id"]: round(n["width_m"]) for n in necks if n["rank"] == 1}
+        assert widths == {1: 500, 2: 300}
+
+
+def test_a_run_cancelled_while_reading_warns_of_nothing(run_alg, tmp_path):
+    feedback = RecordingFeedback()
+    feedback.cancel()
+    layer = memory_layer([affinity.translate(two_squares(), 500_000, 5_540_000)], "EPSG:32636")
+    parameters = {"INPUT": layer, "OUTPUT": str(tmp_path / "n.gpkg")}
+    assert run_alg(ALG, parameters, feedback=feedback) == {}
+    assert feedback.warnings == []
+
+
+def test_minor_share_keeps_small_sides_of_a_large_part(run_alg, tmp_path):
+    """A 1 km² side of a 10,000 km² part: its share, 1e-4 and less, was written with four
+    decimals (0.0 for a side of 0.5 km² or less: a split that seemed to leave nothing)."""
+    far = box(500_000, 5_500_000, 600_000, 5_600_000)  # 10,000 km²
+    lobe = box(600_500, 5_549_000, 601_500, 5_550_000)  # 1 km², 200 m corridor to it
+    layer = memory_layer(
+        [shapely.union_all([far, lobe, box(600_000, 5_549_400, 600_500, 5_549_600)])],
+        "EPSG:32636",
+    )
+    _, necks = run_corridor(run_alg, tmp_path, layer, MIN_LOBE_AREA=0.5)
+    neck = necks[0]
+    assert neck["width_m"] == pytest.approx(200.0, rel=0.005)
+    share = neck["side_a_km2"] / (neck["side_a_km2"] + neck["side_b_km2"])
+    assert neck["minor_share"] == pytest.approx(share, rel=1e-3)
+    assert 0.9e-4 < neck["minor_share"] < 1.1e-4
 
 
 def test_empty_layer_and_null_geometries(run_alg, tmp_path):
