@@ -44,6 +44,10 @@
       <translation>Не вдалося записати об'єкт: {}</translation>
     </message>
     <message>
+      <source>{whole} replaces the whole file {path}, deleting the layer {layer} writes in it: give each its own file, or each its own layer of one GeoPackage.</source>
+      <translation>{whole} замінює весь файл {path}, видаляючи шар, який {layer} записує в нього: дайте кожному власний файл або власний шар в одному GeoPackage.</translation>
+    </message>
+    <message>
       <source>{}: the folder {} does not exist.</source>
       <translation>{}: папки {} не існує.</translation>
     </message>

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
 from pathlib import Path
 
 from qgis.core import (
@@ -22,7 +21,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core.requirements import missing_requirements
 from .deepstate_access import DEFAULT_BASE_URL
-from .destinations import file_destination, write_problem
+from .destinations import FileDestination, file_destination, write_problem
 
 ICON = Path(__file__).resolve().parent.parent / "icons" / "frontline.svg"
 
@@ -143,23 +142,39 @@ class FrontlineAlgorithm(QgsProcessingAlgorithm):
         writing, two outputs naming one file. Found before anything is written: a later
         output failing would leave the earlier ones written, or an earlier run's files
         overwritten, by a run that failed."""
-        seen: dict[tuple, str] = {}
+        earlier: list[tuple[str, FileDestination]] = []
         for definition in self.destinationParameterDefinitions():
             name = definition.name()
             destination = file_destination(definition, parameters.get(name), context)
             if destination is None:
                 continue
-            path, layer = destination.path, destination.layer
-            problem = self._file_problem(name, path, destination.replaced)
+            problem = self._file_problem(
+                name, destination.path, destination.replaced
+            ) or self._clash_problem(earlier, name, destination)
             if problem:
                 return problem
-            key = (os.path.abspath(path), layer)
-            if key in seen:
+            earlier.append((name, destination))
+        return ""
+
+    def _clash_problem(
+        self, earlier: list[tuple[str, FileDestination]], name: str, destination: FileDestination
+    ) -> str:
+        """Why output ``name`` cannot share its file with an earlier output ("" if it can):
+        run, the one would delete the other, and both be reported written."""
+        for other_name, other in earlier:
+            if not destination.clashes_with(other):
+                continue
+            if (destination.layer is None) == (other.layer is None):  # both whole, or one layer
                 return self.tr(
                     "{} and {} name the same file {}: give each its own file, or its own "
                     "layer of one GeoPackage."
-                ).format(seen[key], name, path)
-            seen[key] = name
+                ).format(other_name, name, destination.path)
+            whole, layer = (name, other_name) if destination.layer is None else (other_name, name)
+            path = destination.path if destination.layer is None else other.path
+            return self.tr(
+                "{whole} replaces the whole file {path}, deleting the layer {layer} writes in "
+                "it: give each its own file, or each its own layer of one GeoPackage."
+            ).format(whole=whole, path=path, layer=layer)
         return ""
 
     def _file_problem(self, name: str, path: Path, replaced: bool) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import string
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,10 @@ from qgis.core import (
 _NOT_FILES = ("memory:", "postgres:", "postgis:", "spatialite:", "mssql:", "oracle:", "/vsi")
 _OGR_DBNAME = re.compile(r"""dbname=(?:'([^']*)'|"([^"]*)"|(\S+))""")
 _OGR_TABLE = re.compile(r"""table=(?:"([^"]*)"|'([^']*)'|(\S+))""")
+# A shapefile is written as several files: its .shp and .dbf (both sinks' names) are one.
+_SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
+# A GeoPackage's layer names ignore ASCII case (SQLite's rule): "AREAS" replaces "areas".
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,25 @@ class FileDestination:
     path: Path
     layer: str | None
     replaced: bool
+
+    def clashes_with(self, other: FileDestination) -> bool:
+        """Whether writing both would lose one: they are in one file, and one writes the
+        whole file (a layer file, replaced; a page, written anew; an ogr: URI without a table,
+        whose features QGIS adds to the file's first layer) or both write one layer."""
+        if _file_key(self.path) != _file_key(other.path):
+            return False
+        if self.layer is None or other.layer is None:
+            return True
+        return self.layer.translate(_ASCII_LOWER) == other.layer.translate(_ASCII_LOWER)
+
+
+def _file_key(path: Path) -> str:
+    """One key for every name of one file: through symlinks and "..", and a shapefile's
+    parts all under its .shp."""
+    real = Path(os.path.realpath(path))
+    if real.suffix.lower() in _SHAPEFILE_PARTS:
+        real = real.with_suffix(".shp")
+    return os.path.normcase(str(real))
 
 
 def file_destination(

@@ -14,11 +14,13 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProject,
 )
+from shapely.geometry import LineString, box
 
 from fltest import data
-from fltest.layers import output_layer
+from fltest.layers import memory_layer, output_layer
 
 SNAPSHOT = "frontline:deepstatesnapshot"
+SERIES = "frontline:deepstateseries"
 KURSK_MAP = str(data.raw_map("20241101"))
 
 
@@ -94,6 +96,100 @@ def test_two_layers_of_one_geopackage_are_fine(run_alg, tmp_path):
     assert areas.featureCount() > 0
     assert output_layer(result["OUTPUT_POINTS"]).featureCount() > 0
     assert areas.featureCount() == output_layer(f"{both}|layername=areas").featureCount()
+
+
+def layer_uri(path: Path, table: str) -> str:
+    """A layer of a GeoPackage as the dialog's "Save to GeoPackage" names it."""
+    return f"ogr:dbname='{path}' table=\"{table}\" (geom)"
+
+
+def exposure(tmp_path, **outputs) -> dict:
+    """A road 3 km north of hostile ground, in lon/lat."""
+    road = LineString([(30.4, 50.03), (30.6, 50.03)])
+    hostile = box(30.0, 49.0, 31.0, 50.0)
+    return {"ROUTES": memory_layer([road]), "HOSTILE": memory_layer([hostile]), **outputs}
+
+
+@pytest.fixture()
+def earlier_geopackage(run_alg, tmp_path):
+    """A GeoPackage holding a layer an earlier run wrote, and its bytes."""
+    path = tmp_path / "one.gpkg"
+    run_alg(SNAPSHOT, snapshot(tmp_path, OUTPUT=layer_uri(path, "earlier")))
+    return path, path.read_bytes()
+
+
+def a_day_of_series(tmp_path, **outputs) -> dict:
+    return series(tmp_path, "2024-11-01", **outputs)
+
+
+# (algorithm, its inputs, the output given a layer of the file, the one given the file)
+ONE_FILE_TWICE = {
+    "snapshot": (SNAPSHOT, snapshot, "OUTPUT", "OUTPUT_POINTS"),
+    "snapshot-file-first": (SNAPSHOT, snapshot, "OUTPUT_POINTS", "OUTPUT"),
+    "exposure": ("frontline:routeexposure", exposure, "OUTPUT", "OUTPUT_SUMMARY"),
+    "series-table": (SERIES, a_day_of_series, "OUTPUT", "OUTPUT_TABLE"),
+    "series-chart": (SERIES, a_day_of_series, "OUTPUT", "OUTPUT_HTML"),
+}
+
+
+@pytest.mark.parametrize("case", ONE_FILE_TWICE.values(), ids=ONE_FILE_TWICE)
+def test_a_layer_and_the_whole_file_of_one_geopackage_are_refused(
+    run_alg, earlier_geopackage, tmp_path, case
+):
+    """One output a layer of one.gpkg ("Save to GeoPackage"), another one.gpkg itself: the
+    run said both were written, but writing the whole file had deleted the layer, and the
+    earlier run's layer with it."""
+    algorithm, inputs, layer, whole = case
+    path, kept = earlier_geopackage
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg(algorithm, inputs(tmp_path, **{layer: layer_uri(path, "new"), whole: str(path)}))
+    assert str(info.value).endswith(
+        f"\n{whole} replaces the whole file {path}, deleting the layer {layer} writes in it: "
+        "give each its own file, or each its own layer of one GeoPackage."
+    )
+    assert path.read_bytes() == kept
+
+
+def test_a_layer_and_the_whole_file_of_one_geopackage_are_refused_in_a_batch(
+    frontline_plugin, earlier_geopackage, tmp_path
+):
+    path, kept = earlier_geopackage
+    parameters = snapshot(tmp_path, OUTPUT=layer_uri(path, "new"), OUTPUT_POINTS=str(path))
+    assert run_as_batch(SNAPSHOT, parameters) == ({}, False)
+    assert path.read_bytes() == kept
+
+
+def test_one_layer_named_twice_in_another_case_is_refused(run_alg, earlier_geopackage, tmp_path):
+    """GeoPackage layer names ignore ASCII case: "AREAS" would replace "areas"."""
+    path, kept = earlier_geopackage
+    outputs = {"OUTPUT": layer_uri(path, "areas"), "OUTPUT_POINTS": layer_uri(path, "AREAS")}
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg(SNAPSHOT, snapshot(tmp_path, **outputs))
+    assert f"\nOUTPUT and OUTPUT_POINTS name the same file {path}: " in str(info.value)
+    assert path.read_bytes() == kept
+
+
+def test_one_file_named_through_a_symlinked_folder_is_refused(run_alg, earlier_map, tmp_path):
+    """The map as map.gpkg and as link/map.gpkg, link a symlink to its folder."""
+    path, kept = earlier_map
+    (tmp_path / "link").symlink_to(tmp_path, target_is_directory=True)
+    other_name = tmp_path / "link" / path.name
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg(SNAPSHOT, snapshot(tmp_path, OUTPUT=str(path), OUTPUT_POINTS=str(other_name)))
+    assert f"\nOUTPUT and OUTPUT_POINTS name the same file {other_name}: " in str(info.value)
+    assert path.read_bytes() == kept
+
+
+def test_a_shapefile_and_a_table_named_as_its_dbf_are_refused(run_alg, tmp_path):
+    """Stretches to routes.shp, the summary to routes.dbf: the summary replaced the
+    stretches' attribute table."""
+    shp, dbf = tmp_path / "routes.shp", tmp_path / "routes.dbf"
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg(
+            "frontline:routeexposure", exposure(tmp_path, OUTPUT=str(shp), OUTPUT_SUMMARY=str(dbf))
+        )
+    assert f"\nOUTPUT and OUTPUT_SUMMARY name the same file {dbf}: " in str(info.value)
+    assert not shp.exists() and not dbf.exists()
 
 
 def test_an_output_that_is_a_folder_is_refused_before_anything_is_written(run_alg, tmp_path):
