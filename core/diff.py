@@ -9,7 +9,8 @@ Definitions (meant to be shared with the QGIS algorithm ``frontline:frontlinedif
 * LAND clips both maps first. AREA_OF_INTEREST clips the pieces and the BEFORE/AFTER areas, but
   not the earlier front, so a piece cut by the area of interest is not given a front along the
   cut. A clipped piece's front length counts the front inside it; its depth is measured to the
-  front its whole (unclipped) piece touches, so that a part is never deeper than its whole.
+  front its whole (unclipped) piece touches and capped at the whole's depth (measured as
+  without the area of interest), so that a part is never deeper than its whole.
 * The earlier front is the boundary of BEFORE (after LAND clipping, and without the parts that
   LAND itself drew, such as a coast). Gained pieces lie beyond it, lost pieces inside it.
 * The front a piece touches: the edges of the piece that lie on the earlier front within
@@ -20,7 +21,8 @@ Definitions (meant to be shared with the QGIS algorithm ``frontline:frontlinedif
 * depth: the largest distance from a point of the piece (interior included: the deepest point
   of a pocket ringed by the front is inside it) to the front it touches, found by a branch and
   bound: a distance some point of the piece reaches, short of the true maximum by at most
-  0.1 % of the larger of the depth and the piece's size (bounding-box diagonal), plus 1 cm.
+  0.1 % of the larger of the depth and the piece's size (bounding-box diagonal; for a piece
+  clipped by the area of interest, its whole's), plus 1 cm.
   A piece that touches no front (an island gained far away, a pocket lost inside) gets its
   largest distance to the whole earlier front and a front length of 0. Without any earlier
   front (BEFORE empty) depth is 0.
@@ -385,7 +387,8 @@ def _measure_pieces(
 ) -> list[ChangePiece]:
     """Front touched, front length and depth of each piece; gained first, larger first. The
     depth is measured to the front that the piece's whole (before clipping to the area of
-    interest; ``wholes``) touches, so that a part is never deeper than its whole."""
+    interest; ``wholes``) touches, so that a part is never deeper than its whole (see
+    ``_depths_of_parts``)."""
     if not pieces:
         return []
     front = _FrontIndex(front_lines)
@@ -395,27 +398,77 @@ def _measure_pieces(
     front_lengths = np.bincount(owner[on_front], lengths[on_front], minlength=len(pieces))
     for index in _with_hairs(pieces, starts, ends, owner, on_front):
         front_lengths[index] = _front_length(_without_hairs(pieces[index]), front)
-    if clipped:
-        _, starts, ends, owner, on_front = _segments_on_front(wholes, front)
-    sites, at_front = [], []
-    for index, piece in enumerate(pieces):
-        touched = on_front & (owner == index)
-        at_front.append(bool(touched.any()))
-        if touched.any():
-            sites.append((starts[touched], ends[touched]))
-        elif not front.is_empty:
-            sites.append(front.around(piece))
-        else:
-            sites.append((np.empty((0, 2)), np.empty((0, 2))))
     _check(is_cancelled)
-    depths = max_distances_to_segments(pieces, sites, is_cancelled=is_cancelled)
+    if clipped:
+        depths, at_front = _depths_of_parts(pieces, wholes, front, is_cancelled)
+    else:
+        sites, at_front = _depth_sites(pieces, starts, ends, owner, on_front, front)
+        depths = max_distances_to_segments(pieces, sites, is_cancelled=is_cancelled)
     measured = [
-        ChangePiece(piece, change, piece.area, float(depth), float(length), near)
+        ChangePiece(piece, change, piece.area, float(depth), float(length), bool(near))
         for piece, change, depth, length, near in zip(
             pieces, changes, depths, front_lengths, at_front
         )
     ]
     return sorted(measured, key=lambda p: (p.change != GAINED, -p.area))
+
+
+def _depth_sites(pieces: list[Polygon], starts, ends, owner, on_front, front: _FrontIndex):
+    """The segments each piece's depth is measured to: those of its edges on the front, or,
+    touching none, the front segments around it (none without a front); and whether it
+    touches the front."""
+    sites, at_front = [], []
+    for index, piece in enumerate(pieces):
+        touched = on_front & (owner == index)
+        at_front.append(bool(touched.any()))
+        sites.append((starts[touched], ends[touched]) if touched.any() else _around(front, piece))
+    return sites, np.array(at_front, dtype=bool)
+
+
+def _depths_of_parts(
+    parts: list[Polygon], wholes: list[Polygon], front: _FrontIndex, is_cancelled: CancelCheck
+) -> tuple[np.ndarray, np.ndarray]:
+    """Depth of the parts of pieces clipped by the area of interest, and whether each (its
+    whole) touches the front.
+
+    Each whole piece is measured as it would be without the area of interest. A part that is
+    its whole (the same ring, maybe started elsewhere) gets the whole's depth; any other is
+    measured to the front its whole touches and capped at its whole's depth.
+
+    The two searches stop short of their true maxima by different amounts (a part's search
+    reaches the maximum itself when the cut puts a vertex on it): uncapped, a part could come
+    out a few metres deeper than its whole. Capped, it never is, and it stays within the
+    whole's tolerance of its own true maximum, which is at most the whole's."""
+    index_of: dict[int, int] = {}
+    distinct: list[Polygon] = []
+    for whole in wholes:
+        if id(whole) not in index_of:
+            index_of[id(whole)] = len(distinct)
+            distinct.append(whole)
+    whole_of = np.array([index_of[id(whole)] for whole in wholes], dtype=np.intp)
+    distinct, starts, ends, owner, on_front = _segments_on_front(distinct, front)
+    whole_sites, whole_at_front = _depth_sites(distinct, starts, ends, owner, on_front, front)
+    part_array = np.asarray(parts, dtype=object)
+    whole_array = np.asarray(distinct, dtype=object)[whole_of]
+    same = shapely.equals_exact(shapely.normalize(part_array), shapely.normalize(whole_array), 0)
+    cut = np.flatnonzero(~same)
+    part_sites = [
+        whole_sites[whole_of[i]] if whole_at_front[whole_of[i]] else _around(front, parts[i])
+        for i in cut
+    ]
+    found = max_distances_to_segments(
+        distinct + [parts[i] for i in cut], whole_sites + part_sites, is_cancelled=is_cancelled
+    )
+    depths = found[: len(distinct)][whole_of]
+    depths[cut] = np.minimum(found[len(distinct) :], depths[cut])
+    return depths, whole_at_front[whole_of]
+
+
+def _around(front: _FrontIndex, piece: Polygon) -> tuple[np.ndarray, np.ndarray]:
+    """The front segments around a piece, none without a front."""
+    if front.is_empty:
+        return np.empty((0, 2)), np.empty((0, 2))
+    return front.around(piece)
 
 
 def _segments_on_front(pieces: list[Polygon], front: _FrontIndex):
@@ -758,6 +811,10 @@ class _PolygonEdges:
         cell, edge = self.tree.query(shapely.box(lo[:, 0], lo[:, 1], hi[:, 0], hi[:, 1]))
         same = self.owner[edge] == owner[cell]
         cell, edge = cell[same], edge[same]
+        # Each cell's edges in edge order, not the tree's (which depends on all the polygons
+        # searched together): a polygon's search then never depends on the others.
+        order = np.lexsort((edge, cell))
+        cell, edge = cell[order], edge[order]
         t0, t1 = _liang_barsky(self.start[edge], self.direction[edge], lo[cell], hi[cell])
         hit = t0 <= t1
         cell, edge, t0, t1 = cell[hit], edge[hit], t0[hit], t1[hit]

@@ -28,12 +28,13 @@ KM = 1000.0
 KM2 = 1e6
 
 
-def _assert_depth(piece, expected: float) -> None:
+def _assert_depth(piece, expected: float, *, whole=None, known_to: float = 1e-6) -> None:
     """The depth search returns a distance some point of the piece reaches (never more than
-    the true maximum), short of it by at most its documented tolerance."""
-    size = math.dist(piece.geometry.bounds[:2], piece.geometry.bounds[2:])
-    tolerance = diff.DEPTH_REL_TOLERANCE * max(expected, size) + 0.01
-    assert expected - tolerance <= piece.depth <= expected + 1e-6
+    the true maximum), short of it by at most its documented tolerance: that of its whole
+    piece when an area of interest cut it. ``known_to``: how closely ``expected`` is known."""
+    bounds = (piece if whole is None else whole).geometry.bounds
+    tolerance = diff.DEPTH_REL_TOLERANCE * max(expected, math.dist(bounds[:2], bounds[2:])) + 0.01
+    assert expected - tolerance <= piece.depth <= expected + known_to
 
 
 # --- constructed maps ------------------------------------------------------------------------
@@ -177,6 +178,59 @@ def test_a_piece_clipped_by_the_area_of_interest_is_no_deeper_than_its_whole():
     assert part.front_length == 0.0 and part.at_front
     _assert_depth(part, 4 * KM)
     assert tip.max_depth == part.depth
+
+
+@pytest.mark.parametrize("quadrant", [(1, 1), (-1, 1), (-1, -1), (1, -1)])
+def test_a_part_cut_at_the_deepest_point_is_no_deeper_than_its_whole(quadrant):
+    """An enclave (a scalene triangular hole in BEFORE) taken: the deepest point of the piece
+    is the incentre, at the inradius from the front ringing it, and inside the piece, where
+    the whole's depth search stops short of it (within its tolerance). An area of interest
+    with a corner at the incentre makes that point a vertex of the part, whose search then
+    reaches the inradius itself: the part is capped at its whole's depth."""
+    corners = [(1 * KM, 1 * KM), (8 * KM, 2 * KM), (3 * KM, 7 * KM)]
+    sides = [math.dist(corners[(i + 1) % 3], corners[(i + 2) % 3]) for i in range(3)]
+    incentre = np.average(corners, axis=0, weights=sides)
+    inradius = 2.0 * Polygon(corners).area / sum(sides)
+    square = box(-5 * KM, -5 * KM, 15 * KM, 15 * KM)
+    before, after = square.difference(Polygon(corners)), square
+    far = incentre + 20 * KM * np.array(quadrant)
+    aoi = box(*np.minimum(incentre, far), *np.maximum(incentre, far))
+
+    plain = diff_fronts(before, after)
+    clipped = diff_fronts(before, after, area_of_interest=aoi)
+
+    (whole,), (part,) = plain.pieces, clipped.pieces
+    assert part.area < whole.area and part.at_front
+    _assert_depth(whole, inradius)
+    assert whole.depth < inradius - 1.0  # short of the incentre: what this test is about
+    assert part.depth <= whole.depth
+    _assert_depth(part, inradius, whole=whole)
+    assert clipped.max_depth == part.depth <= plain.max_depth
+
+
+def test_real_advance_cut_by_an_area_of_interest_is_no_deeper_than_its_whole():
+    """The largest piece gained between the maps of 2025-03-01 and 2025-03-20 (15.36 km²,
+    35.45-35.59 E), seen through a box 35.40-35.52 E, 47.45-47.56 N that keeps 8.71 km² of
+    it. Its true depth, 2513.68 m (a search with a tolerance of 1e-7 and 1 cm), is reached
+    inside the box; the whole's search stops 6.8 m short of it, the part's came closer: the
+    part came out 4.4 m deeper than its whole before it was capped at the whole's depth."""
+    centre = (36.0, 48.0)  # a projection where the two searches stop that far apart
+    before = _metric_fill(data.raw_map("2025-03-01"), data.OCCUPIED_FILLS, centre)
+    after = _metric_fill(data.raw_map("2025-03-20"), data.OCCUPIED_FILLS, centre)
+    aoi = data.to_metric(box(35.40, 47.45, 35.52, 47.56), *centre)
+
+    plain = diff_fronts(before, after)
+    clipped = diff_fronts(before, after, area_of_interest=aoi)
+
+    whole, (part,) = plain.pieces[0], clipped.pieces
+    assert whole.change == part.change == GAINED
+    assert whole.area / KM2 == pytest.approx(15.363, abs=0.001)
+    assert part.area / KM2 == pytest.approx(8.711, abs=0.001)
+    assert whole.geometry.buffer(0.01).contains(part.geometry)
+    assert part.depth <= whole.depth
+    _assert_depth(whole, 2513.68, known_to=0.02)
+    _assert_depth(part, 2513.68, whole=whole, known_to=0.02)
+    assert clipped.max_depth == part.depth <= plain.max_depth
 
 
 def test_depth_maximum_inside_a_captured_pocket():
