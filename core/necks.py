@@ -1795,12 +1795,27 @@ class _PartSolver:
         follow the local width (points on one circle are co-circular: their chords fan out).
         """
         chords = graph.corridor(edge, threshold, self._toward_bulk(graph, edge))
-        path = graph.mid[chords]
+        path = self._within_width(graph.mid[chords], chords.index(edge), threshold)
         normal = graph.normal(edge)
         reach = 0.25 * threshold
         tail_a = self._march(path[0], _heading(path, reach, normal, -1.0), threshold)
         tail_b = self._march(path[-1], _heading(path[::-1], reach, normal, 1.0), threshold)
         return np.vstack([tail_a[::-1], path, tail_b])
+
+    def _within_width(self, path: np.ndarray, anchor: int, threshold: float) -> np.ndarray:
+        """The path without end points whose cross-section is wider than ``threshold``
+        (never past point ``anchor``, the neck's): at a corridor's mouth the chords fan out
+        from its corners into the ground it opens into, their midpoints beyond the mouth."""
+        first, last = 0, len(path) - 1
+        while first < anchor and self._wider(path[first], path[first + 1] - path[first], threshold):
+            first += 1
+        while last > anchor and self._wider(path[last], path[last] - path[last - 1], threshold):
+            last -= 1
+        return path[first : last + 1]
+
+    def _wider(self, point: np.ndarray, along: np.ndarray, threshold: float) -> bool:
+        norm = float(np.hypot(*along))
+        return norm > 0 and self._section(point, along / norm, threshold) is None
 
     def _toward_bulk(self, graph: _Graph, edge: int) -> list[bool]:
         """Separating chords that lead from chord ``edge`` toward the bulk of its side: the
@@ -1850,7 +1865,7 @@ class _PartSolver:
                 lo, hi = 0.0, step
                 for _ in range(10):
                     mid = (lo + hi) / 2.0
-                    if self._section(here + mid * normal, normal, threshold) is None:
+                    if self._centred_section(here + mid * normal, normal, threshold) is None:
                         hi = mid
                     else:
                         lo = mid
@@ -1866,6 +1881,17 @@ class _PartSolver:
             points.append(centre)
             here = centre
         return np.array(points).reshape(-1, 2)
+
+    def _centred_section(
+        self, point: np.ndarray, normal: np.ndarray, threshold: float
+    ) -> tuple[float, np.ndarray, np.ndarray] | None:
+        """``_section`` where ``point`` lies in the middle half of it: past a corridor's
+        mouth a chord from the far wall of the ground beyond still ends in the corridor,
+        though the point is no longer on a centreline."""
+        section = self._section(point, normal, threshold)
+        if section is None or np.hypot(*(section[1] - point)) > 0.25 * section[0]:
+            return None
+        return section
 
     def _section(
         self, point: np.ndarray, normal: np.ndarray, threshold: float

@@ -839,6 +839,45 @@ def test_occupied_area_necks_are_valid():
     assert {n.part_id for n in necks} >= {1}
     for neck in necks:
         assert_valid_neck(neck, parts[neck.part_id - 1], 1 * KM2)
+        # The corridor stays where the ground is narrow: a cut no longer than its limit runs
+        # through each of its points. The 2998.6 m neck's ran 3 km on into the wide body.
+        if neck.corridor is not None:
+            widest = max(
+                shortest_cut_through(parts[neck.part_id - 1], point, 4 * neck.width)
+                for point in shapely.get_coordinates(shapely.segmentize(neck.corridor, 100.0))
+            )
+            assert widest <= 1.01 * 2 * neck.width, (neck.width, neck.corridor_length)
+
+
+def shortest_cut_through(part: Polygon, point: np.ndarray, reach: float) -> float:
+    """The shortest straight cut of ``part`` through ``point``, in any direction (2 degree
+    steps), up to ``reach`` long."""
+    angles = np.radians(np.arange(0.0, 180.0, 2.0))
+    step = reach * np.column_stack([np.cos(angles), np.sin(angles)])
+    lines = shapely.linestrings(np.stack([point - step, point + step], axis=1))
+    here = shapely.Point(point)
+    best = math.inf
+    for pieces in shapely.intersection(lines, part):
+        for piece in shapely.get_parts(pieces):
+            if piece.geom_type == "LineString" and piece.distance(here) < 1e-6:
+                best = min(best, piece.length)
+    return best
+
+
+def test_corridors_of_one_length_have_one_length_whatever_their_width():
+    """Squares 5 km wide joined by four corridors 3 km long, 500 to 1100 m wide, with
+    CORRIDOR_WIDTH 3000: every corridor is 3000 m, mouth to mouth. The march past a mouth
+    took cuts from the square's far wall into the corridor's mouth for cross-sections:
+    3232, 3160, 3160 and 3000 m."""
+    part = chain(widths=(500.0, 700.0, 900.0, 1100.0), side=5000.0, length=3000.0)
+
+    necks = find_necks(
+        part, min_lobe_area=1 * KM2, max_width=5000, max_necks=5, corridor_width=3000.0
+    )
+
+    assert [round(n.width, 6) for n in necks] == [500.0, 700.0, 900.0, 1100.0]
+    for neck in necks:
+        assert neck.corridor_length == pytest.approx(3000.0, abs=1.0)
 
 
 def scaled_length(line) -> float:
