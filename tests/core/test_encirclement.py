@@ -113,6 +113,48 @@ def test_a_gap_narrower_than_the_tolerance_between_held_and_rear_is_not_under_fi
     assert not piece.fire_controlled
 
 
+@pytest.mark.parametrize(
+    ("gap", "hostile_north"), [(0.001, False), (50.0, False), (90.0, False), (150.0, True)]
+)
+def test_a_gap_narrower_than_the_tolerance_along_a_coast_is_not_under_fire(gap, hostile_north):
+    """HELD 10 x 10 km, REAR along its west side, the coast ``gap`` north of it (LAND): fire
+    (1 km) from the south, which starts 100 m (the tolerance) from the rear, reaches 995 m
+    up the 10 km opening. Land between HELD and the coast narrower than the tolerance is
+    drawing slack, not enemy ground, for the fire zone as for hostile_contact (the south
+    and east edges, 20 of 40 km); a 150 m strip is enemy ground, and fires from the north
+    too."""
+    held = box(0, 0, 10 * KM, 10 * KM)
+    rear = box(-20 * KM, -20 * KM, 0, 30 * KM)
+    land = box(-40 * KM, -40 * KM, 40 * KM, 10 * KM + gap)
+    (piece,) = detect_encirclement(
+        held, rear=rear, land=land, fire_range=KM, contact_tolerance=100.0
+    ).pieces
+    assert piece.rear_contact == pytest.approx(10 * KM, abs=0.01)
+    assert piece.hostile_contact == pytest.approx((30 if hostile_north else 20) / 40, abs=1e-6)
+    fired_ends = 2 if hostile_north else 1
+    assert piece.fire_free_opening == pytest.approx(10 * KM - fired_ends * 995, rel=2e-3)
+
+
+@pytest.mark.parametrize("tolerance", [100.0, 200.0, 500.0])
+def test_a_hostile_finger_narrower_than_the_tolerance_is_under_fire(tolerance):
+    """HELD 20 x 10 km, REAR along its whole west side, no HOSTILE: a hostile finger 150 m
+    wide runs in from the east to 1.5 km of REAR. With a 3 km fire range its tip covers
+    2.6 km of REAR each way, and the ground north and south (from the tolerance off REAR)
+    about 3 km in from each end: the whole 10 km opening is under fire. Opening all the
+    implicit hostile ground by the tolerance deleted the finger from 150 m on (4 km free),
+    though hostile_contact counted it."""
+    rear = box(-10 * KM, -5 * KM, 0, 15 * KM)
+    finger = box(1.5 * KM, 4925.0, 20 * KM, 5075.0)
+    held = shapely.difference(box(0, 0, 20 * KM, 10 * KM), finger)
+    (piece,) = detect_encirclement(
+        held, rear=rear, fire_range=3 * KM, max_link_width=KM, contact_tolerance=tolerance
+    ).pieces
+    assert piece.rear_contact == pytest.approx(10 * KM, abs=0.01)
+    assert piece.hostile_contact == pytest.approx(87 / 97, abs=1e-6)  # all but the rear
+    assert piece.fire_free_opening == pytest.approx(0.0, abs=0.01)
+    assert piece.fire_controlled
+
+
 def test_no_piece_is_smaller_than_the_minimum_piece_area():
     """Two 100 km² lobes joined through a 0.345 km² middle lobe by two 100 m necks: each
     neck leaves 0.5 km² on both sides, but cutting at both would leave the middle piece
