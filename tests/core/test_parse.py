@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -443,19 +442,3 @@ def test_maps_compared_with_history_are_at_least_ten_per_class() -> None:
         for cls, key in HISTORY_KEYS.items():
             counts[cls] += key in record
     assert min(counts.values()) >= 10, counts
-
-
-# ---------------------------------------------------------------------------------------------
-# Speed
-
-
-def test_a_real_map_parses_in_well_under_a_tenth_of_a_second() -> None:
-    body = data.raw_map("2025-08-02").read_bytes()
-    assert len(body) > 600_000
-    timings = []
-    for _ in range(5):
-        start = time.perf_counter()
-        result = parse_map(body)
-        timings.append(time.perf_counter() - start)
-    assert len(result.polygons) > 100
-    assert min(timings) < 0.05, timings
