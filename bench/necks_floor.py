@@ -26,10 +26,10 @@ from bench_necks import MIN_LOBE_AREA, erosion_width, metric  # noqa: E402
 
 from fltest import data  # noqa: E402
 from frontline.core.necks import (  # noqa: E402
-    _without_gaps,
     _without_straight_vertices,
     find_necks,
     polygon_parts,
+    without_gaps,
 )
 
 
@@ -39,7 +39,7 @@ def cross(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 def narrowest_cut(part: Polygon, min_area: float) -> float | None:
     """Length of the shortest vertex-to-neighbour-segment cut with both sides big enough."""
-    part = _without_gaps(_without_straight_vertices(part))
+    part = without_gaps(_without_straight_vertices(part))
     xy = shapely.get_coordinates(part.exterior)[:-1]
     n = len(xy)
     nxt = np.roll(xy, -1, axis=0)

@@ -11,7 +11,8 @@ Definitions (Frontline's "Corridor width" algorithm), all planar, in metres and 
 - Each part reports its narrowest neck (whatever its width), then further necks narrower than
   ``max_width`` at other places: local minima outside the corridor ground of the narrower necks
   chosen before them (ground joined to such a neck through ground no wider than its corridor
-  width), and never in another neck's corridor.
+  width), and never in another neck's corridor. A cut held by the area limit (a bulge's tip,
+  no local minimum) has no corridor ground: it hides only the necks in its corridor.
 
 Method, per part:
 
@@ -56,7 +57,7 @@ Method, per part:
    chord midpoints of its basin, on each side (in a parallel corridor all chord midpoints lie
    on the centreline), continued by cross-sections while the width allows; a hole narrower
    than the corridor's limit (a pond) is measured across, so the corridor goes on over it.
-   The walk passes only chords beyond which lies at least half of the neck's side: where a
+   The walk passes only chords beyond which lies a quarter of the neck's side: where a
    corridor opens into a body, chords along the body's edge cut off its corners (spurs of the
    medial axis), not the way on.
 
@@ -89,7 +90,7 @@ __all__ = ["Neck", "find_necks", "necks_by_part", "polygon_parts", "split_by_cho
 
 _SIMPLIFY_TOLERANCE = 1e-3  # m: vertices closer than this to the simplified ring are redundant
 _STRAIGHT_TOLERANCE = 1e-6  # m: vertices this close to a straight run are dropped from the part
-_GAP_WIDTH = 1.0  # m: gaps and holes narrower than this are drawing noise, closed before a search
+GAP_WIDTH = 1.0  # m: gaps and holes narrower than this are drawing noise, closed before a search
 _SHARED_EDGE = 10.0  # m: polygons a gap apart along at least this much are drawn edge to edge
 _MAX_ROUNDS = 40  # sampling rounds (a corridor with 4 corners needs about log2(L/W))
 _SAMPLE_BUDGET = 200_000  # samples beyond max(this, 4 x input vertices) are not added
@@ -134,6 +135,9 @@ Accept = Callable[[LineString, float], bool]
 # against it by the measure: a local projection's lengths differ by well under 1 % over
 # 1000 km.
 _MEASURE_SLACK = 1.02
+# A corridor goes on past chords beyond which lies at least this share of the neck's side: a
+# corner of the body it opens into holds less; either arm of a fork into two bodies more.
+_BULK_SHARE = 0.25
 
 
 @dataclass(frozen=True)
@@ -160,31 +164,31 @@ class Neck:
 
 def polygon_parts(geom: BaseGeometry | None) -> list[Polygon]:
     """The polygons of ``geom`` (repaired if invalid, holes kept, 2D), largest area first;
-    polygons whose edges run less than ``_GAP_WIDTH`` apart are joined into one."""
+    polygons whose edges run less than ``GAP_WIDTH`` apart are joined into one."""
     polygons = [p for p in flat_polygons(clean_polygonal(geom)) if p.area > 0]
     return sorted(_joined_across_gaps(polygons), key=lambda p: (-p.area, p.bounds))
 
 
 def _joined_across_gaps(polygons: list[Polygon]) -> list[Polygon]:
-    """The polygons whose edges run less than ``_GAP_WIDTH`` apart along ``_SHARED_EDGE`` or
-    more joined by a mitred buffer out and back, as ``_without_gaps`` closes gaps inside a
+    """The polygons whose edges run less than ``GAP_WIDTH`` apart along ``_SHARED_EDGE`` or
+    more joined by a mitred buffer out and back, as ``without_gaps`` closes gaps inside a
     part; polygons meeting only at a corner stay apart. (Polygons drawn edge to edge stay
     apart when dissolved if projecting moved their shared edge by a hair.)"""
     if len(polygons) < 2:
         return polygons
     shapes = np.asarray(polygons, dtype=object)
     low, high = np.hsplit(shapely.bounds(shapes), 2)
-    grown = shapely.box(*(low - _GAP_WIDTH).T, *(high + _GAP_WIDTH).T)
+    grown = shapely.box(*(low - GAP_WIDTH).T, *(high + GAP_WIDTH).T)
     i, j = shapely.STRtree(shapes).query(grown)  # boxes first: GEOS's own distance is slow
     pairs = [(a, b) for a, b in zip(i, j) if a < b and _closer_than(shapes[a], shapes[b])]
     if not pairs:
         return polygons
-    half = 0.5 * _GAP_WIDTH
+    half = 0.5 * GAP_WIDTH
     near = np.unique(np.array(pairs, dtype=np.int64).reshape(-1))
     grown = np.empty(len(shapes), dtype=object)
     grown[near] = shapely.buffer(shapes[near], half, join_style="mitre")
     reach = np.empty(len(shapes), dtype=object)
-    reach[near] = shapely.buffer(shapes[near], _GAP_WIDTH, join_style="mitre")
+    reach[near] = shapely.buffer(shapes[near], GAP_WIDTH, join_style="mitre")
     edges = np.empty(len(shapes), dtype=object)
     edges[near] = shapely.boundary(shapes[near])
     a, b = np.array(pairs, dtype=np.int64).T
@@ -453,12 +457,12 @@ def _without_straight_vertices(poly: Polygon) -> Polygon:
     return straight if straight.is_valid else poly
 
 
-def _without_gaps(poly: Polygon) -> Polygon:
-    """``poly`` with gaps and holes narrower than ``_GAP_WIDTH`` closed (a mitred buffer out
+def without_gaps(poly: Polygon) -> Polygon:
+    """``poly`` with gaps and holes narrower than ``GAP_WIDTH`` closed (a mitred buffer out
     and back, which keeps corners). Polygons drawn edge to edge leave such slivers when
     dissolved: 20 cm wide and kilometres long on DeepState maps. The triangulation would need
     samples at their width all along them (60,000 for one such hole); no cut can use them."""
-    half = 0.5 * _GAP_WIDTH
+    half = 0.5 * GAP_WIDTH
     if shapely.minimum_clearance(poly) >= half:
         return poly
     closed = poly.buffer(half, join_style="mitre").buffer(-half, join_style="mitre")
@@ -466,7 +470,7 @@ def _without_gaps(poly: Polygon) -> Polygon:
     return max(parts, key=lambda p: p.area) if parts else poly
 
 
-def _closer_than(a: Polygon, b: Polygon, gap: float = _GAP_WIDTH) -> bool:
+def _closer_than(a: Polygon, b: Polygon, gap: float = GAP_WIDTH) -> bool:
     """Whether two polygons with disjoint interiors come within ``gap`` of each other. Their
     boundaries are nearest at a vertex of one of them: each one's vertices near the other are
     tried against the other's segments near them (GEOS compares every pair of segments)."""
@@ -755,7 +759,7 @@ class _PartSolver:
         xmin, ymin, xmax, ymax = part.bounds
         self.origin = np.array([(xmin + xmax) / 2.0, (ymin + ymax) / 2.0])
         centred = shapely.transform(part, lambda xy: xy - self.origin)
-        self.poly = _without_gaps(_without_straight_vertices(centred))
+        self.poly = without_gaps(_without_straight_vertices(centred))
         shapely.prepare(self.poly)
         self.rings = Rings(self.poly)
         self.segments = _Segments(self.rings)
@@ -1080,9 +1084,20 @@ class _PartSolver:
             best, free = self._best_in_basin(mesh, basin, is_cand, is_near, valid, narrowest)
             if best is None:
                 continue  # no cut here (all refused by ``accept``): it hides no neck
-            marked[list(graph.walk(int(c), threshold))] = True
+            if free is None and self._duplicate(best, [b for b, _ in basins]):
+                # The basin reached a tip found before (its shorter chords polish there): its
+                # own local minimum, if any, is where it started.
+                free = self._free_from(mesh, int(c), valid)
+            if free is not None:
+                # Only a local minimum has corridor ground: a cut held by the area limit (a
+                # bulge's tip, a square's corner) is never a further neck, nor hides one.
+                reach = self.corridor_width or 2.0 * free.width
+                start = free.edge if free.edge >= 0 else int(c)
+                marked[list(graph.walk(start, reach))] = True
             if not self._duplicate(best, [b for b, _ in basins]):
                 basins.append((best, free))
+            elif free is not None and not self._duplicate(free, [f for _, f in basins if f]):
+                basins.append((free, free))  # this basin's own local minimum, past a tip
         self._through_holes(mesh, basins, valid)
         if not basins and self.accept is None:
             return []
@@ -1099,7 +1114,13 @@ class _PartSolver:
             if free is not None and free != first and not self._duplicate(free, [first])
         ]
         further = sorted((f for f in frees if f.width < self.max_width), key=lambda f: f.width)
-        return self._apart(graph, part_id, [first, *further])
+        held = basins[0][1] != first  # the narrowest cut is a tip held by the area limit
+        return self._apart(graph, part_id, [first, *further], held)
+
+    def _free_from(self, mesh: _Mesh, chord: int, valid: dict) -> _Cut | None:
+        """The cut chord ``chord`` polishes to, if a local minimum (not held by the limit)."""
+        seed = [(mesh.edge_v[[chord]], np.array([chord]))]
+        return self._polish_seeds(mesh, seed, valid, math.inf, 1)[1]
 
     def _through_holes(
         self, mesh: _Mesh, basins: list[tuple[_Cut, _Cut | None]], valid: dict
@@ -1154,10 +1175,14 @@ class _PartSolver:
         shortest = np.argsort(length, kind="stable")[:_HOLE_PAIRS_WEIGHED]
         return self._ranked_pairs(mesh, pairs[shortest], sources[shortest], self.max_width)
 
-    def _apart(self, graph: _Graph, part_id: int, cuts: list[_Cut]) -> list[Neck]:
+    def _apart(
+        self, graph: _Graph, part_id: int, cuts: list[_Cut], first_held: bool = False
+    ) -> list[Neck]:
         """Necks of the cuts, in order, at most ``max_necks``, leaving out a cut that lies in
         the corridor of a neck kept before it or whose corridor runs through one: the basins
-        follow mesh chords, which may stop short of a corridor measured across."""
+        follow mesh chords, which may stop short of a corridor measured across. A first cut
+        held by the area limit (``first_held``: a tip, no local minimum) leaves out only
+        cuts in its corridor: a corridor may run on through a tip (a square's corner)."""
         limit = math.inf if self.max_necks is None else max(self.max_necks, 0)
         kept: list[Neck] = []
         reaches: list[BaseGeometry | None] = []
@@ -1166,9 +1191,10 @@ class _PartSolver:
                 break
             neck = self._neck(graph, part_id, len(kept) + 1, cut)
             reach = self._reach(graph, cut, neck)
+            tips = [first_held] + [False] * (len(kept) - 1)
             if not any(
-                _crosses(reach, other.chord) or _crosses(other_reach, neck.chord)
-                for other, other_reach in zip(kept, reaches)
+                (not tip and _crosses(reach, other.chord)) or _crosses(other_reach, neck.chord)
+                for other, other_reach, tip in zip(kept, reaches, tips)
             ):
                 kept.append(neck)
                 reaches.append(reach)
@@ -1819,7 +1845,7 @@ class _PartSolver:
 
     def _toward_bulk(self, graph: _Graph, edge: int) -> list[bool]:
         """Separating chords that lead from chord ``edge`` toward the bulk of its side: the
-        side beyond them holds at least half of that side. A corridor opening into a body
+        side beyond them holds at least ``_BULK_SHARE`` of that side. A corridor opening into a body
         goes on no further: chords along the body's edge near the mouth cut off only its
         corners (spurs of the medial axis), however big those corners are."""
         mesh, keep = graph.mesh, graph.separating_mask.copy()
@@ -1842,7 +1868,7 @@ class _PartSolver:
         far, _ = self.rings.arc_side(0, first, last)
         side_uv = float(self.rings.arc_side(0, np.array([tu]), np.array([tv]))[0][0])
         side = np.where(in_uv, side_uv, self.rings.part_area - side_uv)
-        keep[chords] = far >= 0.5 * side
+        keep[chords] = far >= _BULK_SHARE * side
         keep[edge] = True
         return keep.tolist()
 
@@ -1943,6 +1969,23 @@ class _PartSolver:
             self._ponds[threshold] = ground, np.array(narrow, dtype=np.int64)
         return self._ponds[threshold]
 
+    def _smoothed(self, path: np.ndarray, width: float, threshold: float) -> LineString:
+        """The centreline without the wobble of chord midpoints (at the scale of boundary
+        detail), simplified no further than keeps it on the ground: simplifying by a share of
+        a wide neck's width cut across the corner of a pinch it passes, off the part."""
+        line = LineString(path)
+        ground, _ = self._ponds_as_ground(threshold)
+        tolerance = 0.05 * width
+        while tolerance > 1e-4 * width:
+            simple = shapely.simplify(line, tolerance)
+            if shapely.covers(ground, simple):
+                return simple
+            tolerance /= 4.0
+        return line
+
+    def _shift(self, xy: np.ndarray) -> np.ndarray:
+        return xy + self.origin
+
     def _neck(self, graph: _Graph, part_id: int, rank: int, cut: _Cut) -> Neck:
         width, tu, tv, r = cut.width, cut.tu, cut.tv, cut.ring
         rings = self.rings
@@ -1954,11 +1997,11 @@ class _PartSolver:
         small_is_arc = side <= rings.part_area - side
         ends = [pv, pu] if (sign > 0) == small_is_arc else [pu, pv]
         chord = LineString(np.array(ends) + self.origin)
-        path = self._centreline(graph, cut, self.corridor_width or 2.0 * width)
+        threshold = self.corridor_width or 2.0 * width
+        path = self._centreline(graph, cut, threshold)
         corridor = None
         if len(path) >= 2:
-            # Chord midpoints wobble at the scale of boundary detail: not part of the centreline.
-            corridor = shapely.simplify(LineString(path + self.origin), 0.05 * width)
+            corridor = shapely.transform(self._smoothed(path, width, threshold), self._shift)
             if corridor.length == 0:
                 corridor = None
         return Neck(

@@ -20,16 +20,17 @@ from shapely.geometry import (
     Polygon,
     box,
 )
+from shapely.geometry.polygon import orient
 
 from fltest import data
 from frontline.core.necks import (
     Neck,
-    _without_gaps,
     _without_straight_vertices,
     find_necks,
     necks_by_part,
     polygon_parts,
     split_by_chords,
+    without_gaps,
 )
 
 KM2 = 1e6
@@ -467,6 +468,77 @@ def test_a_corridor_beside_a_corner_cut_is_a_further_neck_with_its_own_length(po
         assert_valid_neck(neck, part, 1 * KM2)
 
 
+def fork(body_b: float) -> Polygon:
+    """A 400 m stem 4 km long from a 5 km square body forks into two 450 m arms 4 km long
+    (at +-60 degrees) to square bodies of ``body_b`` and 5 km."""
+
+    def arm(degrees: float, width: float) -> Polygon:
+        d = np.array([math.cos(math.radians(degrees)), math.sin(math.radians(degrees))])
+        return LineString([(0, 0), tuple(4000 * d)]).buffer(width / 2, cap_style="flat")
+
+    def body(degrees: float, side: float) -> Polygon:
+        d = np.array([math.cos(math.radians(degrees)), math.sin(math.radians(degrees))])
+        c = (4000 + side / 2) * d
+        square = box(c[0] - side / 2, c[1] - side / 2, c[0] + side / 2, c[1] + side / 2)
+        return affinity.rotate(square, degrees, origin=tuple(c))
+
+    pieces = [arm(180, 400), arm(60, 450), arm(-60, 450), Point(0, 0).buffer(260, 64)]
+    return shapely.union_all([*pieces, body(180, 5000), body(60, body_b), body(-60, 5000)])
+
+
+@pytest.mark.parametrize("body_b", [4900.0, 5000.0, 5100.0])
+def test_a_corridor_runs_on_through_a_fork_into_either_arm(body_b):
+    """Past the fork neither arm's body holds half of the stem neck's side: the corridor
+    stopped at the fork (3971 m) or ran on (7967 m) as one body grew by 2 %. It runs on,
+    stem and arm, from mouth to mouth."""
+    (neck,) = find_necks(fork(body_b), min_lobe_area=1 * KM2, max_width=5000, max_necks=None)
+
+    assert neck.width == pytest.approx(400.0, abs=tolerance(400.0))
+    assert neck.corridor_length == pytest.approx(8000.0, rel=0.02)
+
+
+@pytest.mark.parametrize("turn", [0.0, 15.0, 45.0, 180.0])
+@pytest.mark.parametrize("sign", [1.0, -1.0])
+@pytest.mark.parametrize("corridor_width", [0.0, 8000.0])
+def test_a_corner_cut_hides_no_corridor_whatever_the_turn(turn, sign, corridor_width):
+    """Two 10 km squares joined by a 5 km corridor, 4 km² lobes: the narrowest cut takes a
+    corner off (4000 m, held by the area limit). The corridor was a further neck at some
+    turns and ring orientations only: the corner's ground, walked with twice its mesh chord,
+    reached it, or its corridor ran through the corner's chord."""
+    part = shapely.union_all(
+        [box(0, 0, 10_000, 10_000), box(10_000, 2500, 15_000, 7500), box(15_000, 0, 25_000, 10_000)]
+    )
+    part = orient(affinity.rotate(part, turn, origin=(0, 0)), sign)
+
+    necks = find_necks(
+        part,
+        min_lobe_area=4 * KM2,
+        max_width=9000,
+        max_necks=None,
+        corridor_width=corridor_width,
+    )
+
+    assert [round(n.width) for n in necks] == [4000, 5000]
+    assert necks[0].side_a_area == pytest.approx(4 * KM2, rel=0.01)
+
+
+def test_corridors_stay_on_the_ground_of_real_maps():
+    """Simplifying a wide neck's corridor by 5 % of its width cut across the corner of a
+    250 m pinch it passed, 40 m off the part (2025-03-17 and 03-20)."""
+    data.require_shared_data()
+    for path in data.raw_maps()[::2]:
+        geom = data.fill_polygons(path, [data.UA_HELD_IN_RUSSIA])
+        if geom.is_empty:
+            continue
+        x0, y0, x1, y1 = geom.bounds
+        geom = data.to_metric(geom, (x0 + x1) / 2, (y0 + y1) / 2)
+        parts = polygon_parts(geom)
+        for neck in find_necks(geom, min_lobe_area=1 * KM2, max_width=5000, max_necks=5):
+            if neck.corridor is not None:
+                ground = parts[neck.part_id - 1].buffer(0.01)
+                assert ground.covers(neck.corridor), (path.name, neck.width)
+
+
 def test_corridor_width_setting_bounds_the_corridor():
     part = dumbbell()
     wide = find_necks(part, min_lobe_area=1 * KM2, max_width=0, corridor_width=3 * 123.4)
@@ -582,11 +654,11 @@ def test_slivers_narrower_than_a_metre_are_closed_and_corners_kept():
     part = lobe.difference(notch)
     part = Polygon(part.exterior, [sliver.exterior, pond.exterior])
     assert part.is_valid
-    closed = _without_gaps(part)
+    closed = without_gaps(part)
     assert len(closed.interiors) == 1  # the pond is kept
     assert closed.area == pytest.approx(lobe.area - pond.area, abs=1.0)
     assert closed.symmetric_difference(lobe.difference(pond)).area < 1.0
-    assert _without_gaps(lobe) is lobe  # nothing narrow: untouched, corners and all
+    assert without_gaps(lobe) is lobe  # nothing narrow: untouched, corners and all
 
 
 def test_necks_of_a_part_with_a_sliver_hole():
@@ -806,6 +878,25 @@ def test_kursk_ground_has_a_neck_of_about_310_m_near_34_97_e_51_23_n(date):
     assert_valid_neck(neck, part, 1 * KM2)
     # Erosion reaches the same neck: the part falls apart when 2d reaches its width.
     assert erosion_width(part, 1 * KM2) == pytest.approx(neck.width, abs=2.0)
+
+
+def test_a_lobe_beside_a_bulge_tip_is_a_further_neck_of_the_kursk_ground():
+    """2024-08-20: the main part's narrowest cut is a bulge's tip held by the 1 km² limit
+    (717.8 m). The eastern lobe of 22.9 km² joins the part through a 4.6 km neck near
+    35.35 E 51.09 N. Its basin reached the tip, whose cut its shortest chords polish to: the
+    lobe's own local minimum, where its basin started, was lost with it."""
+    geom, (lon0, lat0) = kursk("20240820")
+    place = data.to_metric(Point(35.3466, 51.0944), lon0, lat0)
+
+    necks = find_necks(geom, min_lobe_area=1 * KM2, max_width=5000, max_necks=3)
+
+    assert necks[0].width == pytest.approx(717.8, abs=0.5)
+    assert necks[0].side_a_area == pytest.approx(1 * KM2, rel=0.01)
+    (lobe,) = [n for n in necks if n.chord.distance(place) < 100]
+    assert lobe.part_id == 1 and lobe.rank > 1
+    assert lobe.width == pytest.approx(4642.2, abs=1.0)
+    assert lobe.side_a_area == pytest.approx(22.88 * KM2, rel=0.01)
+    assert_valid_neck(lobe, polygon_parts(geom)[0], 1 * KM2)
 
 
 def test_a_lower_area_limit_keeps_the_local_minima_of_the_kursk_ground():
