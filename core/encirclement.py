@@ -49,11 +49,13 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel, substring
 
 from .necks import (
+    GAP_WIDTH,
     Measure,
     Rings,
     find_necks,
     polygon_parts,
     split_by_chords,
+    without_gaps,
 )
 from .shapes import (
     clean_polygonal,
@@ -259,6 +261,8 @@ def _cut_into_pieces(held: BaseGeometry, settings: _Settings, is_cancelled) -> _
     cut = _Cut()
     for part in polygon_parts(held):
         _check(is_cancelled)
+        # Seams and pinholes narrower than GAP_WIDTH are drawing noise: no piece's edge.
+        part = without_gaps(part)
         if part.area < settings.min_piece_area:
             cut.left_out += 1
             continue
@@ -584,6 +588,10 @@ def _hostile_ground(
     reach = settings.fire_range + settings.contact_tolerance
     around = shapely.box(*shapely.buffer(held, reach).bounds)
     ground = shapely.difference(around, held)
+    # Strips narrower than GAP_WIDTH (seams between polygons drawn edge to edge, pinholes)
+    # are drawing noise, as the neck search takes them: no enemy ground.
+    half = GAP_WIDTH / 2.0
+    ground = shapely.buffer(shapely.buffer(ground, -half, quad_segs=16), half, quad_segs=16)
     if near_rear is not None:
         # Ground within the contact tolerance of the rear is contact, not enemy ground;
         # this takes every gap between HELD and REAR narrower than the tolerance.
