@@ -94,7 +94,10 @@ def _corridorwidth() -> str:
         "closed first, and polygons whose edges run less than 1 m apart along 10 m or more "
         "(drawn edge to edge) are one part; polygons meeting only at a corner are not. A "
         "corridor's width is taken across a hole narrower than its limit (a pond in it): the "
-        "corridor goes on over it.</p>"
+        "corridor goes on over it. Where the ground beyond a corridor's mouth is less than "
+        "about twice CORRIDOR_WIDTH across, or a corridor runs flush with a body's edge, "
+        "cuts through the mouth's corner may stay within the limit for a while: the corridor "
+        "runs on into that ground, by up to about two thirds of its width at each end.</p>"
         "<h3>Example</h3><pre>qgis_process run frontline:corridorwidth -- INPUT=held.gpkg "
         "MIN_LOBE_AREA=1 MAX_WIDTH=5000 OUTPUT=necks.gpkg</pre>"
     )
