@@ -173,6 +173,7 @@ class _Cut:
     pieces: list[Polygon] = field(default_factory=list)
     necks: list[tuple[LineString, float, int, int]] = field(default_factory=list)
     left_out: int = 0
+    area: float = 0.0  # of all parts, left out or not, their sub-metre gaps closed
 
 
 def detect_encirclement(
@@ -226,9 +227,13 @@ def detect_encirclement(
         near_hostile = _Near(hostile, tolerance)
     elif land is not None:
         coast = _Near(land.boundary, tolerance)
-    hostile_zone = _hostile_ground(held, near_rear, hostile, land, coast, settings)
+    hostile_zone = None  # for fire ranges
+    if settings.fire_range > 0:
+        hostile_zone = hostile
+        if hostile is None:
+            hostile_zone = _hostile_ground(held, rear, near_rear, land, coast, tolerance, settings)
     fire_zone = _fire_zone(hostile_zone, settings)
-    around = _Surroundings(tuple(cut.necks), near_hostile, coast, fire_zone, held.area, settings)
+    around = _Surroundings(tuple(cut.necks), near_hostile, coast, fire_zone, cut.area, settings)
     pieces = []
     for index, polygon in enumerate(cut.pieces):
         _check(is_cancelled)
@@ -245,7 +250,7 @@ def detect_encirclement(
     if hostile is not None:
         with np.errstate(invalid="ignore"):  # GEOS's stray floating-point flag (shapely#1345)
             overlap = shapely.intersection(held, hostile).area
-    return EncirclementResult(pieces, links, held.area, cut.left_out, overlap)
+    return EncirclementResult(pieces, links, cut.area, cut.left_out, overlap)
 
 
 def _planar_length(line: BaseGeometry) -> float:
@@ -263,6 +268,7 @@ def _cut_into_pieces(held: BaseGeometry, settings: _Settings, is_cancelled) -> _
         _check(is_cancelled)
         # Seams and pinholes narrower than GAP_WIDTH are drawing noise: no piece's edge.
         part = without_gaps(part)
+        cut.area += part.area
         if part.area < settings.min_piece_area:
             cut.left_out += 1
             continue
@@ -576,41 +582,40 @@ def _reaches_rear(start: int, avoid: int, adjacency, reaches: list[bool]) -> boo
 
 
 def _hostile_ground(
-    held, near_rear: _Near | None, hostile, land, coast: _Near | None, settings: _Settings
-) -> BaseGeometry | None:
-    """Hostile ground for fire ranges: HOSTILE, else the ground near HELD that is neither HELD
-    nor within the contact tolerance of REAR (``near_rear``), on LAND when given, less the
-    ground within the tolerance of both HELD and the coast (``coast``)."""
-    if settings.fire_range <= 0:
-        return None
-    if hostile is not None:
-        return hostile
+    held,
+    rear,
+    near_rear: _Near | None,
+    land,
+    coast: _Near | None,
+    tolerance: float,
+    settings: _Settings,
+) -> BaseGeometry:
+    """Hostile ground for fire ranges without HOSTILE: the ground near HELD that is neither
+    HELD nor REAR, on LAND when given, less the strips narrower than the contact tolerance
+    along REAR or the coast (gaps between layers drawn apart: hostile_contact takes HELD's
+    edge there for rear or coast) and those narrower than GAP_WIDTH anywhere (seams and
+    pinholes). An enemy strip narrower than the tolerance elsewhere, such as a wedge into
+    HELD, is enemy ground, and so is a wider one reaching REAR or the coast, all of it."""
     reach = settings.fire_range + settings.contact_tolerance
     around = shapely.box(*shapely.buffer(held, reach).bounds)
     ground = shapely.difference(around, held)
-    # Strips narrower than GAP_WIDTH (seams between polygons drawn edge to edge, pinholes)
-    # are drawing noise, as the neck search takes them: no enemy ground.
-    half = GAP_WIDTH / 2.0
-    ground = shapely.buffer(shapely.buffer(ground, -half, quad_segs=16), half, quad_segs=16)
-    if near_rear is not None:
-        # Ground within the contact tolerance of the rear is contact, not enemy ground;
-        # this takes every gap between HELD and REAR narrower than the tolerance.
-        ground = shapely.difference(ground, near_rear.zone)
-    if coast is not None:
-        # Before LAND: ground already cut along the coast made this several times slower.
-        ground = shapely.difference(ground, _coast_slack(held, coast))
+    if rear is not None:
+        ground = shapely.difference(ground, rear)
     if land is not None:
         ground = shapely.intersection(ground, land)
+    ground = _opened(ground, GAP_WIDTH / 2.0)
+    zones = [near.zone for near in (near_rear, coast) if near is not None]
+    if zones:
+        thin = shapely.difference(ground, _opened(ground, tolerance / 2.0))
+        ground = shapely.difference(ground, shapely.intersection(thin, shapely.union_all(zones)))
     return clean_polygonal(ground)
 
 
-def _coast_slack(held, coast: _Near) -> BaseGeometry:
-    """Ground within the contact tolerance of both HELD and the coast: all of a gap between
-    them narrower than it, drawing slack, as hostile_contact takes HELD's edge there for
-    coast (of a wider gap a strip along HELD stays, as that edge stays hostile). Only there:
-    an enemy strip narrower than the tolerance elsewhere, such as a finger into HELD, is
-    enemy ground, which opening all the ground by the tolerance deleted."""
-    return shapely.intersection(shapely.buffer(held, coast.tolerance, quad_segs=16), coast.zone)
+def _opened(ground: BaseGeometry, half: float) -> BaseGeometry:
+    """``ground`` without its parts narrower than twice ``half``: offset in and back out,
+    mitred, so that corners stay (a round opening shaved a wedge's corners at REAR)."""
+    inner = shapely.buffer(ground, -half, join_style="mitre")
+    return shapely.buffer(inner, half, join_style="mitre")
 
 
 def _fire_zone(hostile_ground, settings: _Settings) -> BaseGeometry | None:

@@ -177,6 +177,70 @@ def test_sub_metre_gaps_in_held_ground_are_no_enemy_ground(flaw):
     assert flawed.hostile_contact == pytest.approx(flawless.hostile_contact, abs=1e-4)
 
 
+@pytest.mark.parametrize("width", [800.0, 1200.0])
+def test_an_enemy_wedge_from_the_coast_fires_as_if_given_as_hostile(width):
+    """HELD 10 x 10 km, REAR to its west, the coast along its north (LAND), an enemy wedge
+    3 km deep from the coast, wider than the 500 m tolerance: without HOSTILE its ground
+    within the tolerance of both HELD and the coast was dropped, and with it the fire from
+    its mouth (6587 m of fire-free opening for 6100 with the wedge given as HOSTILE)."""
+    rear = box(-20 * KM, -20 * KM, 0, 10 * KM)
+    land = box(-40 * KM, -40 * KM, 40 * KM, 10 * KM)
+    wedge = box(600.0, 7 * KM, 600.0 + width, 10 * KM + 1)
+    held = box(0, 0, 10 * KM, 10 * KM).difference(wedge)
+    options = {
+        "rear": rear,
+        "land": land,
+        "fire_range": 650.0,
+        "contact_tolerance": 500.0,
+        "max_link_width": 100.0,
+    }
+    hostile = shapely.union_all(
+        [
+            wedge.intersection(land),
+            box(-40 * KM, -40 * KM, 40 * KM, 0).difference(rear),
+            box(10 * KM, -40 * KM, 40 * KM, 10 * KM),
+        ]
+    )
+    (implicit,) = detect_encirclement(held, **options).pieces
+    (explicit,) = detect_encirclement(held, hostile=hostile, **options).pieces
+    assert explicit.fire_free_opening == pytest.approx(6100.0, abs=1.0)
+    assert implicit.fire_free_opening == pytest.approx(explicit.fire_free_opening, abs=1.0)
+
+
+def test_an_enemy_wedge_reaching_rear_fires_all_the_way():
+    """A 1.2 km enemy wedge from REAR 5 km into HELD, tolerance 500 m, fire range 400 m:
+    the wedge's ground within the tolerance of REAR was no enemy ground, so 8800 m of
+    opening were fire-free where the wedge given as HOSTILE leaves 7200 m. Its corners at
+    REAR stay too (a round opening shaved them: 7403 m)."""
+    rear = box(-20 * KM, -20 * KM, 0, 30 * KM)
+    wedge = box(-1.0, 4.4 * KM, 5 * KM, 5.6 * KM)
+    held = box(0, 0, 10 * KM, 10 * KM).difference(wedge)
+    options = {"rear": rear, "fire_range": 400.0, "contact_tolerance": 500.0}
+    options["max_link_width"] = 100.0
+    hostile = shapely.union_all(
+        [
+            wedge.difference(rear),
+            box(0, -40 * KM, 40 * KM, 0),
+            box(10 * KM, 0, 40 * KM, 40 * KM),
+            box(0, 10 * KM, 10 * KM, 40 * KM),
+        ]
+    )
+    (implicit,) = detect_encirclement(held, **options).pieces
+    (explicit,) = detect_encirclement(held, hostile=hostile, **options).pieces
+    assert explicit.fire_free_opening == pytest.approx(7200.0, abs=1.0)
+    assert implicit.fire_free_opening == pytest.approx(explicit.fire_free_opening, abs=1.0)
+
+
+def test_pieces_add_up_to_the_held_area_with_seams_closed():
+    """Two 20 x 5 km polygons 1 cm apart are one piece; the seam is closed first, and the
+    held area is that of the closed ground: the piece's share was 1.0000005."""
+    held = shapely.union(box(0, 0, 20 * KM, 5 * KM), box(0, 5 * KM + 0.01, 20 * KM, 10 * KM))
+    result = detect_encirclement(held, rear=box(-10 * KM, -5 * KM, 0, 15 * KM))
+    (piece,) = result.pieces
+    assert result.held_area == pytest.approx(200 * KM * KM, abs=1.0)
+    assert piece.share == pytest.approx(1.0, abs=1e-12)
+
+
 def test_no_piece_is_smaller_than_the_minimum_piece_area():
     """Two 100 km² lobes joined through a 0.345 km² middle lobe by two 100 m necks: each
     neck leaves 0.5 km² on both sides, but cutting at both would leave the middle piece
