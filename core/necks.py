@@ -105,7 +105,7 @@ _HOLE_SEEDS = 32  # cuts through holes polished per part
 _END_SHARE = 1e-3  # a cut is tried for lying inside this share of its length from its ends
 _ON_BOUNDARY = 1e-6  # m: a point of a cut this close to the part is not outside it
 _PASSES_HOLE = 0.01  # m: a cut this close to a hole passes it (its corridor forks round it)
-_ON_CHORD = 1e-3  # share of a chord's length within which a corridor reaching it crosses it
+_ON_CHORD = 0.05  # share of a chord's length within which a corridor reaching it crosses it
 _HOLE_PAIRS = 200_000  # pairs of chord ends round one hole tried as cuts through it
 _HOLE_PAIRS_WEIGHED = 4096  # the shortest pairs whose sides are weighed, of all holes
 _ALL_PAIRS = 2_000  # a part without candidate chords tries all sample pairs up to this size
@@ -1833,15 +1833,23 @@ class _PartSolver:
         (never past point ``anchor``, the neck's): at a corridor's mouth the chords fan out
         from its corners into the ground it opens into, their midpoints beyond the mouth."""
         first, last = 0, len(path) - 1
-        while first < anchor and self._wider(path[first], path[first + 1] - path[first], threshold):
+        while first < anchor and self._wider(path[first], path[first + 1], threshold):
             first += 1
-        while last > anchor and self._wider(path[last], path[last] - path[last - 1], threshold):
+        while last > anchor and self._wider(path[last], path[last - 1], threshold):
             last -= 1
         return path[first : last + 1]
 
-    def _wider(self, point: np.ndarray, along: np.ndarray, threshold: float) -> bool:
-        norm = float(np.hypot(*along))
-        return norm > 0 and self._section(point, along / norm, threshold) is None
+    def _wider(self, point: np.ndarray, inner: np.ndarray, threshold: float) -> bool:
+        """Whether the cross-section at ``point`` (the path going on to ``inner``) is wider
+        than ``threshold``, taken a hair inside: a point on a mouth's line has a section
+        along the ground's wall there."""
+        step = inner - point
+        norm = float(np.hypot(*step))
+        if norm == 0:
+            return False
+        along = step / norm
+        probe = point + min(1e-3 * threshold, 0.5 * norm) * along
+        return self._section(probe, along, threshold) is None
 
     def _toward_bulk(self, graph: _Graph, edge: int) -> list[bool]:
         """Separating chords that lead from chord ``edge`` toward the bulk of its side: the
@@ -2026,8 +2034,9 @@ def _narrowness(ring: np.ndarray) -> float:
 
 def _crosses(corridor: BaseGeometry | None, chord: LineString) -> bool:
     """Whether a neck's ``chord`` crosses another's corridor (or reach). A corridor that
-    ends where it opens out stops a hair short of a chord at that mouth (its march bisects
-    to the last section under the limit): within _ON_CHORD of the chord's length counts."""
+    ends where it opens out stops short of a chord at that mouth (its last section must be
+    centred on it; a strip meeting the ground at a slant has a short cut there, 1 m from
+    where its corridor ends): within _ON_CHORD of the chord's length counts."""
     return corridor is not None and corridor.dwithin(chord, _ON_CHORD * chord.length)
 
 

@@ -539,6 +539,36 @@ def test_corridors_stay_on_the_ground_of_real_maps():
                 assert ground.covers(neck.corridor), (path.name, neck.width)
 
 
+def test_a_winding_strip_is_one_neck_however_it_meets_the_ground_at_its_ends():
+    """An 80 m strip winding 10 km between two 5 km squares meets each at a slant: a short
+    cut at each mouth (43 m). Each cut's corridor ran the whole strip but stopped 1 m short
+    of the other cut (its last section must be centred on it): one corridor, given twice."""
+    xs = np.linspace(0.0, 10_000.0, 201)
+    strip = LineString(np.column_stack([xs, 300 * np.sin(xs / 700)])).buffer(40, cap_style="flat")
+    part = shapely.union_all([box(-5000, -2500, 0, 2500), strip, box(10_000, -2500, 15_000, 2500)])
+    centreline = LineString(np.column_stack([xs, 300 * np.sin(xs / 700)])).length
+
+    necks = find_necks(part, min_lobe_area=1 * KM2, max_width=5000, max_necks=None)
+
+    assert len(necks) == 1
+    assert necks[0].width < 80.0
+    assert necks[0].corridor_length == pytest.approx(centreline, rel=0.02)
+
+
+@pytest.mark.parametrize("turn", [0.0, 23.0, 90.0])
+@pytest.mark.parametrize("min_lobe_area", [1.0, 4.0, 10.0])
+def test_a_short_corridor_runs_mouth_to_mouth(turn, min_lobe_area):
+    """Two 10 km squares joined by a corridor 1000 m wide and 500 m long: the chords'
+    midpoints at the mouths lie on the mouths' lines, where a cut along the square's wall
+    is no cross-section: they were dropped (440 m at turns 0 and 90)."""
+    part = affinity.rotate(dumbbell(side=10_000.0, width=1000.0, length=500.0), turn)
+
+    necks = find_necks(part, min_lobe_area=min_lobe_area * KM2, max_width=9000, max_necks=None)
+
+    (neck,) = [n for n in necks if abs(n.width - 1000.0) < 2.0]
+    assert neck.corridor_length == pytest.approx(500.0, abs=1.0)
+
+
 def test_corridor_width_setting_bounds_the_corridor():
     part = dumbbell()
     wide = find_necks(part, min_lobe_area=1 * KM2, max_width=0, corridor_width=3 * 123.4)
