@@ -97,7 +97,7 @@ def _corridorwidth() -> str:
         "corridor goes on over it. Where the ground beyond a corridor's mouth is less than "
         "about twice CORRIDOR_WIDTH across, or a corridor runs flush with a body's edge, "
         "cuts through the mouth's corner may stay within the limit for a while: the corridor "
-        "runs on into that ground, by up to about two thirds of its width at each end.</p>"
+        "runs on into that ground, by up to about its width at each end.</p>"
         "<h3>Example</h3><pre>qgis_process run frontline:corridorwidth -- INPUT=held.gpkg "
         "MIN_LOBE_AREA=1 MAX_WIDTH=5000 OUTPUT=necks.gpkg</pre>"
     )
