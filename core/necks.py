@@ -105,7 +105,8 @@ _HOLE_SEEDS = 32  # cuts through holes polished per part
 _END_SHARE = 1e-3  # a cut is tried for lying inside this share of its length from its ends
 _ON_BOUNDARY = 1e-6  # m: a point of a cut this close to the part is not outside it
 _PASSES_HOLE = 0.01  # m: a cut this close to a hole passes it (its corridor forks round it)
-_ON_CHORD = 0.05  # share of a chord's length within which a corridor reaching it crosses it
+_ON_CHORD = 1e-3  # share of a chord's length within which a corridor reaching it crosses it
+_ON_CHORD_OWN = 0.05  # or this share of the corridor's own neck's width
 _HOLE_PAIRS = 200_000  # pairs of chord ends round one hole tried as cuts through it
 _HOLE_PAIRS_WEIGHED = 4096  # the shortest pairs whose sides are weighed, of all holes
 _ALL_PAIRS = 2_000  # a part without candidate chords tries all sample pairs up to this size
@@ -1193,7 +1194,8 @@ class _PartSolver:
             reach = self._reach(graph, cut, neck)
             tips = [first_held] + [False] * (len(kept) - 1)
             if not any(
-                (not tip and _crosses(reach, other.chord)) or _crosses(other_reach, neck.chord)
+                (not tip and _crosses(reach, other.chord, neck.width))
+                or _crosses(other_reach, neck.chord, other.width)
                 for other, other_reach, tip in zip(kept, reaches, tips)
             ):
                 kept.append(neck)
@@ -2032,12 +2034,16 @@ def _narrowness(ring: np.ndarray) -> float:
     return float(sides.min())
 
 
-def _crosses(corridor: BaseGeometry | None, chord: LineString) -> bool:
-    """Whether a neck's ``chord`` crosses another's corridor (or reach). A corridor that
-    ends where it opens out stops short of a chord at that mouth (its last section must be
-    centred on it; a strip meeting the ground at a slant has a short cut there, 1 m from
-    where its corridor ends): within _ON_CHORD of the chord's length counts."""
-    return corridor is not None and corridor.dwithin(chord, _ON_CHORD * chord.length)
+def _crosses(corridor: BaseGeometry | None, chord: LineString, width: float) -> bool:
+    """Whether a neck's ``chord`` crosses another's corridor (or reach), that of a neck
+    ``width`` wide. A corridor that ends where it opens out stops short of a chord at that
+    mouth (its march bisects to the last section under the limit, which must be centred on
+    it: a strip meeting the ground at a slant has a short cut there, 1 m from where its
+    corridor ends): within _ON_CHORD of the chord's length or _ON_CHORD_OWN of the
+    corridor's width counts (not of a long chord's: a side lobe's corridor ending 300 m
+    from an 8 km chord does not reach it)."""
+    reach = max(_ON_CHORD * chord.length, _ON_CHORD_OWN * width)
+    return corridor is not None and corridor.dwithin(chord, reach)
 
 
 def _on_level(

@@ -569,6 +569,31 @@ def test_a_short_corridor_runs_mouth_to_mouth(turn, min_lobe_area):
     assert neck.corridor_length == pytest.approx(500.0, abs=1.0)
 
 
+def test_a_side_lobe_near_a_long_pinch_does_not_hide_it():
+    """Two 20 km squares joined by an 8 km pinch between two notches; in the top notch a
+    4.8 km² lobe hangs on a 300 m corridor rising from the notch's wall 100 m from its apex.
+    The lobe's corridor ends 371 m from the pinch's chord: within 5 % of the 8 km chord,
+    which counted as reaching it and hid the pinch between the 364 and 369 km² bodies."""
+    top_y = 14_000.0
+    top = Polygon([(14_000, 20_001), (20_000, top_y), (26_000, 20_001)])
+    bottom = Polygon([(14_000, -1), (20_000, 6000), (26_000, -1)])
+    base = box(0, 0, 40_000, 20_000).difference(top).difference(bottom)
+    slope = (20_000 - top_y) / 6000.0
+    east = 20_000 - 100.0
+    west = east - 300
+    wall = top_y + slope * (20_000 - west)
+    corridor = box(west, top_y, east, wall + 2500)
+    lobe = box(west - 1000, wall + 2500, east + 1000, wall + 4500).intersection(
+        top.buffer(-50, join_style="mitre")
+    )
+    part = base.union(corridor.intersection(top.buffer(1)).union(lobe))
+
+    necks = find_necks(part, min_lobe_area=1 * KM2, max_width=9900, max_necks=None)
+
+    assert [round(n.width) for n in necks] == [300, 8000]
+    assert necks[1].side_a_area == pytest.approx(364.0 * KM2, rel=0.01)
+
+
 def test_corridor_width_setting_bounds_the_corridor():
     part = dumbbell()
     wide = find_necks(part, min_lobe_area=1 * KM2, max_width=0, corridor_width=3 * 123.4)
