@@ -40,8 +40,10 @@ Method, per part:
    they do not depend on the triangulation and always add up to the part's area.
 4. Candidate chords (both sides >= ``min_lobe_area``) are taken shortest first. A candidate's
    basin is the set of chords reachable through the dual graph along chords no longer than its
-   corridor width, short of the corridor ground of the basins before it (the chords reachable
-   from theirs within their corridor width); a candidate in such ground is not a new neck.
+   corridor width, short of the corridor ground of the local minima found before it (the
+   chords reachable from theirs within their corridor width); a candidate in such ground is
+   not a new neck. A basin whose narrowest cut is a tip held by the area limit marks no
+   ground, and one that reached such a tip keeps the local minimum its first chord polishes to.
    In an accepted basin the shortest chords are polished against the original boundary
    within a window of arc around each end, exactly: between two straight boundary pieces
    the shortest link starts at an end of one of them, and where that leaves too little
@@ -59,7 +61,7 @@ Method, per part:
    than the corridor's limit (a pond) is measured across, so the corridor goes on over it.
    The walk passes only chords beyond which lies a quarter of the neck's side: where a
    corridor opens into a body, chords along the body's edge cut off its corners (spurs of the
-   medial axis), not the way on.
+   medial axis), not the way on. Its ends keep to cross-sections no wider than the limit.
 
 Cost is dominated by the triangulation of the samples; their number depends on the shape's
 real detail and narrow places, not on redundant collinear vertices.
