@@ -464,8 +464,15 @@ def without_gaps(poly: Polygon) -> Polygon:
     """``poly`` with gaps and holes narrower than ``GAP_WIDTH`` closed (a mitred buffer out
     and back, which keeps corners). Polygons drawn edge to edge leave such slivers when
     dissolved: 20 cm wide and kilometres long on DeepState maps. The triangulation would need
-    samples at their width all along them (60,000 for one such hole); no cut can use them."""
+    samples at their width all along them (60,000 for one such hole); no cut can use them.
+
+    Holes that fit in a strip under ``GAP_WIDTH`` are filled whatever else the part holds;
+    the buffer, which also fills notches that narrow and so costs the search dearly on a
+    ragged outline, runs only where some vertex lies within half of it of another edge."""
     half = 0.5 * GAP_WIDTH
+    holes = [ring for ring in poly.interiors if _narrowness(np.asarray(ring.coords)) >= GAP_WIDTH]
+    if len(holes) < len(poly.interiors):
+        poly = Polygon(poly.exterior, holes)
     if shapely.minimum_clearance(poly) >= half:
         return poly
     closed = poly.buffer(half, join_style="mitre").buffer(-half, join_style="mitre")
