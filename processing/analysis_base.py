@@ -7,8 +7,6 @@ import math
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsCsException,
-    QgsFeatureRequest,
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
@@ -30,9 +28,9 @@ from .geometry_io import (
     ellipsoid,
     extent_in_wgs84,
     local_metric_crs,
-    qgs_to_shapely,
     read_polygons,
     shapely_to_qgs,
+    vertices_lonlat,
 )
 
 # The least side or piece area the analyses accept (100 m x 100 m): at 0 every corner of the
@@ -172,26 +170,8 @@ def _spherical_centre(sources, context) -> tuple[QgsPointXY, float]:
 
 def _vertices_lonlat(sources, context):
     """The sources' vertices in lon/lat, as an (n, 2) array (every k-th past a limit)."""
-    import numpy as np
-    import shapely
-
-    found = []
-    for source in sources:
-        if source is None:
-            continue
-        transform = QgsCoordinateTransform(source.sourceCrs(), WGS84, context.transformContext())
-        request = QgsFeatureRequest().setNoAttributes()
-        for feature in source.getFeatures(request):
-            geometry = QgsGeometry(feature.geometry())
-            try:
-                if geometry.isEmpty() or geometry.transform(transform) != 0:
-                    continue
-            except QgsCsException:  # read again later, with a message naming the layer
-                continue
-            found.append(shapely.get_coordinates(qgs_to_shapely(geometry)))
-    vertices = np.vstack(found) if found else np.zeros((1, 2))
-    step = max(1, len(vertices) // _VERTICES_READ)
-    return vertices[::step]
+    vertices = vertices_lonlat(sources, context)
+    return vertices[:: max(1, len(vertices) // _VERTICES_READ)]
 
 
 class AnalysisAlgorithm(FrontlineAlgorithm):

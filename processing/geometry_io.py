@@ -120,11 +120,49 @@ def densify_step(crs: QgsCoordinateReferenceSystem) -> float:
 
 def to_target(geometry: QgsGeometry, transform: QgsCoordinateTransform, step: float):
     """The geometry as shapely, 2D, densified in its own CRS, then transformed."""
+    return project_shape(plain_shape(geometry), transform, step)
+
+
+def plain_shape(geometry: QgsGeometry):
+    """The geometry as a 2D shapely geometry, curves straightened (GEOS reads none)."""
     import shapely
 
-    if QgsWkbTypes.isCurvedType(geometry.wkbType()):  # GEOS reads no curves: straighten them
+    if QgsWkbTypes.isCurvedType(geometry.wkbType()):
         geometry = QgsGeometry(geometry.constGet().segmentize())
-    return project_shape(shapely.force_2d(qgs_to_shapely(geometry)), transform, step)
+    return shapely.force_2d(qgs_to_shapely(geometry))
+
+
+def unchecked_features(source: QgsProcessingFeatureSource, request: QgsFeatureRequest):
+    """The source's features, invalid ones too: Frontline repairs invalid geometries itself
+    (make_valid), and the context's "stop on invalid geometry" setting, the default in the
+    QGIS dialog, would stop the run before that."""
+    return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+
+
+def vertices_lonlat(sources: Iterable, context: QgsProcessingContext):
+    """The vertices of the sources' features (None sources skipped) in lon/lat, an (n, 2)
+    array; a feature whose vertices cannot be transformed is left out (it is read again
+    later, with a message naming its layer)."""
+    import numpy as np
+    import shapely
+
+    found = []
+    for source in sources:
+        if source is None:
+            continue
+        transform = QgsCoordinateTransform(source.sourceCrs(), WGS84, context.transformContext())
+        for feature in unchecked_features(source, QgsFeatureRequest().setNoAttributes()):
+            geometry = feature.geometry()
+            if geometry.isNull() or geometry.isEmpty():
+                continue
+            plain = shapely_to_qgs(plain_shape(geometry))
+            try:
+                if plain.transform(transform) != 0:
+                    continue
+            except QgsCsException:
+                continue
+            found.append(shapely.get_coordinates(qgs_to_shapely(plain)))
+    return np.vstack(found) if found else np.zeros((1, 2))
 
 
 def project_shape(shape, transform: QgsCoordinateTransform, step: float):
@@ -209,10 +247,7 @@ def read_shapes(
         request.setFilterRect(combined)
     shapes = []
     skipped = 0
-    # Frontline repairs invalid geometries itself (make_valid): the context's "stop on invalid
-    # geometry" setting, the default in the QGIS dialog, would stop the run before that.
-    no_check = QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
-    for feature in source.getFeatures(request, no_check):
+    for feature in unchecked_features(source, request):
         if feedback.isCanceled():
             break
         geometry = feature.geometry()
@@ -320,10 +355,7 @@ def is_empty_untyped(source: QgsProcessingFeatureSource) -> bool:
     untyped = (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry)
     if QgsWkbTypes.geometryType(source.wkbType()) not in untyped:
         return False
-    request = QgsFeatureRequest().setNoAttributes()
-    features = source.getFeatures(
-        request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
-    )
+    features = unchecked_features(source, QgsFeatureRequest().setNoAttributes())
     return all(feature.geometry().isNull() for feature in features)
 
 

@@ -428,6 +428,46 @@ def test_an_invalid_polygon_is_repaired_also_where_the_dialog_would_stop_on_it(
     assert result["MIN_WIDTH_M"] == pytest.approx(W, rel=0.005)
 
 
+def test_a_layer_round_a_pole_is_placed_through_invalid_and_curved_features(
+    frontline_plugin, tmp_path
+):
+    """Layers round a pole are placed by their vertices, read apart from the analysis: that
+    read stopped on an invalid feature in the dialog's context, and failed on curves."""
+    from qgis import processing
+    from qgis.core import (
+        QgsFeature,
+        QgsFeatureRequest,
+        QgsGeometry,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsVectorLayer,
+    )
+
+    invalid = affinity.translate(spiked_two_squares(), -500_000 - 2_500.0, -5_540_000)
+    curved = QgsVectorLayer("CurvePolygon?crs=EPSG:3413", "curved", "memory")
+    feature = QgsFeature()
+    feature.setGeometry(
+        QgsGeometry.fromWkt(
+            "CurvePolygon(CircularString(-2500 -2500, 0 2500, 2500 -2500, 0 -5000, -2500 -2500))"
+        )
+    )
+    curved.dataProvider().addFeatures([feature])
+    context = QgsProcessingContext()
+    context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryAbortOnInvalid)
+    for layer, width in ((memory_layer([invalid], "EPSG:3413"), W), (curved, None)):
+        result = processing.run(
+            ALG,
+            {"INPUT": layer, "OUTPUT": str(tmp_path / "n.gpkg")},
+            context=context,
+            feedback=QgsProcessingFeedback(),
+        )
+        (neck, *_) = output_layer(result["OUTPUT"]).getFeatures()
+        chord = shapely.from_wkt(neck.geometry().asWkt())
+        assert neck["width_m"] == pytest.approx(geodesic_length(chord, "EPSG:3413"), rel=1e-4)
+        if width is not None:
+            assert chord.length == pytest.approx(width, rel=1e-3)  # the layer's own metres
+
+
 def test_a_cancelled_run_returns_no_partial_result_and_keeps_the_earlier_one(run_alg, tmp_path):
     """Cancelled after the first of two shapes: nothing returned, and the earlier run's
     necks left as they were (the output was made, and emptied, before the shapes were
