@@ -88,7 +88,15 @@ from .shapes import (
     segment_lines,
 )
 
-__all__ = ["Neck", "find_necks", "necks_by_part", "polygon_parts", "split_by_chords"]
+__all__ = [
+    "Neck",
+    "find_necks",
+    "necks_by_part",
+    "part_order",
+    "polygon_parts",
+    "split_by_chords",
+    "too_small_for_a_neck",
+]
 
 _SIMPLIFY_TOLERANCE = 1e-3  # m: vertices closer than this to the simplified ring are redundant
 _STRAIGHT_TOLERANCE = 1e-6  # m: vertices this close to a straight run are dropped from the part
@@ -169,7 +177,17 @@ def polygon_parts(geom: BaseGeometry | None) -> list[Polygon]:
     """The polygons of ``geom`` (repaired if invalid, holes kept, 2D), largest area first;
     polygons whose edges run less than ``GAP_WIDTH`` apart are joined into one."""
     polygons = [p for p in flat_polygons(clean_polygonal(geom)) if p.area > 0]
-    return sorted(_joined_across_gaps(polygons), key=lambda p: (-p.area, p.bounds))
+    return sorted(_joined_across_gaps(polygons), key=part_order)
+
+
+def part_order(part: Polygon) -> tuple:
+    """The order parts are numbered in: largest area first (then by place, for ties)."""
+    return (-part.area, part.bounds)
+
+
+def too_small_for_a_neck(part: Polygon, min_lobe_area: float) -> bool:
+    """Whether the part cannot have two sides of ``min_lobe_area`` each."""
+    return min_lobe_area > 0 and part.area < 2 * min_lobe_area
 
 
 def _joined_across_gaps(polygons: list[Polygon]) -> list[Polygon]:
@@ -264,7 +282,7 @@ def necks_by_part(
     for part_id, part in enumerate(polygon_parts(geom), start=1):
         if cancelled():
             return []
-        if min_lobe_area > 0 and part.area < 2 * min_lobe_area:
+        if too_small_for_a_neck(part, min_lobe_area):
             found.append((part, []))
             continue
         necks = search.necks(part, part_id, measure)

@@ -132,7 +132,7 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         import shapely
 
-        from ..core.necks import necks_by_part
+        from ..core.necks import necks_by_part, part_order
 
         source = self.polygon_source(parameters, self.INPUT, context)
         land_source = self.polygon_source(parameters, self.LAND, context, optional=True)
@@ -166,9 +166,9 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
             feedback.setProgress(90 * (index + 1) / len(shapes))
         if feedback.isCanceled():
             return {}
-        # Parts numbered by decreasing area, as the core numbers a dissolved layer's: with
-        # DISSOLVE off, feature order would decide.
-        parts.sort(key=lambda part_necks: -part_necks[0].area)
+        # Parts numbered as the core numbers a dissolved layer's: with DISSOLVE off, feature
+        # order would decide.
+        parts.sort(key=lambda part_necks: part_order(part_necks[0]))
         sink, dest_id = self.parameterAsSink(
             parameters,
             self.OUTPUT,
@@ -203,7 +203,11 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
         """Why parts have no neck: one line for all those too small to have two sides of
         MIN_LOBE_AREA (a LAND with many islets leaves hundreds), one per bigger part (a ring
         round a hole, which no single straight cut splits)."""
-        small = [part for part, necks in parts if not necks and part.area < 2 * min_lobe_area]
+        from ..core.necks import too_small_for_a_neck
+
+        neckless = [(n, part) for n, (part, necks) in enumerate(parts, start=1) if not necks]
+        small = [(n, part) for n, part in neckless if too_small_for_a_neck(part, min_lobe_area)]
+        rings = [(n, part) for n, part in neckless if not too_small_for_a_neck(part, min_lobe_area)]
         if small:
             feedback.pushWarning(
                 self.tr(
@@ -211,13 +215,11 @@ class CorridorWidthAlgorithm(AnalysisAlgorithm):
                     "they have no neck."
                 ).format(
                     len(small),
-                    f"{sum(frame.ellipsoid_area_km2(part) for part in small):.2f}",
+                    f"{sum(frame.ellipsoid_area_km2(part) for _, part in small):.2f}",
                     f"{2 * min_lobe_area / 1e6:g}",
                 )
             )
-        for number, (part, necks) in enumerate(parts, start=1):
-            if necks or part.area < 2 * min_lobe_area:
-                continue
+        for number, part in rings:
             feedback.pushWarning(
                 self.tr(
                     "Part {} ({} km²) has no neck: no straight cut splits it into two sides of "
