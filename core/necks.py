@@ -801,6 +801,7 @@ class _PartSolver:
         self._hole_widths: list[float] | None = None
         self.accept = accept
         self._accepted: dict[tuple, bool] = {}
+        self._midpoints: dict[_Cut, np.ndarray] = {}
 
     # ------------------------------------------------------------------ sampling
 
@@ -1112,7 +1113,8 @@ class _PartSolver:
             best, free = self._best_in_basin(mesh, basin, is_cand, is_near, valid, narrowest)
             if best is None:
                 continue  # no cut here (all refused by ``accept``): it hides no neck
-            if free is None and self._duplicate(best, [b for b, _ in basins]):
+            known = self._duplicate(best, [b for b, _ in basins])
+            if free is None and known:
                 # The basin reached a tip found before (its shorter chords polish there): its
                 # own local minimum, if any, is where it started.
                 free = self._free_from(mesh, int(c), valid)
@@ -1122,7 +1124,7 @@ class _PartSolver:
                 reach = self.corridor_width or 2.0 * free.width
                 start = free.edge if free.edge >= 0 else int(c)
                 marked[list(graph.walk(start, reach))] = True
-            if not self._duplicate(best, [b for b, _ in basins]):
+            if not known:
                 basins.append((best, free))
             elif free is not None and not self._duplicate(free, [f for _, f in basins if f]):
                 basins.append((free, free))  # this basin's own local minimum, past a tip
@@ -1219,11 +1221,10 @@ class _PartSolver:
                 break
             neck = self._neck(graph, part_id, len(kept) + 1, cut)
             reach = self._reach(graph, cut, neck)
-            tips = [first_held] + [False] * (len(kept) - 1)
             if not any(
-                (not tip and _crosses(reach, other.chord, neck.width))
+                (not (first_held and k == 0) and _crosses(reach, other.chord, neck.width))
                 or _crosses(other_reach, neck.chord, other.width)
-                for other, other_reach, tip in zip(kept, reaches, tips)
+                for k, (other, other_reach) in enumerate(zip(kept, reaches))
             ):
                 kept.append(neck)
                 reaches.append(reach)
@@ -1574,7 +1575,11 @@ class _PartSolver:
         )
 
     def _midpoint(self, cut: _Cut) -> np.ndarray:
-        return self.rings.point(cut.ring, np.array([cut.tu, cut.tv])).mean(axis=0)
+        """The cut's middle, kept per cut: duplicates are sought against every cut found."""
+        if cut not in self._midpoints:
+            ends = self.rings.point(cut.ring, np.array([cut.tu, cut.tv]))
+            self._midpoints[cut] = ends.mean(axis=0)
+        return self._midpoints[cut]
 
     def _polish(self, r: int, tu: float, tv: float) -> tuple[float, float, float, bool] | None:
         """The shortest valid cut near chord (tu, tv) of ring r keeping both sides large.
@@ -1885,7 +1890,7 @@ class _PartSolver:
         side beyond them holds at least ``_BULK_SHARE`` of that side. A corridor opening into a body
         goes on no further: chords along the body's edge near the mouth cut off only its
         corners (spurs of the medial axis), however big those corners are."""
-        mesh, keep = graph.mesh, graph.separating_mask.copy()
+        mesh, keep = graph.mesh, graph.separating.copy()
         ends = mesh.edge_v
         on_shell = (mesh.ring[ends[:, 0]] == 0) & (mesh.ring[ends[:, 1]] == 0)
         if not on_shell[edge]:
@@ -2227,9 +2232,7 @@ class _Graph:
         # wide body) would join necks that wide ground parts.
         one_ring = mesh.ring[mesh.edge_v[:, 0]] == mesh.ring[mesh.edge_v[:, 1]]
         self.chord = (mesh.chord & one_ring).tolist()
-        self.separating = separating.tolist()
-        self.separating_mask = separating
-        self.length_array = mesh.length
+        self.separating = separating
         self.ends = mesh.points[mesh.edge_v]
         self.mid = self.ends.mean(axis=1)
 
@@ -2240,7 +2243,7 @@ class _Graph:
     def nearest(self, point: np.ndarray, within: float, threshold: float, default: int) -> int:
         """The corridor chord (separating, no longer than ``threshold``) whose midpoint is
         nearest ``point`` and less than ``within`` from it; else ``default``."""
-        usable = np.flatnonzero(self.separating_mask & (self.length_array <= threshold))
+        usable = np.flatnonzero(self.separating & (self.mesh.length <= threshold))
         if usable.size == 0:
             return default
         gap = np.hypot(*(self.mid[usable] - point).T)
