@@ -53,7 +53,14 @@ from shapely.geometry import MultiLineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from .changed_boxes import changed_boxes, clipped_pair
-from .shapes import clean_polygonal, flat_polygons, line_segments, segment_lines
+from .shapes import (
+    SNAP_GRID,
+    clean_polygonal,
+    flat_polygons,
+    line_segments,
+    opened,
+    segment_lines,
+)
 
 GAINED = "gained"
 LOST = "lost"
@@ -66,7 +73,6 @@ NOISE_WIDTH = 0.001  # m; pieces thinner than this everywhere are overlay noise,
 # front: two maps' edges run that far apart where one straight edge, projected from another
 # CRS, is split differently by each (up to 0.6 m, see densify).
 HAIR_WIDTH = 1.0
-SNAP_GRID = 0.001  # m; grid of the retry when an overlay raises a TopologyException
 SLIVER_GRID = 1e-6  # m; grid that spiky pieces are snapped to
 DEPTH_REL_TOLERANCE = 0.001  # depth is found within 0.1 % of max(depth, piece size)
 _DEPTH_ABS_TOLERANCE = 0.01  # m
@@ -397,7 +403,7 @@ def _measure_pieces(
     lengths = np.hypot(*(ends - starts).T)
     front_lengths = np.bincount(owner[on_front], lengths[on_front], minlength=len(pieces))
     for index in _with_hairs(pieces, starts, ends, owner, on_front):
-        front_lengths[index] = _front_length(_without_hairs(pieces[index]), front)
+        front_lengths[index] = _front_length(opened(pieces[index], HAIR_WIDTH), front)
     _check(is_cancelled)
     if clipped:
         depths, at_front = _depths_of_parts(pieces, wholes, front, is_cancelled)
@@ -502,13 +508,6 @@ def _with_hairs(pieces: list[Polygon], starts, ends, owner, on_front) -> np.ndar
     left = shapely.contains_xy(polygons, *(middles + normal).T)
     right = shapely.contains_xy(polygons, *(middles - normal).T)
     return np.unique(owner[edges[~(left | right)]])
-
-
-def _without_hairs(piece: Polygon) -> BaseGeometry:
-    """The piece less its parts thinner than ``HAIR_WIDTH`` (an opening with mitred corners,
-    which keeps straight edges and right-angled corners where they were)."""
-    eroded = piece.buffer(-HAIR_WIDTH / 2, join_style="mitre")
-    return eroded.buffer(HAIR_WIDTH / 2, join_style="mitre")
 
 
 def _front_length(piece: BaseGeometry, front: _FrontIndex) -> float:

@@ -59,9 +59,11 @@ from .necks import (
     without_gaps,
 )
 from .shapes import (
+    SNAP_GRID,
     clean_polygonal,
     line_segments,
     linework,
+    opened,
     point_segment_distance,
     segment_lines,
 )
@@ -611,26 +613,16 @@ def _hostile_ground(
         # ground off HELD stays. Overlays on a millimetre grid: mitred offsets leave vertices
         # a rounding error off the edges they came from, which broke GEOS's exact overlay.
         # Results kept polygonal: snapping may leave lines, which the next overlay refuses.
-        grid = _OVERLAY_GRID
-        opened = _opened(ground, tolerance / 2.0)
-        thin = clean_polygonal(shapely.difference(ground, opened, grid_size=grid))
+        grid = SNAP_GRID
+        thin = shapely.difference(ground, opened(ground, tolerance), grid_size=grid)
+        thin = clean_polygonal(thin)
         band = shapely.buffer(held, tolerance, quad_segs=16)
         near = clean_polygonal(shapely.intersection(shapely.union_all(zones), band, grid_size=grid))
         slack = clean_polygonal(shapely.intersection(thin, near, grid_size=grid))
         ground = shapely.difference(ground, slack, grid_size=grid)
     # Last: the snapped overlay leaves hairs along REAR (0.1 mm wide, 85 km long on Kursk),
     # which a fire range would grow into a band of fire along the rear.
-    return clean_polygonal(_opened(ground, GAP_WIDTH / 2.0))
-
-
-_OVERLAY_GRID = 1e-3  # m
-
-
-def _opened(ground: BaseGeometry, half: float) -> BaseGeometry:
-    """``ground`` without its parts narrower than twice ``half``: offset in and back out,
-    mitred, so that corners stay (a round opening shaved a wedge's corners at REAR)."""
-    inner = shapely.buffer(ground, -half, join_style="mitre")
-    return shapely.buffer(inner, half, join_style="mitre")
+    return clean_polygonal(opened(ground, GAP_WIDTH))
 
 
 def _fire_zone(hostile_ground, settings: _Settings) -> BaseGeometry | None:

@@ -14,6 +14,8 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
+SNAP_GRID = 0.001  # m: the grid of overlays that exact ones break or get wrong
+
 _LINESTRING_TYPE_ID = 1
 _POLYGON_TYPE_ID = 3
 _COLLECTION_TYPE_IDS = (4, 5, 6, 7)
@@ -45,6 +47,14 @@ def _flat_parts(geometry) -> tuple[np.ndarray, np.ndarray]:
 def clean_polygonal(geometry: BaseGeometry | None) -> Polygon | MultiPolygon:
     """A valid, dissolved, 2D polygonal geometry (an empty Polygon for None or no area)."""
     return repaired_polygonal(geometry)[0]
+
+
+def opened(geometry: BaseGeometry, width: float) -> BaseGeometry:
+    """The geometry less its parts narrower than ``width``: an opening with mitred corners,
+    which keeps straight edges and right-angled corners where they were."""
+    half = width / 2.0
+    eroded = shapely.buffer(geometry, -half, join_style="mitre")
+    return shapely.buffer(eroded, half, join_style="mitre")
 
 
 def repaired_polygonal(geometry: BaseGeometry | None) -> tuple[Polygon | MultiPolygon, bool]:
