@@ -149,16 +149,20 @@ def _parse_time(text: object) -> datetime | None:
         return None
 
 
-def update_from_record(record: dict) -> Update | None:
-    """An Update from one record of ``/api/history/public``; None if it has no usable id."""
-    raw_id = record.get("id")
+def _integer(raw_id: object) -> int | None:
+    """An id as DeepState writes it (an integer, or a string of one); None if neither."""
     if isinstance(raw_id, bool) or not isinstance(raw_id, (int, str)):
         return None
     try:
-        snapshot_id = int(raw_id)
+        return int(raw_id)
     except ValueError:
         return None
-    if not is_snapshot_id(snapshot_id):
+
+
+def update_from_record(record: dict) -> Update | None:
+    """An Update from one record of ``/api/history/public``; None if it has no usable id."""
+    snapshot_id = _integer(record.get("id"))
+    if snapshot_id is None or not is_snapshot_id(snapshot_id):
         return None
     description_en = record.get("descriptionEn")
     description_uk = record.get("description")
@@ -248,31 +252,34 @@ def body_snapshot_id(body: dict, what: str | Text) -> int | None:
     raw_id = body.get("id")
     if raw_id is None:
         return None
-    if isinstance(raw_id, bool) or not isinstance(raw_id, (int, str)):
-        raise DeepStateFormatError(
-            Text(N_("{what}: the id {id} is no map id"), what=what, id=repr(raw_id))
-        )
-    try:
-        snapshot_id = int(raw_id)
-    except ValueError:
+    snapshot_id = _integer(raw_id)
+    if snapshot_id is None and isinstance(raw_id, str):
         raise DeepStateFormatError(
             Text(N_("{what}: the id {id} is not a number"), what=what, id=repr(raw_id))
-        ) from None
-    if not is_snapshot_id(snapshot_id):  # checked before it names a file in the cache
+        )
+    if snapshot_id is None or not is_snapshot_id(snapshot_id):  # before it names a cache file
+        shown = repr(raw_id) if snapshot_id is None else snapshot_id
         raise DeepStateFormatError(
-            Text(N_("{what}: the id {id} is no map id"), what=what, id=snapshot_id)
+            Text(N_("{what}: the id {id} is no map id"), what=what, id=shown)
         )
     return snapshot_id
 
 
 def read_map_file(path: str | os.PathLike) -> dict:
     """A raw map kept on disk (a ``/geojson`` or ``/last`` body), checked to be a map."""
-    return read_map_file_with_id(path)[1]
+    return _read_map_body(path)[0]
 
 
 def read_map_file_with_id(path: str | os.PathLike) -> tuple[int | None, dict]:
     """A raw map kept on disk and the id its body carries: a ``/last`` body's own id, None for
     a bare ``/geojson`` body (whose id only its file name can tell)."""
+    data, body, what = _read_map_body(path)
+    return (body_snapshot_id(body, what) if body is not None else None), data
+
+
+def _read_map_body(path: str | os.PathLike) -> tuple[dict, dict | None, Text]:
+    """The map a file holds, checked, the ``/last`` body round it (None for a bare
+    ``/geojson`` body) and how messages name the file."""
     path = Path(path)
     what = Text(N_("DeepState map file {name}"), name=path.name)
     try:
@@ -284,8 +291,8 @@ def read_map_file_with_id(path: str | os.PathLike) -> tuple[int | None, dict]:
         ) from None
     obj = load_json(data, what)
     if isinstance(obj, dict) and isinstance(obj.get("map"), dict):  # saved from /last
-        return body_snapshot_id(obj, what), validate_map(obj["map"], what)
-    return None, validate_map(obj, what)
+        return validate_map(obj["map"], what), obj, what
+    return validate_map(obj, what), None, what
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1184,6 +1184,10 @@
       <translation>{what}: жоден запис не має ідентифікатора</translation>
     </message>
     <message>
+      <source>{what}: the id {id} is not a number</source>
+      <translation>{what}: ідентифікатор {id} не є числом</translation>
+    </message>
+    <message>
       <source>{what}: the id {id} is no map id</source>
       <translation>{what}: ідентифікатор {id} не є ідентифікатором карти</translation>
     </message>
@@ -1202,10 +1206,6 @@
     <message>
       <source>{what}: TLS certificate verification failed ({url})</source>
       <translation>{what}: не вдалося перевірити сертифікат TLS ({url})</translation>
-    </message>
-    <message>
-      <source>{what}: the id {id} is not a number</source>
-      <translation>{what}: ідентифікатор {id} не є числом</translation>
     </message>
     <message>
       <source>{what}: cannot be read ({reason})</source>

@@ -927,6 +927,8 @@ def test_a_saved_last_body_with_a_bad_id_is_refused(tmp_path, raw_id, needle) ->
     with pytest.raises(DeepStateFormatError) as info:
         read_map_file_with_id(last)
     assert_one_line(info.value, "DeepState map file last.json", needle)
+    # Read for its map alone (the cache, a folder), the body's id is not asked for.
+    assert read_map_file(last) == raw_json(ID_0320)
 
 
 def test_fake_server_records_look_like_deepstate(deepstate_site) -> None:
