@@ -17,6 +17,7 @@ from fltest.deepstate_server import (
     Failure,
     FakeDeepStateServer,
     iso_utc,
+    last_answer,
     refused_url,
 )
 from frontline.core import kyiv_time
@@ -892,7 +893,7 @@ ID_0320 = 1742507523  # created 2025-03-20T21:52:03Z, shown by DeepState as "20.
 
 def saved_last_body(path: Path, **head: object) -> Path:
     """A saved ``/api/history/last`` answer around the real raw map ``ID_0320``."""
-    body = {**head, "map": raw_json(ID_0320)}
+    body = last_answer(raw_json(ID_0320), **head)
     path.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
     return path
 

@@ -14,6 +14,7 @@ from pyproj import Geod
 from shapely.geometry import shape
 
 from fltest import data
+from fltest.deepstate_server import last_answer, last_head
 from frontline.core import classes
 from frontline.core.deepstate import read_map_file_with_id, snapshot_time
 from frontline.core.errors import DeepStateFormatError, Text
@@ -363,8 +364,8 @@ def test_a_saved_last_body_parses_with_the_time_of_its_own_id(tmp_path) -> None:
     path = data.raw_map("20240212")
     raw = json.loads(path.read_bytes())
     grey = polygon_feature(SQUARE, fill="#bdbdbd")
-    body = {"id": data.map_id(path), "datetime": "12.02 o 23:34", "map": raw}
-    body["map"]["features"].append(grey)
+    raw["features"].append(grey)
+    body = last_answer(raw, **last_head(data.map_id(path)))
     last = tmp_path / "last.json"
     last.write_text(json.dumps(body), encoding="utf-8")
     body_id, fc = read_map_file_with_id(last)

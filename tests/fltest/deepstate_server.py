@@ -69,6 +69,17 @@ def _display_time(snapshot_id: int) -> str:
     return moment.strftime("%d.%m o %H:%M")
 
 
+def last_head(snapshot_id: int) -> dict:
+    """The keys before the map in DeepState's ``/api/history/last`` answer."""
+    return {"id": snapshot_id, "datetime": _display_time(snapshot_id)}
+
+
+def last_answer(fc: dict, **head: object) -> dict:
+    """A ``/api/history/last`` answer round the map ``fc``: ``head`` (``last_head``'s keys, or
+    others to spoil it), then the map."""
+    return {**head, "map": fc}
+
+
 @dataclass
 class Failure:
     """How to spoil one answer. Defaults: the real answer, unspoilt."""
@@ -149,8 +160,7 @@ class DeepStateSite:
 
     def last_body(self) -> bytes:
         newest = self.ids[-1]
-        head = {"id": newest, "datetime": _display_time(newest)}
-        prefix = json.dumps(head, ensure_ascii=False)[:-1].encode("utf-8")
+        prefix = json.dumps(last_head(newest), ensure_ascii=False)[:-1].encode("utf-8")
         return prefix + b', "map": ' + self.map_body(newest) + b"}"
 
     # -- failures and log --------------------------------------------------------------------

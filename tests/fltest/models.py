@@ -4,12 +4,24 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsApplication,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
     QgsProcessingModelAlgorithm,
     QgsProcessingModelChildAlgorithm,
     QgsProcessingModelChildParameterSource,
     QgsProcessingModelOutput,
     QgsProcessingModelParameter,
+    QgsProject,
 )
+
+
+def run_as_batch(algorithm_id: str, parameters: dict) -> tuple[dict, bool]:
+    """As the batch dialog and a model's step run an algorithm: run() without
+    checkParameterValues."""
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    return algorithm.run(parameters, context, QgsProcessingFeedback())
 
 
 def one_step_model(

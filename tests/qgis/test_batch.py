@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from fltest import data
 from fltest.deepstate_server import DeepStateSite, FakeDeepStateServer
 from fltest.layers import output_layer
+from fltest.qt import wait_until
 
 DAYS = {"2024-10-13": 1728853044, "2024-11-01": 1730495471, "2024-12-01": 1733089579}
 
@@ -62,7 +62,5 @@ def close_for_good(dialog) -> None:
     dialog.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     gc.collect()
-    deadline = time.monotonic() + 10.0
-    while QgsApplication.taskManager().countActiveTasks() and time.monotonic() < deadline:
-        QCoreApplication.processEvents()
+    wait_until(lambda: QgsApplication.taskManager().countActiveTasks() == 0, 10.0)
     assert QgsApplication.taskManager().countActiveTasks() == 0

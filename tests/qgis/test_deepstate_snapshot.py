@@ -19,6 +19,8 @@ from fltest.deepstate_server import (  # noqa: F401 - fixtures
     Failure,
     deepstate_server,
     deepstate_site,
+    last_answer,
+    last_head,
     refused_url,
 )
 from frontline.processing.deepstate_access import SETTING_CACHE_DIR
@@ -178,7 +180,7 @@ def test_a_saved_last_answer_gives_its_own_id_and_time(run_alg, tmp_path, name, 
 
     raw = data.raw_map("20250320")
     snapshot_id = data.map_id(raw)
-    body = {"id": snapshot_id, "datetime": "20.03 o 23:52", "map": json.loads(raw.read_bytes())}
+    body = last_answer(json.loads(raw.read_bytes()), **last_head(snapshot_id))
     path = tmp_path / name
     path.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
     feedback = RecordingFeedback()

@@ -8,16 +8,14 @@ from pathlib import Path
 
 import pytest
 from qgis.core import (
-    QgsApplication,
-    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProject,
 )
 from shapely.geometry import LineString, box
 
 from fltest import data
 from fltest.layers import memory_layer, output_layer
+from fltest.models import run_as_batch
 
 SNAPSHOT = "frontline:deepstatesnapshot"
 SERIES = "frontline:deepstateseries"
@@ -26,15 +24,6 @@ KURSK_MAP = str(data.raw_map("20241101"))
 
 def snapshot(tmp_path, **outputs) -> dict:
     return {"SOURCE_FILE": KURSK_MAP, "CLASSES": [4], **outputs}
-
-
-def run_as_batch(algorithm_id: str, parameters: dict) -> tuple[dict, bool]:
-    """As the batch dialog and a model's step run an algorithm: run() without
-    checkParameterValues."""
-    algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    return algorithm.run(parameters, context, QgsProcessingFeedback())
 
 
 @pytest.fixture()

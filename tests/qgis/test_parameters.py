@@ -8,15 +8,12 @@ from __future__ import annotations
 import pytest
 import shapely
 from qgis.core import (
-    QgsApplication,
-    QgsProcessingContext,
     QgsProcessingException,
-    QgsProcessingFeedback,
-    QgsProject,
 )
 from shapely.geometry import box
 
 from fltest.layers import memory_layer
+from fltest.models import run_as_batch
 
 # Two squares joined by a 400 m neck, in UTM zone 36N metres.
 HELD = shapely.union_all(
@@ -42,14 +39,6 @@ CASES = [
     ("frontline:corridorwidth", {"INPUT": HELD}, "MIN_LOBE_AREA", "nan"),
     ("frontline:corridorwidth", {"INPUT": HELD}, "MAX_WIDTH", float("-inf")),
 ]
-
-
-def run_as_batch(algorithm_id: str, parameters: dict) -> tuple[dict, bool]:
-    """As the batch dialog and a model's step run an algorithm: without checkParameterValues."""
-    algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    return algorithm.run(parameters, context, QgsProcessingFeedback())
 
 
 def parameters(tmp_path, inputs: dict, name: str, value) -> dict:
