@@ -61,7 +61,7 @@ class MetricFrame:
         if extent.width() > MAX_LONGITUDE_SPAN:
             centre, self.radius_m = _spherical_centre(sources, context)
         self.centre = QgsPointXY(centre)
-        self.crs = local_metric_crs(QgsRectangle(centre, centre))
+        self.crs = local_metric_crs(self.centre)
         self.context = context
         self.output_crs = output_crs
         self.to_output = QgsCoordinateTransform(self.crs, output_crs, context.transformContext())

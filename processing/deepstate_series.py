@@ -439,7 +439,8 @@ class DeepStateSeriesAlgorithm(FrontlineAlgorithm):
 
         bounds = shapely.total_bounds([f.geometry for f in features]) if features else None
         extent = QgsRectangle(*bounds) if bounds is not None else QgsRectangle(22, 44, 40, 53)
-        return QgsCoordinateTransform(WGS84, local_metric_crs(extent), context.transformContext())
+        crs = local_metric_crs(extent.center())
+        return QgsCoordinateTransform(WGS84, crs, context.transformContext())
 
     def _write_table(self, parameters, context, rows) -> str:
         sink, dest_id = self.parameterAsSink(

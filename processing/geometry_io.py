@@ -17,6 +17,7 @@ from qgis.core import (
     QgsDistanceArea,
     QgsFeatureRequest,
     QgsGeometry,
+    QgsPointXY,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSource,
@@ -35,9 +36,8 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Frontline", text)
 
 
-def local_metric_crs(extent_wgs84: QgsRectangle) -> QgsCoordinateReferenceSystem:
-    """A Lambert azimuthal equal-area CRS centred on a lon/lat extent."""
-    centre = extent_wgs84.center()
+def local_metric_crs(centre: QgsPointXY) -> QgsCoordinateReferenceSystem:
+    """A Lambert azimuthal equal-area CRS centred on a lon/lat point."""
     proj = (
         f"+proj=laea +lat_0={centre.y():.6f} +lon_0={centre.x():.6f} +x_0=0 +y_0=0 "
         "+ellps=WGS84 +units=m +no_defs"
@@ -223,24 +223,25 @@ def read_shapes(
     feedback: QgsProcessingFeedback,
     keep,
     kind: str,
-    clip: QgsRectangle | list[QgsRectangle] | None = None,
+    clip: list[QgsRectangle] | None = None,
 ) -> list[tuple[int, object]]:
     """(feature id, shapely geometry in ``target_crs``) of each feature; ``keep(shape)`` returns
     the part to keep, or None to skip the feature. Skipped features (null, empty, or nothing
     kept) get one warning naming the parameter and the ``kind`` of geometry it needs.
 
-    ``clip`` (lon/lat, one rectangle or several: one each side of 180°) keeps only what lies
+    ``clip`` (lon/lat rectangles: one, or one each side of 180°) keeps only what lies
     in it: a layer reaching round the world (a land or country layer) cannot be projected
     whole into a local CRS, and far away it does not matter. What each rectangle keeps of a
     feature is projected on its own, then joined."""
+    from shapely import union_all
+
     transform = QgsCoordinateTransform(source.sourceCrs(), target_crs, context.transformContext())
     step = densify_step(source.sourceCrs())
     request = QgsFeatureRequest().setNoAttributes()
     windows = None
     if clip is not None:
         to_source = QgsCoordinateTransform(WGS84, source.sourceCrs(), context.transformContext())
-        rectangles = clip if isinstance(clip, list) else [clip]
-        windows = [to_source.transformBoundingBox(rectangle) for rectangle in rectangles]
+        windows = [to_source.transformBoundingBox(rectangle) for rectangle in clip]
         combined = QgsRectangle(windows[0])
         for window in windows[1:]:
             combined.combineExtentWith(window)
@@ -262,7 +263,7 @@ def read_shapes(
         if not kept:
             skipped += 1
         else:
-            shapes.append((feature.id(), kept[0] if len(kept) == 1 else _joined(kept)))
+            shapes.append((feature.id(), kept[0] if len(kept) == 1 else union_all(kept)))
     if skipped:
         feedback.pushWarning(
             tr("{}: skipped {} feature(s) with no {} geometry.").format(
@@ -277,19 +278,13 @@ def _clipped(geometry: QgsGeometry, windows: list[QgsRectangle]) -> list[QgsGeom
     return [piece for piece in pieces if not (piece.isNull() or piece.isEmpty())]
 
 
-def _joined(shapes: list):
-    import shapely
-
-    return shapely.union_all(shapes)
-
-
 def read_polygon_shapes(
     source,
     parameter_name,
     target_crs,
     context,
     feedback,
-    clip: QgsRectangle | list[QgsRectangle] | None = None,
+    clip: list[QgsRectangle] | None = None,
 ) -> list:
     """Each feature's polygons as one valid shapely geometry in ``target_crs``."""
     from ..core.shapes import repaired_polygonal
@@ -320,7 +315,7 @@ def read_polygons(
     target_crs: QgsCoordinateReferenceSystem,
     context: QgsProcessingContext,
     feedback: QgsProcessingFeedback,
-    clip: QgsRectangle | list[QgsRectangle] | None = None,
+    clip: list[QgsRectangle] | None = None,
 ):
     """All polygons of a source dissolved into one shapely geometry (empty when none); see
     read_shapes for ``clip``."""
