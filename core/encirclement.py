@@ -219,7 +219,8 @@ def detect_encirclement(
     chords = shapely.union_all([chord for chord, *_ in cut.necks]) if cut.necks else None
     # Each piece's boundary but its necks, once: its rear contact and hostile edge lie there.
     # The share's band: what it leaves beside a chord is rear contact, not hostile edge.
-    edges = [_without(piece.boundary, chords) for piece in cut.pieces]
+    chord_band = _band(chords)  # once for all pieces
+    edges = [_outside(piece.boundary, chord_band) for piece in cut.pieces]
     rear_lines = [_rear_lines(edge, near_rear) for edge in edges]
     main_body = _main_body(cut.pieces) if rear is None else None
     reaches = [bool(line.length > 0) for line in rear_lines]
@@ -234,7 +235,9 @@ def detect_encirclement(
     if settings.fire_range > 0:
         hostile_zone = hostile
         if hostile is None:
-            hostile_zone = _hostile_ground(held, rear, near_rear, land, coast, tolerance, settings)
+            slack = [near.zone for near in (near_rear, coast) if near is not None]
+            reach = settings.fire_range + settings.contact_tolerance
+            hostile_zone = _hostile_ground(held, rear, land, slack, tolerance, reach)
     fire_zone = _fire_zone(hostile_zone, settings)
     around = _Surroundings(tuple(cut.necks), near_hostile, coast, fire_zone, cut.area, settings)
     pieces = []
@@ -542,9 +545,17 @@ def _intersection(lines: BaseGeometry, area: BaseGeometry) -> BaseGeometry:
 
 def _without(lines: BaseGeometry, cut: BaseGeometry | None) -> BaseGeometry:
     """``lines`` but a band of _SHARE_BAND round ``cut`` (chords, rear contact, a coast)."""
+    return _outside(lines, _band(cut))
+
+
+def _band(cut: BaseGeometry | None) -> BaseGeometry | None:
     if cut is None or cut.is_empty:
-        return lines
-    return shapely.difference(lines, shapely.buffer(cut, _SHARE_BAND, cap_style="flat"))
+        return None
+    return shapely.buffer(cut, _SHARE_BAND, cap_style="flat")
+
+
+def _outside(lines: BaseGeometry, band: BaseGeometry | None) -> BaseGeometry:
+    return lines if band is None else shapely.difference(lines, band)
 
 
 def _lines(geometry: BaseGeometry) -> BaseGeometry:
@@ -585,21 +596,16 @@ def _reaches_rear(start: int, avoid: int, adjacency, reaches: list[bool]) -> boo
 
 
 def _hostile_ground(
-    held,
-    rear,
-    near_rear: _Near | None,
-    land,
-    coast: _Near | None,
-    tolerance: float,
-    settings: _Settings,
+    held, rear, land, slack_zones: list, tolerance: float, reach: float
 ) -> BaseGeometry:
     """Hostile ground for fire ranges without HOSTILE: the ground near HELD that is neither
     HELD nor REAR, on LAND when given, less the strips narrower than the contact tolerance
     along REAR or the coast (gaps between layers drawn apart: hostile_contact takes HELD's
     edge there for rear or coast) and those narrower than GAP_WIDTH anywhere (seams and
     pinholes). An enemy strip narrower than the tolerance elsewhere, such as a wedge into
-    HELD, is enemy ground, and so is a wider one reaching REAR or the coast, all of it."""
-    reach = settings.fire_range + settings.contact_tolerance
+    HELD, is enemy ground, and so is a wider one reaching REAR or the coast, all of it.
+    ``slack_zones``: REAR and the coast grown by the tolerance; ``reach``: how far from HELD
+    hostile ground matters."""
     around = shapely.box(*shapely.buffer(held, reach).bounds)
     ground = shapely.difference(around, held)
     if rear is not None:
@@ -607,8 +613,7 @@ def _hostile_ground(
     if land is not None:
         ground = shapely.intersection(ground, land)
     ground = clean_polygonal(ground)  # overlays may leave lines where edges are shared
-    zones = [near.zone for near in (near_rear, coast) if near is not None]
-    if zones:
+    if slack_zones:
         # Thin ground within the tolerance of HELD and of REAR or the coast: a spit of enemy
         # ground off HELD stays. Overlays on a millimetre grid: mitred offsets leave vertices
         # a rounding error off the edges they came from, which broke GEOS's exact overlay.
@@ -617,7 +622,8 @@ def _hostile_ground(
         thin = shapely.difference(ground, opened(ground, tolerance), grid_size=grid)
         thin = clean_polygonal(thin)
         band = shapely.buffer(held, tolerance, quad_segs=16)
-        near = clean_polygonal(shapely.intersection(shapely.union_all(zones), band, grid_size=grid))
+        zones = shapely.union_all(slack_zones)
+        near = clean_polygonal(shapely.intersection(zones, band, grid_size=grid))
         slack = clean_polygonal(shapely.intersection(thin, near, grid_size=grid))
         ground = shapely.difference(ground, slack, grid_size=grid)
     # Last: the snapped overlay leaves hairs along REAR (0.1 mm wide, 85 km long on Kursk),
